@@ -1,0 +1,156 @@
+/* cli.c - the command line: what the user asked for, parsed once at start-up. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void sova_cli_usage(void)
+{
+	fputs("usage: sova [check] [options] [<source>...] [-- <compiler flags>]\n"
+	      "       sova rules\n"
+	      "       sova --help | --version\n"
+	      "\n"
+	      "Finds sync-over-async in C: blocking waits on futures from pool workers,\n"
+	      "wrap-then-block, sync wrappers over async APIs and self-wait deadlocks.\n"
+	      "\n"
+	      "options:\n"
+	      "  -p <dir>             read <dir>/compile_commands.json (or the file itself)\n"
+	      "  -j <n>               parse with n threads (default: the number of cores)\n"
+	      "  --model <file>       load an API model as well (repeatable); see docs/models.md\n"
+	      "  --no-default-models  do not load the bundled models\n"
+	      "  --format text|sarif  output format (default: text)\n"
+	      "  -o <file>            write the output to <file> ('-' is standard output)\n"
+	      "  --srcroot <dir>      root for %SRCROOT%-relative SARIF paths (default: .)\n"
+	      "  --dump-facts         print the per-TU facts as JSON and stop\n"
+	      "  -q, --quiet          no progress on standard error\n"
+	      "  -h, --help           show this help\n"
+	      "  --version            show the version\n"
+	      "\n"
+	      "exit status: 0 no results, 1 results, 2 usage or configuration error,\n"
+	      "3 the analysis failed (a file could not be parsed)\n",
+	      stdout);
+}
+
+static int need_value(int argc, char **argv, int *i, const char **value, char *err, size_t errlen)
+{
+	if (*i + 1 >= argc) {
+		snprintf(err, errlen, "option '%s' needs a value", argv[*i]);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 0;
+}
+
+static int parse_jobs(const char *s, int *jobs, char *err, size_t errlen)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || n < 1 || n > 1024) {
+		snprintf(err, errlen, "-j takes a number from 1 to 1024, not '%s'", s);
+		return -1;
+	}
+	*jobs = (int)n;
+	return 0;
+}
+
+static int parse_format(const char *s, enum sova_format *format, char *err, size_t errlen)
+{
+	if (strcmp(s, "text") == 0)
+		*format = SOVA_FORMAT_TEXT;
+	else if (strcmp(s, "sarif") == 0)
+		*format = SOVA_FORMAT_SARIF;
+	else {
+		snprintf(err, errlen, "--format takes 'text' or 'sarif', not '%s'", s);
+		return -1;
+	}
+	return 0;
+}
+
+
+/* One option at argv[*i]; returns 1 when it was one, 0 when not, -1 on error. */
+static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, size_t *capmodels, char *err,
+			size_t errlen)
+{
+	const char *a = argv[*i], *v = NULL;
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+		cli->command = SOVA_CMD_HELP;
+	else if (strcmp(a, "--version") == 0)
+		cli->command = SOVA_CMD_VERSION;
+	else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+		cli->quiet = 1;
+	else if (strcmp(a, "--dump-facts") == 0)
+		cli->dump_facts = 1;
+	else if (strcmp(a, "--no-default-models") == 0)
+		cli->default_models = 0;
+	else if (strcmp(a, "-p") == 0)
+		return need_value(argc, argv, i, &cli->compdb, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "-o") == 0)
+		return need_value(argc, argv, i, &cli->output, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--srcroot") == 0)
+		return need_value(argc, argv, i, &cli->srcroot, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "-j") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) || parse_jobs(v, &cli->jobs, err, errlen) ? -1 : 1;
+	else if (strncmp(a, "-j", 2) == 0 && a[2])
+		return parse_jobs(a + 2, &cli->jobs, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--format") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) || parse_format(v, &cli->format, err, errlen) ? -1 : 1;
+	else if (strncmp(a, "--format=", 9) == 0)
+		return parse_format(a + 9, &cli->format, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--model") == 0) {
+		if (need_value(argc, argv, i, &v, err, errlen))
+			return -1;
+		SOVA_PUSH(cli->models, cli->nmodels, *capmodels, (char *)v);
+	} else
+		return 0;
+	return 1;
+}
+
+int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_t errlen)
+{
+	memset(cli, 0, sizeof(*cli));
+	cli->default_models = 1;
+	size_t capmodels = 0, capfiles = 0;
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "rules") == 0) {
+		cli->command = SOVA_CMD_RULES;
+		i++;
+	} else if (i < argc && strcmp(argv[i], "check") == 0) {
+		i++;
+	}
+	for (; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			cli->flags = &argv[i + 1];
+			cli->nflags = (size_t)(argc - i - 1);
+			break;
+		}
+		int rc = parse_option(argc, argv, &i, cli, &capmodels, err, errlen);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1]) {
+			snprintf(err, errlen, "unknown option '%s'", argv[i]);
+			return -1;
+		}
+		SOVA_PUSH(cli->files, cli->nfiles, capfiles, argv[i]);
+	}
+	if (cli->command == SOVA_CMD_CHECK && !cli->compdb && !cli->nfiles) {
+		snprintf(err, errlen, "nothing to analyse: give source files, or -p with a compile database");
+		return -1;
+	}
+	if (cli->command == SOVA_CMD_CHECK && cli->compdb && cli->nfiles) {
+		snprintf(err, errlen, "give either -p or source files, not both");
+		return -1;
+	}
+	return 0;
+}
+
+void sova_cli_free(struct sova_cli *cli)
+{
+	free(cli->models);
+	free(cli->files);
+	memset(cli, 0, sizeof(*cli));
+}

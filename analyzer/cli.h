@@ -1,0 +1,33 @@
+/* cli.h - the command line: what the user asked for, parsed once at start-up. */
+#ifndef SOVA_CLI_H
+#define SOVA_CLI_H
+
+#include <stddef.h>
+
+enum sova_command { SOVA_CMD_CHECK, SOVA_CMD_RULES, SOVA_CMD_HELP, SOVA_CMD_VERSION };
+enum sova_format { SOVA_FORMAT_TEXT, SOVA_FORMAT_SARIF };
+
+struct sova_cli {
+	enum sova_command command;
+	enum sova_format format;
+	const char *compdb;  /* -p */
+	const char *output;  /* -o; NULL or "-" for stdout */
+	const char *srcroot; /* --srcroot */
+	int jobs;            /* -j; 0 = number of cores */
+	int quiet;
+	int dump_facts;
+	int default_models;
+	char **models; /* --model, in order */
+	size_t nmodels;
+	char **files; /* sources on the command line */
+	size_t nfiles;
+	char **flags; /* after "--" */
+	size_t nflags;
+};
+
+/* Parses argv into cli. On error returns -1 with the reason in err. */
+int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_t errlen);
+void sova_cli_free(struct sova_cli *cli);
+void sova_cli_usage(void);
+
+#endif /* SOVA_CLI_H */

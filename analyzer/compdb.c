@@ -1,0 +1,399 @@
+/* compdb.c - stage 1: the list of translation units to analyse and their flags. */
+#include "compdb.h"
+
+#include <cjson/cJSON.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jsonpos.h"
+#include "util.h"
+
+void sova_compdb_init(struct sova_compdb *db)
+{
+	memset(db, 0, sizeof(*db));
+}
+
+static void tu_cmd_free(struct sova_tu_cmd *tu)
+{
+	free(tu->file);
+	free(tu->directory);
+	for (size_t i = 0; i < tu->nargs; i++)
+		free(tu->args[i]);
+	free(tu->args);
+}
+
+void sova_compdb_free(struct sova_compdb *db)
+{
+	for (size_t i = 0; i < db->ntus; i++)
+		tu_cmd_free(&db->tus[i]);
+	for (size_t i = 0; i < db->nnotes; i++)
+		free(db->notes[i]);
+	free(db->tus);
+	free(db->notes);
+	memset(db, 0, sizeof(*db));
+}
+
+static void free_argv(char **argv, size_t argc)
+{
+	for (size_t i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+int sova_shell_split(const char *s, char ***argv_out, size_t *argc_out)
+{
+	char **argv = NULL;
+	size_t argc = 0, cap = 0;
+	size_t len = strlen(s);
+	char *word = sova_xmalloc(len + 1);
+	size_t w = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n') {
+			if (in_word)
+				SOVA_PUSH(argv, argc, cap, sova_xstrndup(word, w));
+			in_word = 0;
+			w = 0;
+			continue;
+		}
+		in_word = 1;
+		if (c == '\\' && i + 1 < len) {
+			word[w++] = s[++i];
+		} else if (c == '\'') {
+			const char *end = strchr(s + i + 1, '\'');
+			if (!end)
+				goto unterminated;
+			for (i++; s + i < end; i++)
+				word[w++] = s[i];
+		} else if (c == '"') {
+			for (i++; i < len && s[i] != '"'; i++) {
+				if (s[i] == '\\' && i + 1 < len && strchr("\"\\$`", s[i + 1]))
+					i++;
+				word[w++] = s[i];
+			}
+			if (i >= len)
+				goto unterminated;
+		} else {
+			word[w++] = c;
+		}
+	}
+	if (in_word)
+		SOVA_PUSH(argv, argc, cap, sova_xstrndup(word, w));
+	free(word);
+	*argv_out = argv;
+	*argc_out = argc;
+	return 0;
+unterminated:
+	free(word);
+	free_argv(argv, argc);
+	return -1;
+}
+
+/* Returns a malloc'd absolute, normalised path of file relative to dir. */
+static char *absolute_path(const char *dir, const char *file)
+{
+	char *joined = file[0] == '/' ? sova_xstrdup(file) : sova_xasprintf("%s/%s", dir, file);
+	char resolved[PATH_MAX];
+	if (realpath(joined, resolved)) {
+		free(joined);
+		return sova_xstrdup(resolved);
+	}
+	return joined;
+}
+
+static void add_note(struct sova_compdb *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add_note(struct sova_compdb *db, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024];
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	SOVA_PUSH(db->notes, db->nnotes, db->capnotes, sova_xstrdup(buf));
+}
+
+/* Flags that load code into the compiler. A compile database comes from the
+ * project under analysis, which on CI may be an untrusted pull request. */
+static int plugin_flag(char *const *args, size_t nargs, size_t i, size_t *consumed)
+{
+	const char *a = args[i];
+	*consumed = 1;
+	if (strncmp(a, "-fplugin=", 9) == 0 || strncmp(a, "-fpass-plugin=", 14) == 0 ||
+	    strncmp(a, "-fplugin-arg-", 13) == 0)
+		return 1;
+	if (strcmp(a, "-Xclang") == 0 && i + 1 < nargs) {
+		const char *b = args[i + 1];
+		if (strcmp(b, "-load") == 0 || strcmp(b, "-plugin") == 0 || strcmp(b, "-add-plugin") == 0 ||
+		    strncmp(b, "-plugin-arg-", 12) == 0 || strcmp(b, "-fpass-plugin") == 0) {
+			/* "-Xclang -load -Xclang lib.so" carries its operand in the next pair. */
+			*consumed = (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0) ? 4 : 2;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Flags that only concern the compile's outputs, which libclang must not see. */
+static size_t output_flag(const char *a)
+{
+	static const char *const with_operand[] = { "-o", "-MF", "-MT", "-MQ", NULL };
+	static const char *const alone[] = { "-c", "-MD", "-MMD", "-M", "-MM", "-MP", "-S", "-E", NULL };
+	for (size_t k = 0; with_operand[k]; k++)
+		if (strcmp(a, with_operand[k]) == 0)
+			return 2;
+	for (size_t k = 0; alone[k]; k++)
+		if (strcmp(a, alone[k]) == 0)
+			return 1;
+	if (strncmp(a, "-o", 2) == 0)
+		return 1;
+	return 0;
+}
+
+static int same_file(const char *dir, const char *arg, const char *abs_file)
+{
+	char *abs_arg = absolute_path(dir, arg);
+	int same = strcmp(abs_arg, abs_file) == 0;
+	free(abs_arg);
+	return same;
+}
+
+/* Keeps the flags of one compile that matter to parsing. args[0] is the compiler. */
+static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *const *args, size_t nargs,
+			const char *origin)
+{
+	for (size_t i = 1; i < nargs;) {
+		size_t consumed;
+		if (plugin_flag(args, nargs, i, &consumed)) {
+			add_note(db, "%s: dropped '%s' for %s: flags that load plugins into the analyzer are never used",
+				 origin, args[i + consumed - 1], tu->file);
+			i += consumed;
+			continue;
+		}
+		size_t skip = output_flag(args[i]);
+		if (skip) {
+			i += skip;
+			continue;
+		}
+		if (args[i][0] != '-' && same_file(tu->directory, args[i], tu->file)) {
+			i++;
+			continue;
+		}
+		SOVA_PUSH(tu->args, tu->nargs, tu->capargs, sova_xstrdup(args[i]));
+		i++;
+	}
+}
+
+/* A compile-database reader: the text for positions, the current entry's path. */
+struct compdb_reader {
+	const char *path;
+	const char *text;
+	size_t len;
+	struct sova_json_step steps[3];
+	size_t depth;
+	char *err;
+	size_t errlen;
+};
+
+static int compdb_error(struct compdb_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int compdb_error(struct compdb_reader *r, const char *fmt, ...)
+{
+	unsigned line, col;
+	size_t off = sova_json_locate(r->text, r->len, r->steps, r->depth);
+	sova_json_linecol(r->text, r->len, off, &line, &col);
+	int n = snprintf(r->err, r->errlen, "%s:%u:%u: ", r->path, line, col);
+	if (n < 0 || (size_t)n >= r->errlen)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int string_member(struct compdb_reader *r, const cJSON *entry, const char *key, const char **out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(entry, key);
+	if (!v)
+		return compdb_error(r, "entry lacks the \"%s\" field", key);
+	if (!cJSON_IsString(v)) {
+		r->steps[r->depth++] = (struct sova_json_step){ key, 0 };
+		return compdb_error(r, "\"%s\" must be a string", key);
+	}
+	*out = v->valuestring;
+	return 0;
+}
+
+/* Returns the entry's argv from "arguments" or "command". */
+static int entry_argv(struct compdb_reader *r, const cJSON *entry, char ***argv, size_t *argc)
+{
+	const cJSON *arguments = cJSON_GetObjectItemCaseSensitive(entry, "arguments");
+	if (arguments) {
+		r->steps[r->depth++] = (struct sova_json_step){ "arguments", 0 };
+		if (!cJSON_IsArray(arguments) || cJSON_GetArraySize(arguments) == 0)
+			return compdb_error(r, "\"arguments\" must be a non-empty array of strings");
+		size_t cap = 0;
+		*argv = NULL;
+		*argc = 0;
+		for (const cJSON *a = arguments->child; a; a = a->next) {
+			if (!cJSON_IsString(a)) {
+				free_argv(*argv, *argc);
+				r->steps[r->depth++] = (struct sova_json_step){ NULL, (int)*argc };
+				return compdb_error(r, "\"arguments\" must hold only strings");
+			}
+			SOVA_PUSH(*argv, *argc, cap, sova_xstrdup(a->valuestring));
+		}
+		r->depth--;
+		return 0;
+	}
+	const char *command;
+	if (!cJSON_HasObjectItem(entry, "command"))
+		return compdb_error(r, "entry has neither \"arguments\" nor \"command\"");
+	if (string_member(r, entry, "command", &command) != 0)
+		return -1;
+	if (sova_shell_split(command, argv, argc) != 0 || *argc == 0) {
+		r->steps[r->depth++] = (struct sova_json_step){ "command", 0 };
+		return compdb_error(r, "\"command\" is empty or has an unterminated quote");
+	}
+	return 0;
+}
+
+static int directory_exists(const char *dir)
+{
+	struct stat st;
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int tu_seen(const struct sova_compdb *db, const char *file)
+{
+	for (size_t i = 0; i < db->ntus; i++)
+		if (strcmp(db->tus[i].file, file) == 0)
+			return 1;
+	return 0;
+}
+
+static int read_entry(struct compdb_reader *r, struct sova_compdb *db, const cJSON *entry)
+{
+	if (!cJSON_IsObject(entry))
+		return compdb_error(r, "each entry must be an object");
+	const char *dir, *file;
+	if (string_member(r, entry, "directory", &dir) != 0 || string_member(r, entry, "file", &file) != 0)
+		return -1;
+	if (dir[0] != '/' || !directory_exists(dir)) {
+		r->steps[r->depth++] = (struct sova_json_step){ "directory", 0 };
+		return compdb_error(r, "\"directory\" '%s' is not an existing absolute directory", dir);
+	}
+	char **argv;
+	size_t argc;
+	if (entry_argv(r, entry, &argv, &argc) != 0)
+		return -1;
+	struct sova_tu_cmd tu = { .file = absolute_path(dir, file), .directory = absolute_path(dir, ".") };
+	if (tu_seen(db, tu.file)) {
+		/* A file compiled twice (two configurations) is analysed once, as its first entry says. */
+		tu_cmd_free(&tu);
+	} else {
+		filter_args(db, &tu, argv, argc, r->path);
+		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
+	}
+	free_argv(argv, argc);
+	return 0;
+}
+
+static int read_compdb(struct compdb_reader *r, struct sova_compdb *db, const cJSON *root)
+{
+	if (!cJSON_IsArray(root))
+		return compdb_error(r, "a compile database must be a JSON array of entries");
+	int i = 0;
+	for (const cJSON *entry = root->child; entry; entry = entry->next, i++) {
+		r->depth = 1;
+		r->steps[0] = (struct sova_json_step){ NULL, i };
+		if (read_entry(r, db, entry) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	char *file = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? sova_xasprintf("%s/compile_commands.json", path)
+								   : sova_xstrdup(path);
+	const char *why = NULL;
+	size_t len = 0;
+	char *text = sova_read_file(file, &len, &why);
+	if (!text) {
+		snprintf(err, errlen, "%s: cannot read compile database: %s", file, why);
+		free(file);
+		return -1;
+	}
+	struct compdb_reader r = { .path = file, .text = text, .len = len, .err = err, .errlen = errlen };
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	int rc;
+	if (!root) {
+		unsigned line, col;
+		size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
+		sova_json_linecol(text, len, off, &line, &col);
+		snprintf(err, errlen, "%s:%u:%u: not valid JSON", file, line, col);
+		rc = -1;
+	} else {
+		rc = read_compdb(&r, db, root);
+	}
+	cJSON_Delete(root);
+	free(text);
+	free(file);
+	return rc;
+}
+
+static int check_source_file(const char *file, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(file, &st) != 0) {
+		snprintf(err, errlen, "%s: no such file", file);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: is a directory, not a source file", file);
+		return -1;
+	}
+	if (access(file, R_OK) != 0) {
+		snprintf(err, errlen, "%s: cannot be read", file);
+		return -1;
+	}
+	return 0;
+}
+
+int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *const *flags,
+			  size_t nflags, char *err, size_t errlen)
+{
+	char cwd[PATH_MAX];
+	if (!getcwd(cwd, sizeof(cwd))) {
+		snprintf(err, errlen, "cannot determine the working directory");
+		return -1;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		if (check_source_file(files[i], err, errlen) != 0)
+			return -1;
+		struct sova_tu_cmd tu = { .file = absolute_path(cwd, files[i]), .directory = sova_xstrdup(cwd) };
+		if (tu_seen(db, tu.file)) {
+			tu_cmd_free(&tu);
+			continue;
+		}
+		/* flags carry no compiler name, so filtering starts after a stand-in argv[0]. */
+		char **argv = sova_xcalloc(nflags + 1, sizeof(*argv));
+		argv[0] = "cc";
+		for (size_t k = 0; k < nflags; k++)
+			argv[k + 1] = flags[k];
+		filter_args(db, &tu, argv, nflags + 1, "command line");
+		free(argv);
+		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
+	}
+	return 0;
+}

@@ -1,0 +1,41 @@
+/* compdb.h - stage 1: the list of translation units to analyse and their flags.
+ *
+ * Built from a compile_commands.json (-p DIR, as clang-tidy does) or from
+ * files on the command line with the flags after "--". Flags that would load
+ * code into the analyzer are dropped here, with a notification. */
+#ifndef SOVA_COMPDB_H
+#define SOVA_COMPDB_H
+
+#include <stddef.h>
+
+struct sova_tu_cmd {
+	char *file;      /* absolute path of the main source file */
+	char *directory; /* absolute working directory of the compile */
+	char **args;     /* compiler flags for libclang, without argv[0] and the file */
+	size_t nargs, capargs;
+};
+
+struct sova_compdb {
+	struct sova_tu_cmd *tus;
+	size_t ntus, captus;
+	char **notes; /* notifications about dropped flags, as full messages */
+	size_t nnotes, capnotes;
+};
+
+void sova_compdb_init(struct sova_compdb *db);
+void sova_compdb_free(struct sova_compdb *db);
+
+/* Loads PATH/compile_commands.json (or PATH itself when it is a file). On
+ * error returns -1 with "file:line:col: what is wrong" in err. */
+int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t errlen);
+
+/* Adds one TU per file, each with the same flags. On error (a missing or
+ * unreadable file, a directory) returns -1 with the reason in err. */
+int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *const *flags,
+			  size_t nflags, char *err, size_t errlen);
+
+/* Splits a shell command line as POSIX sh would, for the "command" field.
+ * Returns -1 on an unterminated quote. */
+int sova_shell_split(const char *command, char ***argv, size_t *argc);
+
+#endif /* SOVA_COMPDB_H */

@@ -1,0 +1,132 @@
+/* facts.c - ownership and identity of the per-TU summary's values. */
+#include "facts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void sova_val_free(struct sova_val *val)
+{
+	free(val->usr);
+	free(val->name);
+	memset(val, 0, sizeof(*val));
+}
+
+void sova_val_copy(struct sova_val *dst, const struct sova_val *src)
+{
+	*dst = *src;
+	dst->usr = src->usr ? sova_xstrdup(src->usr) : NULL;
+	dst->name = src->name ? sova_xstrdup(src->name) : NULL;
+}
+
+static void free_strings(char **strings, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(strings[i]);
+	free(strings);
+}
+
+static void call_free(struct sova_call *call)
+{
+	free(call->callee_usr);
+	free(call->callee_name);
+	free(call->returns);
+	sova_val_free(&call->callee);
+	for (size_t i = 0; i < call->nargs; i++)
+		sova_val_free(&call->args[i]);
+	free(call->args);
+	free(call->guards);
+}
+
+static void assigns_free(struct sova_assign *assigns, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sova_val_free(&assigns[i].target);
+		sova_val_free(&assigns[i].value);
+	}
+	free(assigns);
+}
+
+static void func_free(struct sova_func *fn)
+{
+	free(fn->usr);
+	free(fn->name);
+	free_strings(fn->annotations, fn->nannotations);
+	for (size_t i = 0; i < fn->ncalls; i++)
+		call_free(&fn->calls[i]);
+	free(fn->calls);
+	assigns_free(fn->assigns, fn->nassigns);
+	for (size_t i = 0; i < fn->nreturns; i++)
+		sova_val_free(&fn->returns[i]);
+	free(fn->returns);
+}
+
+void sova_tu_facts_free(struct sova_tu_facts *facts)
+{
+	free(facts->main_file);
+	free_strings(facts->files, facts->nfiles);
+	for (size_t i = 0; i < facts->nfuncs; i++)
+		func_free(&facts->funcs[i]);
+	free(facts->funcs);
+	assigns_free(facts->globals, facts->nglobals);
+	for (size_t i = 0; i < facts->ndecls; i++) {
+		free(facts->decls[i].usr);
+		free(facts->decls[i].name);
+		free_strings(facts->decls[i].annotations, facts->decls[i].nannotations);
+	}
+	free(facts->decls);
+	for (size_t i = 0; i < facts->ndiags; i++) {
+		free(facts->diags[i].file);
+		free(facts->diags[i].message);
+	}
+	free(facts->diags);
+	memset(facts, 0, sizeof(*facts));
+}
+
+void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
+		      unsigned col, const char *message)
+{
+	struct sova_diag d = {
+		.level = level,
+		.file = file ? sova_xstrdup(file) : NULL,
+		.line = line,
+		.col = col,
+		.message = sova_xstrdup(message),
+	};
+	SOVA_PUSH(facts->diags, facts->ndiags, facts->capdiags, d);
+}
+
+int sova_val_slot_key(const struct sova_val *val, char *buf, size_t len)
+{
+	int n;
+	switch (val->kind) {
+	case SOVA_VAL_LOCAL:
+		n = snprintf(buf, len, "L:%s", val->usr);
+		break;
+	case SOVA_VAL_GLOBAL:
+		n = snprintf(buf, len, "G:%s", val->usr);
+		break;
+	case SOVA_VAL_FIELD:
+		n = snprintf(buf, len, "F:%s", val->usr);
+		break;
+	case SOVA_VAL_PARAM:
+		n = snprintf(buf, len, "P:%s#%ld", val->usr, val->num);
+		break;
+	default:
+		return 0;
+	}
+	return n > 0 && (size_t)n < len;
+}
+
+int sova_val_same(const struct sova_val *a, const struct sova_val *b)
+{
+	if (a->kind != b->kind || a->kind == SOVA_VAL_UNKNOWN)
+		return 0;
+	if (a->kind == SOVA_VAL_INT || a->kind == SOVA_VAL_CALL)
+		return a->num == b->num;
+	if (!a->usr || !b->usr || strcmp(a->usr, b->usr) != 0)
+		return 0;
+	return a->kind != SOVA_VAL_PARAM || a->num == b->num;
+}

@@ -1,0 +1,119 @@
+/* facts.h - stage 3: the per-TU summary that everything after parsing works on.
+ *
+ * A summary records, for one translation unit, what the later stages need and
+ * nothing about the AST itself: functions with their calls, the values passed
+ * and assigned, and what each function returns. It knows no API model, so the
+ * same summary serves any model set, and it serializes to JSON (facts_json.c)
+ * for caching and for extract/link runs spread over machines. */
+#ifndef SOVA_FACTS_H
+#define SOVA_FACTS_H
+
+#include <stddef.h>
+
+/* What an expression denotes, as far as sova tracks values. */
+enum sova_val_kind {
+	SOVA_VAL_UNKNOWN = 0,
+	SOVA_VAL_FUNC,   /* a function designator; usr = the function */
+	SOVA_VAL_LOCAL,  /* a local variable; usr = the variable */
+	SOVA_VAL_PARAM,  /* a parameter; usr = its function, num = its index */
+	SOVA_VAL_GLOBAL, /* a file-scope variable; usr = the variable */
+	SOVA_VAL_FIELD,  /* a struct member, whatever the object; usr = the field */
+	SOVA_VAL_CALL,   /* the result of a call; num = the call's index in its function */
+	SOVA_VAL_INT,    /* an integer constant (NULL included); num = its value */
+};
+
+struct sova_val {
+	enum sova_val_kind kind;
+	char *usr;
+	char *name; /* spelling, for messages */
+	long num;
+	int element; /* an element of the array named, as in fs[i] */
+};
+
+/* A source range in a TU's file table; lines and columns are 1-based bytes. */
+struct sova_loc {
+	int file;
+	unsigned line, col, end_line, end_col;
+};
+
+struct sova_call {
+	struct sova_loc loc;
+	char *callee_usr;       /* direct callee, or NULL for an indirect call */
+	char *callee_name;      /* direct callee's name, or the pointer's spelling */
+	struct sova_val callee; /* the pointer called through, for indirect calls */
+	char *returns;          /* pointee type name of a pointer result ("fut_future"), or NULL */
+	struct sova_val *args;
+	size_t nargs;
+	int *guards; /* indexes of calls whose truth guards this call (if-conditions) */
+	size_t nguards;
+};
+
+/* target = value, anywhere: statements, initializers, designated initializers. */
+struct sova_assign {
+	struct sova_val target;
+	struct sova_val value;
+	unsigned seq; /* number of the function's calls made before it */
+};
+
+struct sova_func {
+	char *usr;
+	char *name;
+	struct sova_loc loc;
+	int external; /* external linkage */
+	char **annotations; /* annotate("...") strings on any of its declarations */
+	size_t nannotations, capannotations;
+	struct sova_call *calls;
+	size_t ncalls, capcalls;
+	struct sova_assign *assigns;
+	size_t nassigns, capassigns;
+	struct sova_val *returns;
+	size_t nreturns, capreturns;
+};
+
+/* A declaration seen without its body that carries annotations. */
+struct sova_decl {
+	char *usr;
+	char *name;
+	char **annotations;
+	size_t nannotations, capannotations;
+};
+
+enum sova_diag_level { SOVA_DIAG_NOTE, SOVA_DIAG_WARNING, SOVA_DIAG_ERROR };
+
+/* Something the parse had to say: a compile error, a dropped flag, a crash. */
+struct sova_diag {
+	enum sova_diag_level level;
+	char *file; /* may be NULL */
+	unsigned line, col;
+	char *message;
+};
+
+struct sova_tu_facts {
+	char *main_file;
+	int failed; /* no AST could be built */
+	char **files; /* absolute paths; sova_loc.file indexes this */
+	size_t nfiles, capfiles;
+	struct sova_func *funcs;
+	size_t nfuncs, capfuncs;
+	struct sova_assign *globals; /* assignments in file-scope initializers */
+	size_t nglobals, capglobals;
+	struct sova_decl *decls;
+	size_t ndecls, capdecls;
+	struct sova_diag *diags;
+	size_t ndiags, capdiags;
+};
+
+void sova_val_free(struct sova_val *val);
+void sova_val_copy(struct sova_val *dst, const struct sova_val *src);
+void sova_tu_facts_free(struct sova_tu_facts *facts);
+void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
+		      unsigned col, const char *message);
+
+/* Writes a slot key that identifies the storage a value names ("G:usr",
+ * "L:usr", "P:usr#2", "F:usr"), or returns 0 when the value is no storage. */
+int sova_val_slot_key(const struct sova_val *val, char *buf, size_t len);
+
+/* Returns 1 when two values name the same storage or function. */
+int sova_val_same(const struct sova_val *a, const struct sova_val *b);
+
+#endif /* SOVA_FACTS_H */

@@ -1,0 +1,83 @@
+/* output.c - output files that readers never see half-written, and where
+ * sova's own data files are. */
+#include "output.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+int sova_output_open(struct sova_output *out, const char *path)
+{
+	memset(out, 0, sizeof(*out));
+	if (!path || strcmp(path, "-") == 0) {
+		out->file = stdout;
+		return 0;
+	}
+	out->path = sova_xstrdup(path);
+	out->tmp_path = sova_xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(out->tmp_path);
+	if (fd < 0 || !(out->file = fdopen(fd, "w"))) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(out->tmp_path);
+		}
+		free(out->path);
+		free(out->tmp_path);
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	fchmod(fd, 0644);
+	return 0;
+}
+
+int sova_output_close(struct sova_output *out, int status)
+{
+	if (!out->file)
+		return -1;
+	if (!out->path) {
+		int rc = fflush(stdout) != 0 ? -1 : status;
+		memset(out, 0, sizeof(*out));
+		return rc;
+	}
+	int rc = fclose(out->file) != 0 ? -1 : status;
+	if (rc == 0 && rename(out->tmp_path, out->path) != 0)
+		rc = -1;
+	if (rc != 0)
+		unlink(out->tmp_path);
+	free(out->path);
+	free(out->tmp_path);
+	memset(out, 0, sizeof(*out));
+	return rc;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int sova_bundled_models_dir(char *buf, size_t len)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(buf, len, "%s/../share/sova/models", exe);
+			if (is_dir(buf))
+				return 0;
+		}
+	}
+#ifdef SOVA_SOURCE_MODELS_DIR
+	snprintf(buf, len, "%s", SOVA_SOURCE_MODELS_DIR);
+	if (is_dir(buf))
+		return 0;
+#endif
+	return -1;
+}

@@ -1,0 +1,27 @@
+/* output.h - output files that readers never see half-written.
+ *
+ * Output goes to a temporary file beside the target and is renamed over it
+ * only when complete; on failure the temporary is removed. */
+#ifndef SOVA_OUTPUT_H
+#define SOVA_OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct sova_output {
+	FILE *file;
+	char *path;     /* the target, or NULL for standard output */
+	char *tmp_path; /* the temporary being written */
+};
+
+/* Opens path for writing ("-" or NULL: standard output). Returns 0 or -1. */
+int sova_output_open(struct sova_output *out, const char *path);
+
+/* Finishes the output: renames into place when status is 0, removes the
+ * temporary otherwise. Returns 0 when all went well. */
+int sova_output_close(struct sova_output *out, int status);
+
+/* Finds the bundled models: <exe>/../share/sova/models, else the source tree's. */
+int sova_bundled_models_dir(char *buf, size_t len);
+
+#endif /* SOVA_OUTPUT_H */

@@ -1,0 +1,18 @@
+/* parse.h - stage 2: libclang parses every TU, in parallel, into per-TU facts.
+ *
+ * Each worker thread owns one CXIndex; TUs are claimed from a shared counter
+ * and their facts land at the TU's own index, so the result does not depend
+ * on which thread parsed what, or when. */
+#ifndef SOVA_PARSE_H
+#define SOVA_PARSE_H
+
+#include "compdb.h"
+#include "facts.h"
+
+/* Parses db's TUs with up to `jobs` threads; facts[i] (zeroed by the caller)
+ * receives TU i. A TU that cannot be parsed has facts[i].failed set and a
+ * diagnostic saying why; the others go on. Returns 0, or -1 when no thread
+ * could be started. When progress is set, prints "[ i/n] file" to stderr. */
+int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts);
+
+#endif /* SOVA_PARSE_H */

@@ -1,0 +1,38 @@
+/* report.h - stage 7: reporters write the result list; none of them decides anything.
+ *
+ * Text is the gcc/clang diagnostic format that editors and VS Code's $gcc
+ * problem matcher read. SARIF 2.1.0 is for code scanning and SARIF viewers. */
+#ifndef SOVA_REPORT_H
+#define SOVA_REPORT_H
+
+#include <stdio.h>
+
+#include "compdb.h"
+#include "facts.h"
+#include "link.h"
+#include "results.h"
+
+struct sova_report {
+	const struct sova_results *results;
+	const struct sova_program *prog;
+	const struct sova_tu_facts *tus;
+	size_t ntus;
+	const struct sova_compdb *db;
+	const char *srcroot; /* absolute, without a trailing slash */
+	const char *cwd;     /* text paths are shown relative to it */
+	int execution_ok;    /* every TU was parsed */
+};
+
+/* Writes results as "path:line:col: level: message [ID]" with note lines. */
+void sova_report_text(FILE *out, const struct sova_report *report);
+
+/* Writes the parse notifications (compile errors, dropped flags) in the same format. */
+void sova_report_notifications_text(FILE *out, const struct sova_report *report);
+
+/* Writes a SARIF 2.1.0 log. Returns 0, or -1 when writing failed. */
+int sova_report_sarif(FILE *out, const struct sova_report *report);
+
+/* The path to show for an absolute path: relative to base when under it. */
+const char *sova_display_path(const char *path, const char *base);
+
+#endif /* SOVA_REPORT_H */

@@ -1,0 +1,208 @@
+/* util.c - memory, strings, growable arrays and a string map shared by every stage. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void sova_oom(void)
+{
+	fputs("sova: out of memory\n", stderr);
+	exit(SOVA_EXIT_FAILED);
+}
+
+void *sova_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		sova_oom();
+	return p;
+}
+
+void *sova_xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		sova_oom();
+	return p;
+}
+
+void *sova_xrealloc(void *ptr, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		sova_oom();
+	size_t bytes = count * size;
+	void *p = realloc(ptr, bytes ? bytes : 1);
+	if (!p)
+		sova_oom();
+	return p;
+}
+
+char *sova_xstrdup(const char *s)
+{
+	return sova_xstrndup(s, strlen(s));
+}
+
+char *sova_xstrndup(const char *s, size_t n)
+{
+	char *p = sova_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *sova_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		sova_oom();
+	char *p = sova_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t h = seed;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void sova_strmap_init(struct sova_strmap *map)
+{
+	memset(map, 0, sizeof(*map));
+}
+
+void sova_strmap_free(struct sova_strmap *map)
+{
+	for (size_t i = 0; i < map->cap; i++)
+		free(map->keys[i]);
+	free(map->keys);
+	free(map->values);
+	memset(map, 0, sizeof(*map));
+}
+
+static size_t strmap_slot(char *const *keys, size_t cap, const char *key)
+{
+	size_t i = (size_t)sova_fnv1a(key, strlen(key), SOVA_FNV_SEED) & (cap - 1);
+	while (keys[i] && strcmp(keys[i], key) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+int sova_strmap_get(const struct sova_strmap *map, const char *key)
+{
+	if (!map->cap)
+		return -1;
+	size_t i = strmap_slot(map->keys, map->cap, key);
+	return map->keys[i] ? map->values[i] : -1;
+}
+
+static void strmap_grow(struct sova_strmap *map)
+{
+	size_t cap = map->cap ? map->cap * 2 : 64;
+	char **keys = sova_xcalloc(cap, sizeof(*keys));
+	int *values = sova_xcalloc(cap, sizeof(*values));
+	for (size_t i = 0; i < map->cap; i++) {
+		if (!map->keys[i])
+			continue;
+		size_t j = strmap_slot(keys, cap, map->keys[i]);
+		keys[j] = map->keys[i];
+		values[j] = map->values[i];
+	}
+	free(map->keys);
+	free(map->values);
+	map->keys = keys;
+	map->values = values;
+	map->cap = cap;
+}
+
+void sova_strmap_put(struct sova_strmap *map, const char *key, int value)
+{
+	if ((map->count + 1) * 2 > map->cap)
+		strmap_grow(map);
+	size_t i = strmap_slot(map->keys, map->cap, key);
+	if (!map->keys[i]) {
+		map->keys[i] = sova_xstrdup(key);
+		map->count++;
+	}
+	map->values[i] = value;
+}
+
+char *sova_read_file(const char *path, size_t *len, const char **err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = "is a directory";
+		return NULL;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
+	char *buf = sova_xmalloc(cap);
+	for (;;) {
+		if (n + 1 >= cap)
+			buf = sova_xrealloc(buf, cap *= 2, 1);
+		size_t got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		free(buf);
+		*err = "read error";
+		return NULL;
+	}
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+int sova_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = p[i];
+		size_t extra;
+		if (c < 0x80)
+			extra = 0;
+		else if (c >= 0xc2 && c <= 0xdf)
+			extra = 1;
+		else if ((c & 0xf0) == 0xe0)
+			extra = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			extra = 3;
+		else
+			return 0;
+		if (len - i <= extra)
+			return 0;
+		for (size_t k = 1; k <= extra; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += extra + 1;
+	}
+	return 1;
+}

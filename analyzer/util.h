@@ -1,0 +1,67 @@
+/* util.h - memory, strings, growable arrays and a string map shared by every stage.
+ *
+ * Allocation policy: sova cannot do anything useful after malloc fails, so
+ * the x-allocators print "out of memory" and exit with SOVA_EXIT_FAILED.
+ * Every other failure is returned to the caller. */
+#ifndef SOVA_UTIL_H
+#define SOVA_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum sova_exit {
+	SOVA_EXIT_CLEAN = 0,    /* analysis ran, no results */
+	SOVA_EXIT_RESULTS = 1,  /* analysis ran, results reported */
+	SOVA_EXIT_USAGE = 2,    /* bad command line, model or compile database */
+	SOVA_EXIT_FAILED = 3,   /* the analysis itself failed */
+};
+
+void *sova_xmalloc(size_t size);
+void *sova_xcalloc(size_t count, size_t size);
+void *sova_xrealloc(void *ptr, size_t count, size_t size);
+char *sova_xstrdup(const char *s);
+char *sova_xstrndup(const char *s, size_t n);
+/* Returns a newly allocated string built like printf. */
+char *sova_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows *items so that index `need` fits; *cap is updated. */
+#define SOVA_GROW(items, count, cap)                                          \
+	do {                                                                  \
+		if ((count) >= (cap)) {                                       \
+			(cap) = (cap) ? (cap) * 2 : 8;                        \
+			(items) = sova_xrealloc((items), (cap), sizeof(*(items))); \
+		}                                                             \
+	} while (0)
+
+/* Appends item to a (items, count, cap) triple. */
+#define SOVA_PUSH(items, count, cap, item)                                    \
+	do {                                                                  \
+		SOVA_GROW(items, count, cap);                                 \
+		(items)[(count)++] = (item);                                  \
+	} while (0)
+
+/* A string-keyed open-addressing map to non-negative ints; keys are copied. */
+struct sova_strmap {
+	char **keys;
+	int *values;
+	size_t cap;
+	size_t count;
+};
+
+void sova_strmap_init(struct sova_strmap *map);
+void sova_strmap_free(struct sova_strmap *map);
+/* Returns the value of key, or -1 when absent. */
+int sova_strmap_get(const struct sova_strmap *map, const char *key);
+/* Inserts or replaces key's value. */
+void sova_strmap_put(struct sova_strmap *map, const char *key, int value);
+
+uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed);
+#define SOVA_FNV_SEED 0xcbf29ce484222325ULL
+
+/* Reads a whole file; returns NULL and sets *err (static text) on failure. */
+char *sova_read_file(const char *path, size_t *len, const char **err);
+
+/* Returns 1 when s is valid UTF-8. */
+int sova_utf8_valid(const char *s, size_t len);
+
+#endif /* SOVA_UTIL_H */

@@ -1,0 +1,50 @@
+/* rule.h - the interface every rule implements, and the results rules make.
+ *
+ * A rule is one file in rules/ that exports one `const struct sova_rule`.
+ * The engine offers each blocking site to the rules in the order of
+ * rules.def; the first rule whose check fires owns the site. */
+#ifndef SOVA_RULE_H
+#define SOVA_RULE_H
+
+#include <stddef.h>
+
+#include "../analyzer/contexts.h"
+
+enum sova_level {
+	SOVA_LEVEL_NOTE,
+	SOVA_LEVEL_WARNING,
+	SOVA_LEVEL_ERROR,
+};
+
+struct sova_result {
+	const struct sova_rule *rule;
+	enum sova_level level;
+	struct sova_loc loc;
+	const char *function; /* enclosing function, for fingerprints */
+	char *message;
+	struct sova_chain chain;   /* the code flow, may be empty */
+	struct sova_chain related; /* related locations, referenced from the message as [text](index) */
+};
+
+struct sova_rule {
+	const char *id;          /* "SOVA001" */
+	const char *name;        /* "block-in-worker" */
+	const char *summary;     /* one sentence */
+	const char *description; /* a paragraph: what goes wrong and why */
+	const char *fix;         /* a paragraph: what to do instead */
+	enum sova_level level;   /* default level */
+	/* Returns 1 and fills result->level, message, chain and related when
+	 * the site is this rule's; returns 0 and leaves result alone otherwise. */
+	int (*check)(const struct sova_site *site, struct sova_result *result);
+};
+
+/* Every rule, in precedence order; NULL-terminated. */
+extern const struct sova_rule *const sova_rules[];
+
+/* Finds a rule by id ("SOVA001") or name ("block-in-worker"); NULL if none. */
+const struct sova_rule *sova_rule_find(const char *id_or_name);
+
+/* Helpers for checks: copy a step into result->related, returning its index. */
+int sova_result_relate(struct sova_result *result, const struct sova_step *step);
+
+#endif /* SOVA_RULE_H */

@@ -1,0 +1,34 @@
+/* sync_over_async_wrapper.c - SOVA003: an exported function blocks on an async API.
+ *
+ * A synchronous wrapper over an asynchronous API hides the wait from every
+ * caller; once any caller runs on a pool, the wrapper starves it. */
+#include "rule.h"
+
+#include "../analyzer/util.h"
+
+static int check(const struct sova_site *site, struct sova_result *result)
+{
+	if (!site->is_wait || site->prov == SOVA_PROV_NONE || !site->external || site->is_main || site->in_worker)
+		return 0;
+	sova_chain_copy(&result->chain, &site->origin);
+	struct sova_step origin = site->origin.steps[site->origin.nsteps - 1];
+	int from = sova_result_relate(result, &origin);
+	result->level = SOVA_LEVEL_NOTE;
+	result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: it blocks in '%s' "
+					 "on the future from '%s' ([here](%d)), and so blocks every caller",
+					 site->function, site->callee, site->prov_api, from);
+	return 1;
+}
+
+const struct sova_rule rule_sync_over_async_wrapper = {
+	.id = "SOVA003",
+	.name = "sync-over-async-wrapper",
+	.summary = "An externally visible function blocks on a future from an asynchronous API.",
+	.description = "A function other code can call hides a blocking wait on asynchronous work. Callers "
+		       "cannot see the wait; the first one that runs on a pool thread or an event loop turns the "
+		       "wrapper into pool starvation, and the trap spreads through every layer above it.",
+	.fix = "Expose the asynchronous API instead: return the future (or take a continuation) and let "
+	       "callers chain on it with fut_then.",
+	.level = SOVA_LEVEL_NOTE,
+	.check = check,
+};

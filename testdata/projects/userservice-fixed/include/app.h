@@ -1,0 +1,15 @@
+/* app.h - process-wide state of the user service. */
+#ifndef USERSERVICE_APP_H
+#define USERSERVICE_APP_H
+
+#include "fut.h"
+
+/* Number of worker threads in the shared pool. No code path holds a pool
+ * thread while waiting, so this bounds CPU parallelism, not concurrency. */
+#define POOL_THREADS 8
+
+/* The one shared pool: request handlers, DB completions, continuations and
+ * background work all run here. Created in main(). */
+extern fut_executor *g_pool;
+
+#endif /* USERSERVICE_APP_H */
