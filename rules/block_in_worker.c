@@ -5,25 +5,34 @@
  * the pool starves: the sync-over-async trap of .NET's Task.Result. */
 #include "rule.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "../analyzer/util.h"
+
+static char *how_it_runs(const struct sova_site *site, int submitted)
+{
+	if (!site->submit_api)
+		return sova_xasprintf("'%s' is annotated sova:worker", site->entry);
+	return sova_xasprintf("'%s' runs on an executor ([submitted here](%d))", site->entry, submitted);
+}
 
 static int check(const struct sova_site *site, struct sova_result *result)
 {
 	if (!site->in_worker)
 		return 0;
 	sova_chain_copy(&result->chain, &site->worker);
+	int submitted = site->submit_api ? sova_result_relate(result, &site->submitted) : -1;
+	char *runs = how_it_runs(site, submitted);
+	const char *blocks = site->bounded ? "blocks a worker thread until its timeout" : "blocks a worker thread";
+	if (strcmp(site->function, site->entry) == 0)
+		result->message = sova_xasprintf("'%s' %s: %s, and holds its thread while the awaited work waits "
+						 "for one", site->callee, blocks, runs);
+	else
+		result->message = sova_xasprintf("'%s' in '%s' %s: it is reached from '%s', and %s", site->callee,
+						 site->function, blocks, site->entry, runs);
+	free(runs);
 	result->level = site->bounded ? SOVA_LEVEL_NOTE : SOVA_LEVEL_WARNING;
-	const char *what = site->bounded ? "a bounded wait" : "a blocking wait";
-	if (site->submit_api) {
-		int submitted = sova_result_relate(result, &site->submitted);
-		result->message = sova_xasprintf("'%s' is %s in a worker context: '%s' runs on an executor "
-						 "([submitted here](%d)) and holds its thread while it waits",
-						 site->callee, what, site->entry, submitted);
-	} else {
-		result->message = sova_xasprintf("'%s' is %s in a worker context: '%s' is annotated sova:worker "
-						 "and holds its thread while it waits",
-						 site->callee, what, site->entry);
-	}
 	return 1;
 }
 

@@ -1,0 +1,264 @@
+/* test_units.c - unit tests of the stages that need no parse: models,
+ * JSON positions, the compile database and shell splitting.
+ *
+ * Usage: test_units BUNDLED_MODELS_DIR. Prints "N passed, M failed". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compdb.h"
+#include "jsonpos.h"
+#include "models.h"
+#include "util.h"
+
+static int passed, failed;
+
+#define CHECK(cond)                                                                  \
+	do {                                                                         \
+		if (cond) {                                                          \
+			passed++;                                                    \
+		} else {                                                             \
+			failed++;                                                    \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+		}                                                                    \
+	} while (0)
+
+static char tmpdir[] = "/tmp/sova-units-XXXXXX";
+
+/* Writes text to a file in the test's temporary folder; returns its path. */
+static char *write_tmp(const char *name, const char *text)
+{
+	char *path = sova_xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* Loads a model from text; returns the loader's status and its error. */
+static int load_model_text(const char *text, char *err, size_t errlen)
+{
+	struct sova_models m;
+	sova_models_init(&m);
+	char *path = write_tmp("model.json", text);
+	err[0] = '\0';
+	int rc = sova_models_load_file(&m, path, err, errlen);
+	sova_models_free(&m);
+	free(path);
+	return rc;
+}
+
+/* The error must name the file, then line:col, then contain `what`. */
+static void expect_model_error(const char *text, const char *where, const char *what)
+{
+	char err[512];
+	CHECK(load_model_text(text, err, sizeof(err)) == -1);
+	char *prefix = sova_xasprintf("%s/model.json:%s: ", tmpdir, where);
+	int ok = strncmp(err, prefix, strlen(prefix)) == 0 && strstr(err, what);
+	if (!ok)
+		fprintf(stderr, "  got: %s\n  want: %s...%s\n", err, prefix, what);
+	CHECK(ok);
+	free(prefix);
+}
+
+static void test_bundled_models(const char *dir)
+{
+	struct sova_models m;
+	char err[512];
+	sova_models_init(&m);
+	CHECK(sova_models_load_dir(&m, dir, err, sizeof(err)) == 0);
+	const struct sova_api_fn *submit = sova_models_lookup(&m, "fut_submit");
+	CHECK(submit && submit->role == SOVA_API_SUBMIT && submit->work_arg == 1 && submit->executor_arg == 0 &&
+	      submit->context_arg == 2 && submit->returns_future);
+	const struct sova_api_fn *then = sova_models_lookup(&m, "fut_then");
+	CHECK(then && then->role == SOVA_API_CONTINUATION && then->work_arg == 2 && then->context_param == 1);
+	const struct sova_api_fn *wait_for = sova_models_lookup(&m, "fut_wait_for");
+	CHECK(wait_for && wait_for->role == SOVA_API_WAIT && wait_for->bounded);
+	const struct sova_api_fn *all = sova_models_lookup(&m, "fut_wait_all");
+	CHECK(all && all->joins_array && !all->bounded);
+	const struct sova_api_fn *serial = sova_models_lookup(&m, "fut_serial_new");
+	CHECK(serial && serial->role == SOVA_API_EXECUTOR && serial->kind == SOVA_EXEC_SERIAL);
+	CHECK(sova_models_is_future_type(&m, "fut_future"));
+	CHECK(!sova_models_is_future_type(&m, "fut_promise"));
+	CHECK(sova_models_lookup(&m, "fut_is_ready")->role == SOVA_API_READY_CHECK);
+	CHECK(sova_models_lookup(&m, "printf") == NULL);
+	sova_models_free(&m);
+}
+
+static void test_user_model_overrides(void)
+{
+	struct sova_models m;
+	char err[512];
+	sova_models_init(&m);
+	char *a = write_tmp("a.json", "{\"model\":\"a\",\"waits\":[{\"function\":\"w\",\"future_arg\":0}]}");
+	char *b = write_tmp("b.json", "{\"model\":\"b\",\"waits\":[{\"function\":\"w\",\"future_arg\":1,\"bounded\":true}],"
+				      "\"blocking\":[{\"function\":\"sleep\"}]}");
+	CHECK(sova_models_load_file(&m, a, err, sizeof(err)) == 0);
+	CHECK(sova_models_load_file(&m, b, err, sizeof(err)) == 0);
+	const struct sova_api_fn *w = sova_models_lookup(&m, "w");
+	CHECK(w && w->future_arg == 1 && w->bounded && strcmp(w->model, "b") == 0);
+	CHECK(sova_models_lookup(&m, "sleep")->role == SOVA_API_BLOCKING);
+	CHECK(m.nfns == 2);
+	sova_models_free(&m);
+	free(a);
+	free(b);
+}
+
+static void test_malformed_models(void)
+{
+	expect_model_error("{\"model\": \"x\",\n  \"waits\": [ {\"function\": \"f\",, } ]\n}", "2:32", "not valid JSON");
+	expect_model_error("", "1:1", "not valid JSON");
+	expect_model_error("[1, 2]", "1:1", "must be a JSON object");
+	expect_model_error("{\"waits\": []}", "1:1", "non-empty string 'model'");
+	expect_model_error("{\"model\": 3}", "1:11", "non-empty string 'model'");
+	expect_model_error("{\"model\": \"x\",\n\"wait\": []}", "2:9", "unknown key 'wait'");
+	expect_model_error("{\"model\": \"x\", \"waits\": {}}", "1:25", "'waits' must be an array");
+	expect_model_error("{\"model\": \"x\", \"waits\": [3]}", "1:26", "must be an object");
+	expect_model_error("{\"model\": \"x\",\n \"submit\": [\n  {\"function\": \"s\", \"work_arg\": -1}]}", "3:33",
+			   "'work_arg' must be an argument index");
+	expect_model_error("{\"model\": \"x\", \"submit\": [{\"function\": \"s\", \"work_arg\": 1.5}]}", "1:57",
+			   "'work_arg' must be an argument index");
+	expect_model_error("{\"model\": \"x\", \"submit\": [{\"function\": \"s\"}]}", "1:27", "lacks required key 'work_arg'");
+	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\", \"bounded\": \"yes\"}]}", "1:55",
+			   "'bounded' must be true or false");
+	expect_model_error("{\"model\": \"x\", \"executors\": [{\"function\": \"e\", \"kind\": \"queue\"}]}", "1:56",
+			   "'kind' must be \"pool\" or \"serial\"");
+	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"\"}]}", "1:39", "'function' must be a non-empty");
+	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\", \"futur_arg\": 0}]}", "1:57",
+			   "unknown key 'futur_arg'");
+	expect_model_error("{\"model\": \"x\", \"future_types\": [\"a\", 7]}", "1:38", "'future_types' entries");
+	char err[512];
+	CHECK(load_model_text("{\"model\": \"ok\", \"description\": \"d\", \"future_types\": [\"t\"]}", err, sizeof(err)) == 0);
+	struct sova_models m;
+	sova_models_init(&m);
+	CHECK(sova_models_load_file(&m, "/nonexistent/model.json", err, sizeof(err)) == -1);
+	CHECK(strstr(err, "/nonexistent/model.json: cannot read model") == err);
+	CHECK(sova_models_load_dir(&m, "/nonexistent", err, sizeof(err)) == -1);
+	sova_models_free(&m);
+}
+
+static void test_json_positions(void)
+{
+	const char *text = "{\n  \"a\": [1, {\"b\": \"x\\\"}\"}],\n  \"c\": {\"d\": [[], 2]}\n}";
+	size_t len = strlen(text);
+	unsigned line, col;
+	struct sova_json_step p1[] = { { "a", 0 }, { NULL, 1 }, { "b", 0 } };
+	sova_json_linecol(text, len, sova_json_locate(text, len, p1, 3), &line, &col);
+	CHECK(line == 2 && col == 18);
+	struct sova_json_step p2[] = { { "c", 0 }, { "d", 0 }, { NULL, 1 } };
+	sova_json_linecol(text, len, sova_json_locate(text, len, p2, 3), &line, &col);
+	CHECK(line == 3 && col == 19);
+	struct sova_json_step p3[] = { { "zz", 0 } };
+	CHECK(sova_json_locate(text, len, p3, 1) == 0);
+	/* Deep nesting is skipped by counting, not recursion. */
+	size_t deep = 200000;
+	char *big = sova_xmalloc(2 * deep + 32);
+	size_t n = (size_t)sprintf(big, "{\"x\": ");
+	memset(big + n, '[', deep);
+	memset(big + n + deep, ']', deep);
+	strcpy(big + n + 2 * deep, ", \"y\": 1}");
+	struct sova_json_step p4[] = { { "y", 0 } };
+	CHECK(sova_json_locate(big, strlen(big), p4, 1) == strlen(big) - 2);
+	free(big);
+}
+
+static void test_shell_split(void)
+{
+	char **argv;
+	size_t argc;
+	CHECK(sova_shell_split("cc -DX=\"a b\" 'c d' e\\ f -I/x", &argv, &argc) == 0);
+	CHECK(argc == 5 && strcmp(argv[1], "-DX=a b") == 0 && strcmp(argv[2], "c d") == 0 &&
+	      strcmp(argv[3], "e f") == 0 && strcmp(argv[4], "-I/x") == 0);
+	for (size_t i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+	CHECK(sova_shell_split("cc 'open", &argv, &argc) == -1);
+	CHECK(sova_shell_split("cc \"open", &argv, &argc) == -1);
+}
+
+static void expect_compdb_error(const char *text, const char *where, const char *what)
+{
+	struct sova_compdb db;
+	char err[1024];
+	sova_compdb_init(&db);
+	char *path = write_tmp("compile_commands.json", text);
+	CHECK(sova_compdb_load(&db, tmpdir, err, sizeof(err)) == -1);
+	char *prefix = sova_xasprintf("%s:%s: ", path, where);
+	int ok = strncmp(err, prefix, strlen(prefix)) == 0 && strstr(err, what);
+	if (!ok)
+		fprintf(stderr, "  got: %s\n  want: %s...%s\n", err, prefix, what);
+	CHECK(ok);
+	free(prefix);
+	free(path);
+	sova_compdb_free(&db);
+}
+
+static void test_compdb(void)
+{
+	char *src = write_tmp("a.c", "int x;\n");
+	char *text = sova_xasprintf(
+		"[{\"directory\": \"%s\", \"file\": \"a.c\", \"command\": \"cc -c -o a.o -DA=1 -Iinc a.c "
+		"-fplugin=/tmp/evil.so -Xclang -load -Xclang /tmp/evil.so -MD -MF a.d\"},\n"
+		" {\"directory\": \"%s\", \"file\": \"%s\", \"arguments\": [\"cc\", \"-DB\", \"-c\", \"a.c\"]}]",
+		tmpdir, tmpdir, src);
+	free(write_tmp("compile_commands.json", text));
+	struct sova_compdb db;
+	char err[1024];
+	sova_compdb_init(&db);
+	CHECK(sova_compdb_load(&db, tmpdir, err, sizeof(err)) == 0);
+	CHECK(db.ntus == 1); /* the same file twice is analysed once */
+	CHECK(db.ntus == 1 && db.tus[0].nargs == 2 && strcmp(db.tus[0].args[0], "-DA=1") == 0 &&
+	      strcmp(db.tus[0].args[1], "-Iinc") == 0);
+	CHECK(db.nnotes == 2 && strstr(db.notes[0], "-fplugin=/tmp/evil.so") && strstr(db.notes[1], "evil.so"));
+	sova_compdb_free(&db);
+	free(text);
+
+	expect_compdb_error("{\"not\": \"an array\"}", "1:1", "must be a JSON array");
+	expect_compdb_error("[\n  {\"directory\": \"/\", \"command\": \"cc a.c\"}]", "2:3", "lacks the \"file\" field");
+	expect_compdb_error("[{\"directory\": 7, \"file\": \"a.c\", \"command\": \"cc\"}]", "1:16", "\"directory\" must be a string");
+	expect_compdb_error("[{\"directory\": \"/nonexistent/dir\", \"file\": \"a.c\", \"command\": \"cc\"}]", "1:16",
+			    "not an existing absolute directory");
+	expect_compdb_error("[{\"directory\": \"/\", \"file\": \"a.c\", \"arguments\": [\"cc\", 3]}]", "1:56",
+			    "must hold only strings");
+	expect_compdb_error("[{\"directory\": \"/\", \"file\": \"a.c\"}]", "1:2", "neither \"arguments\" nor \"command\"");
+	expect_compdb_error("[{\"directory\": \"/\", \"file\": \"a.c\", \"command\": \"cc 'a.c\"}]", "1:47", "unterminated quote");
+	expect_compdb_error("[{\"directory\": \"/\",", "1:20", "not valid JSON");
+	CHECK(sova_compdb_load(&db, "/nonexistent", err, sizeof(err)) == -1 && strstr(err, "cannot read compile database"));
+	sova_compdb_free(&db);
+
+	char *files[] = { tmpdir };
+	CHECK(sova_compdb_add_files(&db, files, 1, NULL, 0, err, sizeof(err)) == -1 && strstr(err, "is a directory"));
+	char *missing[] = { "/nonexistent.c" };
+	CHECK(sova_compdb_add_files(&db, missing, 1, NULL, 0, err, sizeof(err)) == -1 && strstr(err, "no such file"));
+	sova_compdb_free(&db);
+	free(src);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: test_units BUNDLED_MODELS_DIR\n");
+		return 2;
+	}
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		return 2;
+	}
+	test_bundled_models(argv[1]);
+	test_user_model_overrides();
+	test_malformed_models();
+	test_json_positions();
+	test_shell_split();
+	test_compdb();
+	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "warning: could not remove %s\n", tmpdir);
+	free(cmd);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
