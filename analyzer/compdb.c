@@ -190,77 +190,49 @@ static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *co
 	}
 }
 
-/* A compile-database reader: the text for positions, the current entry's path. */
-struct compdb_reader {
-	const char *path;
-	const char *text;
-	size_t len;
-	struct sova_json_step steps[3];
-	size_t depth;
-	char *err;
-	size_t errlen;
-};
-
-static int compdb_error(struct compdb_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int compdb_error(struct compdb_reader *r, const char *fmt, ...)
-{
-	unsigned line, col;
-	size_t off = sova_json_locate(r->text, r->len, r->steps, r->depth);
-	sova_json_linecol(r->text, r->len, off, &line, &col);
-	int n = snprintf(r->err, r->errlen, "%s:%u:%u: ", r->path, line, col);
-	if (n < 0 || (size_t)n >= r->errlen)
-		return -1;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static int string_member(struct compdb_reader *r, const cJSON *entry, const char *key, const char **out)
+static int string_member(struct sova_json_doc *r, const cJSON *entry, const char *key, const char **out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(entry, key);
 	if (!v)
-		return compdb_error(r, "entry lacks the \"%s\" field", key);
+		return sova_json_error(r, "entry lacks the \"%s\" field", key);
 	if (!cJSON_IsString(v)) {
-		r->steps[r->depth++] = (struct sova_json_step){ key, 0 };
-		return compdb_error(r, "\"%s\" must be a string", key);
+		sova_json_enter_key(r, key);
+		return sova_json_error(r, "\"%s\" must be a string", key);
 	}
 	*out = v->valuestring;
 	return 0;
 }
 
 /* Returns the entry's argv from "arguments" or "command". */
-static int entry_argv(struct compdb_reader *r, const cJSON *entry, char ***argv, size_t *argc)
+static int entry_argv(struct sova_json_doc *r, const cJSON *entry, char ***argv, size_t *argc)
 {
 	const cJSON *arguments = cJSON_GetObjectItemCaseSensitive(entry, "arguments");
 	if (arguments) {
-		r->steps[r->depth++] = (struct sova_json_step){ "arguments", 0 };
+		sova_json_enter_key(r, "arguments");
 		if (!cJSON_IsArray(arguments) || cJSON_GetArraySize(arguments) == 0)
-			return compdb_error(r, "\"arguments\" must be a non-empty array of strings");
+			return sova_json_error(r, "\"arguments\" must be a non-empty array of strings");
 		size_t cap = 0;
 		*argv = NULL;
 		*argc = 0;
 		for (const cJSON *a = arguments->child; a; a = a->next) {
 			if (!cJSON_IsString(a)) {
 				free_argv(*argv, *argc);
-				r->steps[r->depth++] = (struct sova_json_step){ NULL, (int)*argc };
-				return compdb_error(r, "\"arguments\" must hold only strings");
+				sova_json_enter_index(r, (int)*argc);
+				return sova_json_error(r, "\"arguments\" must hold only strings");
 			}
 			SOVA_PUSH(*argv, *argc, cap, sova_xstrdup(a->valuestring));
 		}
-		r->depth--;
+		sova_json_leave(r);
 		return 0;
 	}
 	const char *command;
 	if (!cJSON_HasObjectItem(entry, "command"))
-		return compdb_error(r, "entry has neither \"arguments\" nor \"command\"");
+		return sova_json_error(r, "entry has neither \"arguments\" nor \"command\"");
 	if (string_member(r, entry, "command", &command) != 0)
 		return -1;
 	if (sova_shell_split(command, argv, argc) != 0 || *argc == 0) {
-		r->steps[r->depth++] = (struct sova_json_step){ "command", 0 };
-		return compdb_error(r, "\"command\" is empty or has an unterminated quote");
+		sova_json_enter_key(r, "command");
+		return sova_json_error(r, "\"command\" is empty or has an unterminated quote");
 	}
 	return 0;
 }
@@ -279,16 +251,16 @@ static int tu_seen(const struct sova_compdb *db, const char *file)
 	return 0;
 }
 
-static int read_entry(struct compdb_reader *r, struct sova_compdb *db, const cJSON *entry)
+static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJSON *entry)
 {
 	if (!cJSON_IsObject(entry))
-		return compdb_error(r, "each entry must be an object");
+		return sova_json_error(r, "each entry must be an object");
 	const char *dir, *file;
 	if (string_member(r, entry, "directory", &dir) != 0 || string_member(r, entry, "file", &file) != 0)
 		return -1;
 	if (dir[0] != '/' || !directory_exists(dir)) {
-		r->steps[r->depth++] = (struct sova_json_step){ "directory", 0 };
-		return compdb_error(r, "\"directory\" '%s' is not an existing absolute directory", dir);
+		sova_json_enter_key(r, "directory");
+		return sova_json_error(r, "\"directory\" '%s' is not an existing absolute directory", dir);
 	}
 	char **argv;
 	size_t argc;
@@ -306,16 +278,16 @@ static int read_entry(struct compdb_reader *r, struct sova_compdb *db, const cJS
 	return 0;
 }
 
-static int read_compdb(struct compdb_reader *r, struct sova_compdb *db, const cJSON *root)
+static int read_compdb(struct sova_json_doc *r, struct sova_compdb *db, const cJSON *root)
 {
 	if (!cJSON_IsArray(root))
-		return compdb_error(r, "a compile database must be a JSON array of entries");
+		return sova_json_error(r, "a compile database must be a JSON array of entries");
 	int i = 0;
 	for (const cJSON *entry = root->child; entry; entry = entry->next, i++) {
-		r->depth = 1;
-		r->steps[0] = (struct sova_json_step){ NULL, i };
+		sova_json_enter_index(r, i);
 		if (read_entry(r, db, entry) != 0)
 			return -1;
+		sova_json_leave(r);
 	}
 	return 0;
 }
@@ -325,29 +297,11 @@ int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t
 	struct stat st;
 	char *file = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? sova_xasprintf("%s/compile_commands.json", path)
 								   : sova_xstrdup(path);
-	const char *why = NULL;
-	size_t len = 0;
-	char *text = sova_read_file(file, &len, &why);
-	if (!text) {
-		snprintf(err, errlen, "%s: cannot read compile database: %s", file, why);
-		free(file);
-		return -1;
-	}
-	struct compdb_reader r = { .path = file, .text = text, .len = len, .err = err, .errlen = errlen };
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
-	int rc;
-	if (!root) {
-		unsigned line, col;
-		size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
-		sova_json_linecol(text, len, off, &line, &col);
-		snprintf(err, errlen, "%s:%u:%u: not valid JSON", file, line, col);
-		rc = -1;
-	} else {
-		rc = read_compdb(&r, db, root);
-	}
-	cJSON_Delete(root);
-	free(text);
+	struct sova_json_doc doc;
+	int rc = sova_json_doc_load(&doc, file, "compile database", err, errlen);
+	if (rc == 0)
+		rc = read_compdb(&doc, db, doc.root);
+	sova_json_doc_free(&doc);
 	free(file);
 	return rc;
 }

@@ -1,7 +1,12 @@
-/* jsonpos.c - source positions of JSON values, which cJSON does not record. */
+/* jsonpos.c - JSON files with positions, which cJSON does not record. */
 #include "jsonpos.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static size_t skip_ws(const char *t, size_t len, size_t i)
 {
@@ -116,4 +121,79 @@ void sova_json_linecol(const char *text, size_t len, size_t offset, unsigned *li
 	}
 	*line = l;
 	*col = c;
+}
+
+int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->path = path;
+	doc->err = err;
+	doc->errlen = errlen;
+	const char *why = NULL;
+	doc->text = sova_read_file(path, &doc->len, &why);
+	if (!doc->text) {
+		snprintf(err, errlen, "%s: cannot read %s: %s", path, what, why);
+		return -1;
+	}
+	const char *nul = memchr(doc->text, '\0', doc->len);
+	if (nul) {
+		unsigned line, col;
+		sova_json_linecol(doc->text, doc->len, (size_t)(nul - doc->text), &line, &col);
+		snprintf(err, errlen, "%s:%u:%u: not valid JSON: a NUL byte", path, line, col);
+		return -1;
+	}
+	const char *end = NULL;
+	/* len + 1 takes in the terminating NUL, which cJSON wants to see. */
+	doc->root = cJSON_ParseWithLengthOpts(doc->text, doc->len + 1, &end, 1);
+	if (!doc->root) {
+		unsigned line, col;
+		size_t off = end && end >= doc->text && end <= doc->text + doc->len ? (size_t)(end - doc->text) : doc->len;
+		sova_json_linecol(doc->text, doc->len, off, &line, &col);
+		snprintf(err, errlen, "%s:%u:%u: not valid JSON", path, line, col);
+		return -1;
+	}
+	return 0;
+}
+
+void sova_json_doc_free(struct sova_json_doc *doc)
+{
+	cJSON_Delete(doc->root);
+	free(doc->text);
+	doc->root = NULL;
+	doc->text = NULL;
+}
+
+int sova_json_error(struct sova_json_doc *doc, const char *fmt, ...)
+{
+	unsigned line, col;
+	size_t depth = doc->depth < SOVA_JSON_MAX_DEPTH ? doc->depth : SOVA_JSON_MAX_DEPTH;
+	size_t off = sova_json_locate(doc->text, doc->len, doc->steps, depth);
+	sova_json_linecol(doc->text, doc->len, off, &line, &col);
+	int n = snprintf(doc->err, doc->errlen, "%s:%u:%u: ", doc->path, line, col);
+	if (n < 0 || (size_t)n >= doc->errlen)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(doc->err + n, doc->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void sova_json_enter_key(struct sova_json_doc *doc, const char *key)
+{
+	if (doc->depth < SOVA_JSON_MAX_DEPTH)
+		doc->steps[doc->depth] = (struct sova_json_step){ key, 0 };
+	doc->depth++;
+}
+
+void sova_json_enter_index(struct sova_json_doc *doc, int index)
+{
+	if (doc->depth < SOVA_JSON_MAX_DEPTH)
+		doc->steps[doc->depth] = (struct sova_json_step){ NULL, index };
+	doc->depth++;
+}
+
+void sova_json_leave(struct sova_json_doc *doc)
+{
+	doc->depth--;
 }

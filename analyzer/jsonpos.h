@@ -1,10 +1,12 @@
-/* jsonpos.h - source positions of JSON values, which cJSON does not record.
+/* jsonpos.h - JSON files with positions, which cJSON does not record.
  *
- * Loaders validate a parsed cJSON tree and, on a bad value, ask this module
- * where that value stands in the text so the error can name line and column. */
+ * Loaders of sova's JSON inputs (models, compile databases) read a file into
+ * a sova_json_doc, validate the cJSON tree while keeping the path to the value
+ * at hand, and report a bad value as "path:line:col: what is wrong". */
 #ifndef SOVA_JSONPOS_H
 #define SOVA_JSONPOS_H
 
+#include <cjson/cJSON.h>
 #include <stddef.h>
 
 /* One step into a JSON document: an object key, or (key == NULL) an array index. */
@@ -19,5 +21,32 @@ size_t sova_json_locate(const char *text, size_t len, const struct sova_json_ste
 
 /* Converts a byte offset to a 1-based line and column. */
 void sova_json_linecol(const char *text, size_t len, size_t offset, unsigned *line, unsigned *col);
+
+#define SOVA_JSON_MAX_DEPTH 8
+
+/* One JSON input file under validation. */
+struct sova_json_doc {
+	const char *path;
+	char *text;
+	size_t len;
+	cJSON *root;
+	struct sova_json_step steps[SOVA_JSON_MAX_DEPTH]; /* the value being validated */
+	size_t depth;
+	char *err; /* where the first error goes */
+	size_t errlen;
+};
+
+/* Reads and parses path. On failure returns -1 with "path: cannot read
+ * <what>: why" or "path:line:col: not valid JSON" in err. */
+int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen);
+void sova_json_doc_free(struct sova_json_doc *doc);
+
+/* Writes "path:line:col: message" for the current value into doc->err; returns -1. */
+int sova_json_error(struct sova_json_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Steps into a member or an element, and back out. */
+void sova_json_enter_key(struct sova_json_doc *doc, const char *key);
+void sova_json_enter_index(struct sova_json_doc *doc, int index);
+void sova_json_leave(struct sova_json_doc *doc);
 
 #endif /* SOVA_JSONPOS_H */

@@ -7,7 +7,6 @@
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,50 +78,6 @@ static const struct section_spec sections[] = {
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
-#define MAX_DEPTH 4
-
-/* What the loader of one file carries: its text for positions, the path to
- * the value being validated, and where the first error goes. */
-struct model_reader {
-	const char *path;
-	const char *text;
-	size_t len;
-	struct sova_json_step steps[MAX_DEPTH];
-	size_t depth;
-	char *err;
-	size_t errlen;
-};
-
-static int reader_error(struct model_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int reader_error(struct model_reader *r, const char *fmt, ...)
-{
-	unsigned line, col;
-	size_t off = sova_json_locate(r->text, r->len, r->steps, r->depth);
-	sova_json_linecol(r->text, r->len, off, &line, &col);
-	int n = snprintf(r->err, r->errlen, "%s:%u:%u: ", r->path, line, col);
-	if (n < 0 || (size_t)n >= r->errlen)
-		return -1;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static void push_key(struct model_reader *r, const char *key)
-{
-	r->steps[r->depth].key = key;
-	r->steps[r->depth].index = 0;
-	r->depth++;
-}
-
-static void push_index(struct model_reader *r, int index)
-{
-	r->steps[r->depth].key = NULL;
-	r->steps[r->depth].index = index;
-	r->depth++;
-}
 
 void sova_models_init(struct sova_models *models)
 {
@@ -156,31 +111,31 @@ static int parse_kind(const char *s, enum sova_exec_kind *kind)
 	return 0;
 }
 
-static int read_field(struct model_reader *r, const struct field_spec *f, const cJSON *v, struct sova_api_fn *fn)
+static int read_field(struct sova_json_doc *r, const struct field_spec *f, const cJSON *v, struct sova_api_fn *fn)
 {
 	char *slot = (char *)fn + f->offset;
 	switch (f->type) {
 	case FIELD_NAME:
 		if (!cJSON_IsString(v) || !v->valuestring[0])
-			return reader_error(r, "'%s' must be a non-empty string", f->key);
+			return sova_json_error(r, "'%s' must be a non-empty string", f->key);
 		*(char **)slot = sova_xstrdup(v->valuestring);
 		return 0;
 	case FIELD_INDEX:
 		if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 63 || v->valuedouble != (double)v->valueint)
-			return reader_error(r, "'%s' must be an argument index from 0 to 63", f->key);
+			return sova_json_error(r, "'%s' must be an argument index from 0 to 63", f->key);
 		*(int *)slot = v->valueint;
 		return 0;
 	case FIELD_BOOL:
 		if (!cJSON_IsBool(v))
-			return reader_error(r, "'%s' must be true or false", f->key);
+			return sova_json_error(r, "'%s' must be true or false", f->key);
 		*(int *)slot = cJSON_IsTrue(v);
 		return 0;
 	case FIELD_KIND:
 		if (!cJSON_IsString(v) || parse_kind(v->valuestring, (enum sova_exec_kind *)slot) != 0)
-			return reader_error(r, "'%s' must be \"pool\" or \"serial\"", f->key);
+			return sova_json_error(r, "'%s' must be \"pool\" or \"serial\"", f->key);
 		return 0;
 	}
-	return reader_error(r, "internal: unknown field type");
+	return sova_json_error(r, "internal: unknown field type");
 }
 
 static const struct field_spec *find_field(const struct field_spec *fields, const char *key)
@@ -214,18 +169,18 @@ static void add_api_fn(struct sova_models *models, const struct sova_api_fn *fn)
 	sova_strmap_put(&models->by_function, fn->function, (int)models->nfns - 1);
 }
 
-static int read_entry(struct model_reader *r, struct sova_models *models, const struct section_spec *sec,
+static int read_entry(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
 		      const cJSON *entry, const char *model)
 {
 	if (!cJSON_IsObject(entry))
-		return reader_error(r, "each '%s' entry must be an object", sec->name);
+		return sova_json_error(r, "each '%s' entry must be an object", sec->name);
 	struct sova_api_fn fn;
 	api_fn_defaults(&fn, sec->role, model);
 	for (const cJSON *v = entry->child; v; v = v->next) {
-		push_key(r, v->string);
+		sova_json_enter_key(r, v->string);
 		const struct field_spec *f = find_field(sec->fields, v->string);
-		int rc = f ? read_field(r, f, v, &fn) : reader_error(r, "unknown key '%s' in a '%s' entry", v->string, sec->name);
-		r->depth--;
+		int rc = f ? read_field(r, f, v, &fn) : sova_json_error(r, "unknown key '%s' in a '%s' entry", v->string, sec->name);
+		sova_json_leave(r);
 		if (rc != 0) {
 			free(fn.function);
 			return -1;
@@ -234,40 +189,40 @@ static int read_entry(struct model_reader *r, struct sova_models *models, const 
 	for (const struct field_spec *f = sec->fields; f->key; f++) {
 		if (f->required && !cJSON_HasObjectItem(entry, f->key)) {
 			free(fn.function);
-			return reader_error(r, "'%s' entry lacks required key '%s'", sec->name, f->key);
+			return sova_json_error(r, "'%s' entry lacks required key '%s'", sec->name, f->key);
 		}
 	}
 	add_api_fn(models, &fn);
 	return 0;
 }
 
-static int read_section(struct model_reader *r, struct sova_models *models, const struct section_spec *sec,
+static int read_section(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
 			const cJSON *array, const char *model)
 {
 	if (!cJSON_IsArray(array))
-		return reader_error(r, "'%s' must be an array", sec->name);
+		return sova_json_error(r, "'%s' must be an array", sec->name);
 	int i = 0;
 	for (const cJSON *entry = array->child; entry; entry = entry->next, i++) {
-		push_index(r, i);
+		sova_json_enter_index(r, i);
 		int rc = read_entry(r, models, sec, entry, model);
-		r->depth--;
+		sova_json_leave(r);
 		if (rc != 0)
 			return -1;
 	}
 	return 0;
 }
 
-static int read_future_types(struct model_reader *r, struct sova_models *models, const cJSON *array)
+static int read_future_types(struct sova_json_doc *r, struct sova_models *models, const cJSON *array)
 {
 	if (!cJSON_IsArray(array))
-		return reader_error(r, "'future_types' must be an array of type names");
+		return sova_json_error(r, "'future_types' must be an array of type names");
 	int i = 0;
 	for (const cJSON *v = array->child; v; v = v->next, i++) {
-		push_index(r, i);
+		sova_json_enter_index(r, i);
 		int bad = !cJSON_IsString(v) || !v->valuestring[0];
 		if (bad)
-			reader_error(r, "'future_types' entries must be non-empty strings");
-		r->depth--;
+			sova_json_error(r, "'future_types' entries must be non-empty strings");
+		sova_json_leave(r);
 		if (bad)
 			return -1;
 		SOVA_PUSH(models->future_types, models->nfuture_types, models->capfuture_types, sova_xstrdup(v->valuestring));
@@ -283,67 +238,50 @@ static const struct section_spec *find_section(const char *name)
 	return NULL;
 }
 
-static int read_member(struct model_reader *r, struct sova_models *models, const cJSON *v, const char *model)
+static int read_member(struct sova_json_doc *r, struct sova_models *models, const cJSON *v, const char *model)
 {
 	if (strcmp(v->string, "model") == 0)
 		return 0;
 	if (strcmp(v->string, "description") == 0)
-		return cJSON_IsString(v) ? 0 : reader_error(r, "'description' must be a string");
+		return cJSON_IsString(v) ? 0 : sova_json_error(r, "'description' must be a string");
 	if (strcmp(v->string, "future_types") == 0)
 		return read_future_types(r, models, v);
 	const struct section_spec *sec = find_section(v->string);
 	if (!sec)
-		return reader_error(r, "unknown key '%s'; expected model, description, future_types, submit, "
+		return sova_json_error(r, "unknown key '%s'; expected model, description, future_types, submit, "
 				       "continuations, waits, ready_checks, executors or blocking", v->string);
 	return read_section(r, models, sec, v, model);
 }
 
-static int read_model(struct model_reader *r, struct sova_models *models, const cJSON *root)
+static int read_model(struct sova_json_doc *r, struct sova_models *models, const cJSON *root)
 {
 	if (!cJSON_IsObject(root))
-		return reader_error(r, "a model must be a JSON object");
+		return sova_json_error(r, "a model must be a JSON object");
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "model");
 	if (!cJSON_IsString(name) || !name->valuestring[0]) {
 		if (name)
-			push_key(r, "model");
-		return reader_error(r, "a model needs a non-empty string 'model' naming it");
+			sova_json_enter_key(r, "model");
+		return sova_json_error(r, "a model needs a non-empty string 'model' naming it");
 	}
 	SOVA_PUSH(models->names, models->nnames, models->capnames, sova_xstrdup(name->valuestring));
 	const char *model = models->names[models->nnames - 1];
 	for (const cJSON *v = root->child; v; v = v->next) {
-		push_key(r, v->string);
+		sova_json_enter_key(r, v->string);
 		int rc = read_member(r, models, v, model);
-		r->depth--;
+		sova_json_leave(r);
 		if (rc != 0)
 			return -1;
 	}
 	return 0;
 }
 
-static int syntax_error(struct model_reader *r, const char *at)
-{
-	unsigned line, col;
-	size_t off = at && at >= r->text && at <= r->text + r->len ? (size_t)(at - r->text) : r->len;
-	sova_json_linecol(r->text, r->len, off, &line, &col);
-	snprintf(r->err, r->errlen, "%s:%u:%u: not valid JSON", r->path, line, col);
-	return -1;
-}
-
 int sova_models_load_file(struct sova_models *models, const char *path, char *err, size_t errlen)
 {
-	const char *why = NULL;
-	size_t len = 0;
-	char *text = sova_read_file(path, &len, &why);
-	if (!text) {
-		snprintf(err, errlen, "%s: cannot read model: %s", path, why);
-		return -1;
-	}
-	struct model_reader r = { .path = path, .text = text, .len = len, .err = err, .errlen = errlen };
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
-	int rc = root ? read_model(&r, models, root) : syntax_error(&r, end);
-	cJSON_Delete(root);
-	free(text);
+	struct sova_json_doc doc;
+	int rc = sova_json_doc_load(&doc, path, "model", err, errlen);
+	if (rc == 0)
+		rc = read_model(&doc, models, doc.root);
+	sova_json_doc_free(&doc);
 	return rc;
 }
 
