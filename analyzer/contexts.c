@@ -1,9 +1,8 @@
-/* contexts.c - stage 5: worker contexts, blocking sites and their chains.
+/* contexts.c - stage 5: blocking sites, their facts and their chains.
  *
- * Worker entries are the functions handed to a model's submit or
- * continuation functions, and those annotated sova:worker. A breadth-first
- * search from the entries, over direct and resolved indirect calls, marks
- * every function that runs on a worker and remembers the shortest chain. */
+ * Drives the stage: builds the callers of every function, has workers.c
+ * find the worker contexts, then visits every call that blocks and asks
+ * provenance.c and selfwait.c what the rules need to know about it. */
 #include "contexts_internal.h"
 
 #include <stdlib.h>
@@ -11,9 +10,6 @@
 
 #include "util.h"
 
-#define ANN_WORKER "sova:worker"
-#define ANN_BLOCKING "sova:blocking"
-#define ANN_NONBLOCKING "sova:nonblocking"
 
 void sova_chain_add(struct sova_chain *chain, struct sova_loc loc, unsigned depth, char *message)
 {
@@ -49,7 +45,15 @@ struct sova_loc sova_engine_loc(const struct sova_engine *e, int def, struct sov
 const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
-	return c->callee_usr ? sova_models_lookup(e->models, c->callee_name) : NULL;
+	if (c->callee_usr)
+		return sova_models_lookup(e->models, c->callee_name);
+	/* Through a pointer: the first modelled function it may hold. */
+	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
+		const struct sova_api_fn *api = sova_models_lookup(e->models, e->prog->syms[*t].name);
+		if (api)
+			return api;
+	}
+	return NULL;
 }
 
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val)
@@ -78,10 +82,10 @@ const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, in
 
 /* Model functions are leaves: even when their body is in the program (a
  * project that ships its own futures library), sova trusts the model. */
-static int traversable(const struct sova_engine *e, int sym)
+int sova_engine_traversable(const struct sova_engine *e, int sym)
 {
 	const struct sova_sym *s = &e->prog->syms[sym];
-	return s->ndefs && !sova_sym_annotated(s, ANN_NONBLOCKING) && !sova_sym_annotated(s, ANN_BLOCKING) &&
+	return s->ndefs && !sova_sym_annotated(s, SOVA_ANN_NONBLOCKING) && !sova_sym_annotated(s, SOVA_ANN_BLOCKING) &&
 	       !sova_models_lookup(e->models, s->name);
 }
 
@@ -100,7 +104,7 @@ static void build_callers(struct sova_engine *e)
 	for (size_t d = 0; d < prog->ndefs; d++) {
 		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++) {
 			for (const int *t = prog->defs[d].targets[c]; *t >= 0; t++) {
-				if (!traversable(e, *t))
+				if (!sova_engine_traversable(e, *t))
 					continue;
 				const struct sova_sym *s = &prog->syms[*t];
 				for (size_t k = 0; k < s->ndefs; k++)
@@ -108,92 +112,6 @@ static void build_callers(struct sova_engine *e)
 			}
 		}
 	}
-}
-
-/* ---- worker entries ---- */
-
-/* The functions a value may be: itself, or what its slot may hold. */
-static void add_entries_for(struct sova_engine *e, int def, int call, const struct sova_api_fn *api)
-{
-	const struct sova_call *c = sova_engine_call(e, def, call);
-	if (api->work_arg < 0 || (size_t)api->work_arg >= c->nargs)
-		return;
-	const struct sova_val *work = &c->args[api->work_arg];
-	const struct sova_program *prog = e->prog;
-	if (work->kind == SOVA_VAL_FUNC) {
-		int s = sova_strmap_get(&prog->sym_by_usr, work->usr);
-		struct sova_entry entry = { s, def, call, api };
-		if (s >= 0 && traversable(e, s))
-			SOVA_PUSH(e->entries, e->nentries, e->capentries, entry);
-		return;
-	}
-	int slot = sova_program_slot_of(prog, &prog->defs[def], work);
-	for (size_t k = 0; slot >= 0 && k < prog->slots[slot].nsyms; k++) {
-		struct sova_entry entry = { prog->slots[slot].syms[k], def, call, api };
-		if (traversable(e, entry.sym))
-			SOVA_PUSH(e->entries, e->nentries, e->capentries, entry);
-	}
-}
-
-static void find_entries(struct sova_engine *e)
-{
-	const struct sova_program *prog = e->prog;
-	for (size_t d = 0; d < prog->ndefs; d++) {
-		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++) {
-			const struct sova_api_fn *api = sova_engine_api(e, (int)d, (int)c);
-			if (api && (api->role == SOVA_API_SUBMIT || api->role == SOVA_API_CONTINUATION))
-				add_entries_for(e, (int)d, (int)c, api);
-		}
-	}
-	for (size_t s = 0; s < prog->nsyms; s++) {
-		struct sova_entry entry = { (int)s, -1, -1, NULL };
-		if (sova_sym_annotated(&prog->syms[s], ANN_WORKER) && traversable(e, (int)s))
-			SOVA_PUSH(e->entries, e->nentries, e->capentries, entry);
-	}
-}
-
-/* ---- forward search ---- */
-
-static void search_workers(struct sova_engine *e)
-{
-	size_t n = e->prog->ndefs;
-	e->parent_def = sova_xmalloc((n + 1) * sizeof(int));
-	e->parent_call = sova_xmalloc((n + 1) * sizeof(int));
-	e->entry_of = sova_xmalloc((n + 1) * sizeof(int));
-	for (size_t i = 0; i < n; i++)
-		e->parent_def[i] = e->parent_call[i] = e->entry_of[i] = -1;
-	int *queue = sova_xmalloc((n + 1) * sizeof(int));
-	size_t head = 0, tail = 0;
-	for (size_t k = 0; k < e->nentries; k++) {
-		const struct sova_sym *s = &e->prog->syms[e->entries[k].sym];
-		for (size_t i = 0; i < s->ndefs; i++) {
-			if (e->entry_of[s->defs[i]] >= 0)
-				continue;
-			e->entry_of[s->defs[i]] = (int)k;
-			queue[tail++] = s->defs[i];
-		}
-	}
-	while (head < tail) {
-		int d = queue[head++];
-		const struct sova_def *def = &e->prog->defs[d];
-		for (size_t c = 0; c < def->fn->ncalls; c++) {
-			for (const int *t = def->targets[c]; *t >= 0; t++) {
-				if (!traversable(e, *t))
-					continue;
-				const struct sova_sym *s = &e->prog->syms[*t];
-				for (size_t i = 0; i < s->ndefs; i++) {
-					int next = s->defs[i];
-					if (e->entry_of[next] >= 0)
-						continue;
-					e->entry_of[next] = e->entry_of[d];
-					e->parent_def[next] = d;
-					e->parent_call[next] = (int)c;
-					queue[tail++] = next;
-				}
-			}
-		}
-	}
-	free(queue);
 }
 
 /* ---- chains ---- */
@@ -218,7 +136,7 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 		submitted->message = sova_xasprintf("'%s' is submitted to '%s' here", entry_fn->name, entry->api->function);
 	} else {
 		sova_chain_add(chain, entry_loc, 1,
-			       sova_xasprintf("'%s' runs on a worker: it is annotated " ANN_WORKER, entry_fn->name));
+			       sova_xasprintf("'%s' runs on a worker: it is annotated " SOVA_ANN_WORKER, entry_fn->name));
 		submitted->message = NULL;
 	}
 	for (size_t i = 0; i + 1 < path->n; i++) {
@@ -232,25 +150,6 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 		       sova_xasprintf("'%s' blocks in '%s'", def_name(e, last), site->callee_name));
 }
 
-/* The forward search's path from an entry to def. */
-static void forward_path(const struct sova_engine *e, int def, struct sova_path *path)
-{
-	size_t n = 0;
-	for (int d = def; d >= 0; d = e->parent_def[d])
-		n++;
-	path->defs = sova_xmalloc(n * sizeof(int));
-	path->calls = sova_xmalloc(n * sizeof(int));
-	path->n = n;
-	size_t i = n;
-	for (int d = def; d >= 0; d = e->parent_def[d]) {
-		i--;
-		path->defs[i] = d;
-		path->calls[i] = -1;
-		if (i + 1 < n)
-			path->calls[i] = e->parent_call[path->defs[i + 1]];
-	}
-}
-
 /* ---- sites ---- */
 
 static int blocking_target(const struct sova_engine *e, int def, int call, const char **callee)
@@ -258,7 +157,7 @@ static int blocking_target(const struct sova_engine *e, int def, int call, const
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
 		const struct sova_sym *s = &e->prog->syms[*t];
 		const struct sova_api_fn *api = sova_models_lookup(e->models, s->name);
-		if (sova_sym_annotated(s, ANN_BLOCKING) || (api && api->role == SOVA_API_BLOCKING)) {
+		if (sova_sym_annotated(s, SOVA_ANN_BLOCKING) || (api && api->role == SOVA_API_BLOCKING)) {
 			*callee = s->name;
 			return 1;
 		}
@@ -268,11 +167,12 @@ static int blocking_target(const struct sova_engine *e, int def, int call, const
 
 static void fill_worker(const struct sova_engine *e, int def, int call, struct sova_site *site)
 {
-	if (e->entry_of[def] < 0)
+	int state = e->first_state[def];
+	if (state < 0)
 		return;
-	const struct sova_entry *entry = &e->entries[e->entry_of[def]];
+	const struct sova_entry *entry = &e->entries[e->states[state].entry];
 	struct sova_path path;
-	forward_path(e, def, &path);
+	sova_worker_path(e, state, &path);
 	site->in_worker = 1;
 	site->entry = def_name(e, path.defs[0]);
 	site->submit_api = entry->api ? entry->api->function : NULL;
@@ -307,12 +207,15 @@ static void add_site(const struct sova_engine *e, int def, int call, const struc
 static void find_sites(const struct sova_engine *e, int def, struct sova_analysis *out)
 {
 	const struct sova_def *d = &e->prog->defs[def];
-	if (sova_sym_annotated(&e->prog->syms[d->sym], ANN_NONBLOCKING))
+	if (sova_sym_annotated(&e->prog->syms[d->sym], SOVA_ANN_NONBLOCKING))
 		return;
 	for (size_t c = 0; c < d->fn->ncalls; c++) {
 		const struct sova_api_fn *api = sova_engine_api(e, def, (int)c);
 		const char *callee = d->fn->calls[c].callee_name;
 		if (api && api->role == SOVA_API_WAIT) {
+			/* Through a pointer, name the function it holds. */
+			if (!d->fn->calls[c].callee_usr)
+				callee = api->function;
 			if (!sova_wait_proven(e, def, (int)c, api))
 				add_site(e, def, (int)c, api, callee, out);
 		} else if (blocking_target(e, def, (int)c, &callee)) {
@@ -329,9 +232,8 @@ static void engine_free(struct sova_engine *e)
 	free(e->ncallers);
 	free(e->capcallers);
 	free(e->entries);
-	free(e->parent_def);
-	free(e->parent_call);
-	free(e->entry_of);
+	free(e->states);
+	free(e->first_state);
 }
 
 void sova_analyze(const struct sova_program *prog, const struct sova_models *models, struct sova_analysis *out)
@@ -342,8 +244,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.prog = prog;
 	e.models = models;
 	build_callers(&e);
-	find_entries(&e);
-	search_workers(&e);
+	sova_find_workers(&e);
 	for (size_t d = 0; d < prog->ndefs; d++)
 		find_sites(&e, (int)d, out);
 	engine_free(&e);

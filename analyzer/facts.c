@@ -11,6 +11,7 @@ void sova_val_free(struct sova_val *val)
 {
 	free(val->usr);
 	free(val->name);
+	free(val->path);
 	memset(val, 0, sizeof(*val));
 }
 
@@ -19,6 +20,7 @@ void sova_val_copy(struct sova_val *dst, const struct sova_val *src)
 	*dst = *src;
 	dst->usr = src->usr ? sova_xstrdup(src->usr) : NULL;
 	dst->name = src->name ? sova_xstrdup(src->name) : NULL;
+	dst->path = src->path ? sova_xstrdup(src->path) : NULL;
 }
 
 static void free_strings(char **strings, size_t n)
@@ -129,4 +131,13 @@ int sova_val_same(const struct sova_val *a, const struct sova_val *b)
 	if (!a->usr || !b->usr || strcmp(a->usr, b->usr) != 0)
 		return 0;
 	return a->kind != SOVA_VAL_PARAM || a->num == b->num;
+}
+
+int sova_val_same_access(const struct sova_val *a, const struct sova_val *b)
+{
+	if (!sova_val_same(a, b) || a->element != b->element || a->address != b->address)
+		return 0;
+	if (!a->path || !b->path)
+		return !a->path && !b->path;
+	return strcmp(a->path, b->path) == 0;
 }

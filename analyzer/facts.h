@@ -27,7 +27,9 @@ struct sova_val {
 	char *usr;
 	char *name; /* spelling, for messages */
 	long num;
-	int element; /* an element of the array named, as in fs[i] */
+	int element; /* an element of the storage named: fs[i], *p */
+	int address; /* its address was taken: &f */
+	char *path;  /* the access written out ("job->deps[0]"), when more than a name */
 };
 
 /* A source range in a TU's file table; lines and columns are 1-based bytes. */
@@ -113,7 +115,12 @@ void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, c
  * "L:usr", "P:usr#2", "F:usr"), or returns 0 when the value is no storage. */
 int sova_val_slot_key(const struct sova_val *val, char *buf, size_t len);
 
-/* Returns 1 when two values name the same storage or function. */
+/* Returns 1 when two values name the same storage or function. Fields
+ * compare by field, whatever the object: "the same struct field". */
 int sova_val_same(const struct sova_val *a, const struct sova_val *b);
+
+/* Returns 1 when two values are the same access: the same storage reached
+ * the same way (same object, same index), as completion proofs need. */
+int sova_val_same_access(const struct sova_val *a, const struct sova_val *b);
 
 #endif /* SOVA_FACTS_H */

@@ -19,6 +19,10 @@ static cJSON *val_json(const struct sova_val *v)
 		cJSON_AddNumberToObject(o, "num", (double)v->num);
 	if (v->element)
 		cJSON_AddTrueToObject(o, "element");
+	if (v->address)
+		cJSON_AddTrueToObject(o, "address");
+	if (v->path)
+		cJSON_AddStringToObject(o, "path", v->path);
 	return o;
 }
 

@@ -182,6 +182,7 @@ int main(int argc, char **argv)
 {
 	static struct run run;
 	char err[1024];
+	sova_parse_setup();
 	if (sova_cli_parse(argc, argv, &run.cli, err, sizeof(err)) != 0) {
 		fprintf(stderr, "sova: error: %s\nTry 'sova --help'.\n", err);
 		sova_cli_free(&run.cli);

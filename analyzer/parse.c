@@ -3,6 +3,7 @@
 
 #include <clang-c/Index.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,14 @@
 
 #include "extract.h"
 #include "util.h"
+
+/* Parse threads get a deep stack: clang's parser recurses once per level of
+ * nesting, and generated code nests deeply. The stack is reserved address
+ * space; only what a parse touches is ever backed by memory. */
+#define PARSE_STACK_SIZE ((size_t)1 << 30)
+/* Where libclang's crash recovery runs its handler when a parse does
+ * overflow even that stack: the overflowed stack cannot run it. */
+#define SIGNAL_STACK_SIZE ((size_t)1 << 16)
 
 struct parse_job {
 	const struct sova_compdb *db;
@@ -93,9 +102,28 @@ static void report_progress(struct parse_job *job, const char *file)
 	pthread_mutex_unlock(&job->progress_lock);
 }
 
+/* Gives the calling thread an alternate signal stack; returns it for freeing. */
+static void *install_signal_stack(void)
+{
+	stack_t ss = { .ss_sp = sova_xmalloc(SIGNAL_STACK_SIZE), .ss_size = SIGNAL_STACK_SIZE, .ss_flags = 0 };
+	if (sigaltstack(&ss, NULL) != 0) {
+		free(ss.ss_sp);
+		return NULL;
+	}
+	return ss.ss_sp;
+}
+
+static void remove_signal_stack(void *stack)
+{
+	stack_t ss = { .ss_sp = NULL, .ss_size = 0, .ss_flags = SS_DISABLE };
+	sigaltstack(&ss, NULL);
+	free(stack);
+}
+
 static void *parse_worker(void *arg)
 {
 	struct parse_job *job = arg;
+	void *signal_stack = install_signal_stack();
 	CXIndex index = clang_createIndex(0, 0);
 	for (;;) {
 		size_t i = atomic_fetch_add(&job->next, 1);
@@ -105,7 +133,13 @@ static void *parse_worker(void *arg)
 		report_progress(job, job->db->tus[i].file);
 	}
 	clang_disposeIndex(index);
+	remove_signal_stack(signal_stack);
 	return NULL;
+}
+
+void sova_parse_setup(void)
+{
+	setenv("LIBCLANG_NOTHREADS", "1", 1);
 }
 
 int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts)
@@ -118,10 +152,14 @@ int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct 
 	if (nthreads > db->ntus)
 		nthreads = db->ntus ? db->ntus : 1;
 	pthread_t *threads = sova_xcalloc(nthreads, sizeof(*threads));
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, PARSE_STACK_SIZE);
 	size_t started = 0;
 	for (; started < nthreads; started++)
-		if (pthread_create(&threads[started], NULL, parse_worker, &job) != 0)
+		if (pthread_create(&threads[started], &attr, parse_worker, &job) != 0)
 			break;
+	pthread_attr_destroy(&attr);
 	if (started == 0)
 		parse_worker(&job);
 	for (size_t i = 0; i < started; i++)

@@ -13,6 +13,11 @@
  * receives TU i. A TU that cannot be parsed has facts[i].failed set and a
  * diagnostic saying why; the others go on. Returns 0, or -1 when no thread
  * could be started. When progress is set, prints "[ i/n] file" to stderr. */
+/* Must be called once, before any thread starts: makes libclang parse on
+ * sova's own threads, whose stacks are sized for deeply nested code,
+ * instead of on helper threads of its own with 8 MB stacks. */
+void sova_parse_setup(void);
+
 int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts);
 
 #endif /* SOVA_PARSE_H */

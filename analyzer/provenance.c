@@ -22,51 +22,69 @@ static const struct sova_val *future_arg(const struct sova_call *call, const str
 	return &call->args[api->future_arg];
 }
 
-static int same_storage(const struct sova_val *a, const struct sova_val *b)
+/* The same variable, parameter or field, however it is reached. */
+static int same_base(const struct sova_val *v, const struct sova_val *var)
 {
-	return sova_val_same(a, b) && a->element == b->element;
+	return (v->kind == SOVA_VAL_LOCAL || v->kind == SOVA_VAL_GLOBAL || v->kind == SOVA_VAL_PARAM ||
+		v->kind == SOVA_VAL_FIELD) &&
+	       sova_val_same(v, var);
 }
 
-static int names_var(const struct sova_val *v, const struct sova_val *var)
-{
-	return (v->kind == SOVA_VAL_LOCAL || v->kind == SOVA_VAL_GLOBAL) && v->kind == var->kind &&
-	       strcmp(v->usr, var->usr) == 0;
-}
-
-/* Was var assigned after call `from` and before call `to`? */
+/* Was var's storage assigned after call `from` and before call `to`? */
 static int assigned_between(const struct sova_func *fn, const struct sova_val *var, int from, int to)
 {
 	for (size_t i = 0; i < fn->nassigns; i++) {
 		const struct sova_assign *a = &fn->assigns[i];
-		if ((int)a->seq > from && (int)a->seq <= to && names_var(&a->target, var))
+		if ((int)a->seq > from && (int)a->seq <= to && same_base(&a->target, var))
 			return 1;
 	}
 	return 0;
 }
 
-static int ready_guarded(const struct sova_engine *e, int def, const struct sova_call *wait,
-			 const struct sova_val *fut)
+static int ready_guarded(const struct sova_engine *e, int def, int call, const struct sova_val *fut)
 {
+	const struct sova_call *wait = sova_engine_call(e, def, call);
 	for (size_t g = 0; g < wait->nguards; g++) {
-		const struct sova_api_fn *api = sova_engine_api(e, def, wait->guards[g]);
+		int guard = wait->guards[g];
+		const struct sova_api_fn *api = sova_engine_api(e, def, guard);
 		if (!api || api->role != SOVA_API_READY_CHECK)
 			continue;
-		const struct sova_val *checked = future_arg(sova_engine_call(e, def, wait->guards[g]), api);
-		if (checked && same_storage(checked, fut))
+		const struct sova_val *checked = future_arg(sova_engine_call(e, def, guard), api);
+		if (checked && sova_val_same_access(checked, fut) &&
+		    !assigned_between(e->prog->defs[def].fn, fut, guard, call))
 			return 1;
 	}
 	return 0;
 }
 
-/* fut is an element of the joined array, or was stored into it before the join. */
+/* fut is an element of the joined array (fs[i], *fs, job->deps[i]). */
+static int element_of(const struct sova_val *fut, const struct sova_val *array)
+{
+	if (!fut->element || array->element || !same_base(fut, array))
+		return 0;
+	if (!array->path)
+		return 1;
+	size_t n = strlen(array->path);
+	return fut->path && strncmp(fut->path, array->path, n) == 0 && fut->path[n] == '[';
+}
+
+/* fut was joined by the wait at `join` on `array`: as one of its elements,
+ * as the single future whose address was passed, or as a value stored into
+ * the array before the join. */
 static int joined_by(const struct sova_func *fn, const struct sova_val *array, const struct sova_val *fut, int join)
 {
-	if (fut->element)
-		return names_var(fut, array);
+	if (element_of(fut, array))
+		return 1;
+	if (array->address && !fut->element && !fut->address) {
+		struct sova_val single = *array;
+		single.address = 0;
+		if (sova_val_same_access(&single, fut))
+			return 1;
+	}
 	for (size_t i = 0; i < fn->nassigns; i++) {
 		const struct sova_assign *a = &fn->assigns[i];
-		if ((int)a->seq <= join && a->target.element && names_var(&a->target, array) &&
-		    same_storage(&a->value, fut))
+		if ((int)a->seq <= join && a->target.element && same_base(&a->target, array) &&
+		    sova_val_same_access(&a->value, fut))
 			return 1;
 	}
 	return 0;
@@ -80,13 +98,9 @@ static int join_proven(const struct sova_engine *e, int def, int call, const str
 		if (!api || api->role != SOVA_API_WAIT || !api->joins_array)
 			continue;
 		const struct sova_val *array = future_arg(&fn->calls[j], api);
-		if (!array || !joined_by(fn, array, fut, j))
+		if (!array || !joined_by(fn, array, fut, j) || assigned_between(fn, array, j, call))
 			continue;
-		if (assigned_between(fn, array, j, call))
-			continue;
-		struct sova_val base = *fut;
-		base.element = 0;
-		if (fut->element || !assigned_between(fn, &base, j, call))
+		if (fut->element || !assigned_between(fn, fut, j, call))
 			return 1;
 	}
 	return 0;
@@ -98,7 +112,7 @@ int sova_wait_proven(const struct sova_engine *e, int def, int call, const struc
 	const struct sova_val *fut = future_arg(wait, api);
 	if (!fut || fut->kind == SOVA_VAL_UNKNOWN || api->joins_array)
 		return 0;
-	return ready_guarded(e, def, wait, fut) || join_proven(e, def, call, fut);
+	return ready_guarded(e, def, call, fut) || join_proven(e, def, call, fut);
 }
 
 /* ---- provenance ---- */
@@ -109,7 +123,7 @@ static const struct sova_val *value_before(const struct sova_func *fn, const str
 	const struct sova_val *last = NULL;
 	for (size_t i = 0; i < fn->nassigns; i++) {
 		const struct sova_assign *a = &fn->assigns[i];
-		if ((int)a->seq <= before && !a->target.element && names_var(&a->target, var))
+		if ((int)a->seq <= before && !a->target.element && same_base(&a->target, var))
 			last = &a->value;
 	}
 	return last;

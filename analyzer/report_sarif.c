@@ -68,23 +68,36 @@ static const char *line_text(struct sarif_writer *w, int file, unsigned line, si
 	return src->text + start;
 }
 
-/* UTF-16 column of a 1-based byte column. */
+/* Length of the UTF-8 sequence at p (at most n bytes), or 0 when invalid. */
+static size_t utf8_sequence(const unsigned char *p, size_t n)
+{
+	size_t len = p[0] < 0x80 ? 1 : p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : (p[0] & 0xf0) == 0xe0 ? 3
+		   : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++)
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* UTF-16 column of a 1-based byte column. A byte that is not valid UTF-8
+ * counts as one unit, as a decoder's U+FFFD replacement would. */
 static unsigned utf16_col(struct sarif_writer *w, int file, unsigned line, unsigned byte_col)
 {
 	size_t len;
 	const char *text = line_text(w, file, line, &len);
 	if (!text || byte_col == 0)
 		return byte_col;
+	const unsigned char *p = (const unsigned char *)text;
+	size_t end = byte_col - 1 < len ? byte_col - 1 : len;
 	unsigned units = 1;
-	for (size_t i = 0; i + 1 < byte_col && i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if ((c & 0xc0) == 0x80)
-			continue;
-		units += c >= 0xf0 ? 2 : 1;
+	for (size_t i = 0; i < end;) {
+		size_t seq = utf8_sequence(p + i, len - i);
+		units += seq == 4 ? 2 : 1;
+		i += seq ? seq : 1;
 	}
-	if (byte_col - 1 > len)
-		units += (unsigned)(byte_col - 1 - len);
-	return units;
+	return units + (unsigned)(byte_col - 1 - end);
 }
 
 /* End column for a zero-width range (a macro use): the end of the identifier. */

@@ -7,6 +7,7 @@
  * parameter or local. Its kind comes from the constructor assigned to it. */
 #include "contexts_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,40 +120,47 @@ static enum sova_exec_kind executor_kind(const struct sova_engine *e, int def, c
 
 /* ---- the search up from the waiting function ---- */
 
-struct upward {
-	int *down_def;  /* per def: the callee it was reached from, towards the wait */
-	int *down_call; /* per def: the call in it that leads there */
+/* The executor value as seen in one function on a way up from the wait. */
+struct up_state {
+	int def;
+	const struct sova_val *val;
+	int parent; /* the state this one was reached from, nearer the wait */
+	int call;   /* the call in def that leads to the parent's def */
 };
 
-static void path_down(const struct upward *up, int from, int to, struct sova_path *path)
+struct upward {
+	struct up_state *states;
+	size_t count, cap;
+	struct sova_strmap seen;
+};
+
+#define MAX_UP_STATES 100000
+
+static void up_push(struct upward *up, int def, const struct sova_val *val, int parent, int call)
 {
-	size_t n = 1;
-	for (int d = from; d != to; d = up->down_def[d])
+	char key[64];
+	snprintf(key, sizeof(key), "%d:%p", def, (const void *)val);
+	if (up->count >= MAX_UP_STATES || sova_strmap_get(&up->seen, key) >= 0)
+		return;
+	sova_strmap_put(&up->seen, key, (int)up->count);
+	struct up_state st = { def, val, parent, call };
+	SOVA_PUSH(up->states, up->count, up->cap, st);
+}
+
+/* The call path from the entry state down to the wait. */
+static void path_down(const struct upward *up, int state, struct sova_path *path)
+{
+	size_t n = 0;
+	for (int s = state; s >= 0; s = up->states[s].parent)
 		n++;
 	path->defs = sova_xmalloc(n * sizeof(int));
 	path->calls = sova_xmalloc(n * sizeof(int));
 	path->n = n;
 	size_t i = 0;
-	for (int d = from;; d = up->down_def[d]) {
-		path->defs[i] = d;
-		path->calls[i] = d == to ? -1 : up->down_call[d];
-		i++;
-		if (d == to)
-			break;
+	for (int s = state; s >= 0; s = up->states[s].parent, i++) {
+		path->defs[i] = up->states[s].def;
+		path->calls[i] = up->states[s].parent >= 0 ? up->states[s].call : -1;
 	}
-}
-
-/* Moves val from the waiting function `def` up the search path to `at`. */
-static const struct sova_val *up_to(const struct sova_engine *e, const struct upward *up, int def, int at,
-				    const struct sova_val *val)
-{
-	struct sova_path path;
-	path_down(up, at, def, &path);
-	for (size_t i = path.n - 1; val && i > 0; i--)
-		val = to_caller(e, path.defs[i], path.defs[i - 1], path.calls[i - 1], val);
-	free(path.defs);
-	free(path.calls);
-	return val;
 }
 
 static int entry_matches(const struct sova_engine *e, const struct sova_entry *entry, int entry_def,
@@ -169,20 +177,20 @@ static int entry_matches(const struct sova_engine *e, const struct sova_entry *e
 	return outer && same_executor(val, sova_engine_resolve_local(e, entry->def, outer));
 }
 
-/* Where a wait is: its function and the call. */
+/* Where a wait is: its function, the call, and where its future came from. */
 struct wait_at {
 	int def;
 	int call;
 	const struct sova_origin *origin;
 };
 
-static void report_match(const struct sova_engine *e, const struct upward *up, const struct sova_entry *entry,
-			 int entry_def, const struct wait_at *wait, struct sova_site *site)
+static void report_match(const struct sova_engine *e, const struct upward *up, int state,
+			 const struct sova_entry *entry, const struct wait_at *wait, struct sova_site *site)
 {
 	const struct sova_val *outer = sova_engine_resolve_local(
 		e, entry->def, arg_of(e, entry->def, entry->call, entry->api->executor_arg));
 	struct sova_path path;
-	path_down(up, entry_def, wait->def, &path);
+	path_down(up, state, &path);
 	site->self_wait = 1;
 	site->self_kind = executor_kind(e, entry->def, outer);
 	site->executor = outer->name ? outer->name : "the executor";
@@ -195,19 +203,17 @@ static void report_match(const struct sova_engine *e, const struct upward *up, c
 	free(path.calls);
 }
 
-/* Tries every entry whose body is `at`; returns 1 on a match. */
-static int try_entries(const struct sova_engine *e, const struct upward *up, int at, const struct wait_at *wait,
-		       const struct sova_val *val, struct sova_site *site)
+/* Tries every entry whose body is the state's function; returns 1 on a match. */
+static int try_entries(const struct sova_engine *e, const struct upward *up, int state, const struct wait_at *wait,
+		       struct sova_site *site)
 {
-	const struct sova_val *at_entry = up_to(e, up, wait->def, at, val);
-	if (!at_entry)
-		return 0;
-	int sym = e->prog->defs[at].sym;
+	const struct up_state *st = &up->states[state];
+	int sym = e->prog->defs[st->def].sym;
 	for (size_t k = 0; k < e->nentries; k++) {
 		const struct sova_entry *entry = &e->entries[k];
-		if (entry->sym != sym || !entry->api || !entry_matches(e, entry, at, at_entry))
+		if (entry->sym != sym || !entry->api || !entry_matches(e, entry, st->def, st->val))
 			continue;
-		report_match(e, up, entry, at, wait, site);
+		report_match(e, up, state, entry, wait, site);
 		return 1;
 	}
 	return 0;
@@ -220,28 +226,22 @@ void sova_find_self_wait(const struct sova_engine *e, int def, int call, const s
 	const struct sova_val *val = inner_executor(e, origin);
 	if (!val)
 		return;
-	size_t n = e->prog->ndefs;
-	struct upward up = { sova_xmalloc(n * sizeof(int)), sova_xmalloc(n * sizeof(int)) };
-	for (size_t i = 0; i < n; i++)
-		up.down_def[i] = up.down_call[i] = -2;
-	int *queue = sova_xmalloc(n * sizeof(int));
-	size_t head = 0, tail = 0;
-	queue[tail++] = def;
-	up.down_def[def] = -1;
-	while (head < tail) {
-		int at = queue[head++];
-		if (try_entries(e, &up, at, &wait, val, site))
+	struct upward up = { NULL, 0, 0, { 0 } };
+	sova_strmap_init(&up.seen);
+	up_push(&up, def, val, -1, -1);
+	/* Breadth first over (function, executor value): each call edge moves the
+	 * value into the caller's terms, so two calls of one helper with two
+	 * executors are two different states. */
+	for (size_t i = 0; i < up.count; i++) {
+		if (try_entries(e, &up, (int)i, &wait, site))
 			break;
-		for (size_t i = 0; i < e->ncallers[at]; i++) {
-			const struct sova_caller *c = &e->callers[at][i];
-			if (up.down_def[c->def] != -2)
-				continue;
-			up.down_def[c->def] = at;
-			up.down_call[c->def] = c->call;
-			queue[tail++] = c->def;
+		int at = up.states[i].def;
+		for (size_t k = 0; k < e->ncallers[at]; k++) {
+			const struct sova_caller *c = &e->callers[at][k];
+			const struct sova_val *v = to_caller(e, at, c->def, c->call, up.states[i].val);
+			up_push(&up, c->def, v, (int)i, c->call);
 		}
 	}
-	free(queue);
-	free(up.down_def);
-	free(up.down_call);
+	free(up.states);
+	sova_strmap_free(&up.seen);
 }

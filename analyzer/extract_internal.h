@@ -1,0 +1,88 @@
+/* extract_internal.h - what the files of the extraction stage share:
+ * extract.c (the walk, functions, calls), extract_values.c (what an
+ * expression denotes) and extract_init.c (initializer lists). */
+#ifndef SOVA_EXTRACT_INTERNAL_H
+#define SOVA_EXTRACT_INTERNAL_H
+
+#include <clang-c/Index.h>
+
+#include "facts.h"
+#include "util.h"
+
+/* An AST node the walk has entered and not yet left. */
+struct frame {
+	CXCursor cursor;
+	enum CXCursorKind kind;
+	int children;    /* children entered so far */
+	int in_then;     /* IfStmt: the then-branch is open */
+	int *cond_calls; /* IfStmt: calls whose truth the condition asserts */
+	size_t ncond, capcond;
+	int opens_func; /* FunctionDecl whose body is being extracted */
+};
+
+/* Maps an expression node already seen to a number: a call to its index in
+ * the function, a conditional expression to its temporary.
+ *
+ * Keyed by the node itself (cursor.data[1]), not by clang_equalCursors: a
+ * cursor's identity in libclang includes the declaration the visit started
+ * from, and a visit started at a statement (to peel casts, say) has none, so
+ * the same node seen from two visits compares unequal. */
+struct node_table {
+	const void **nodes;
+	int *values;
+	size_t cap, count;
+};
+
+struct file_cache_entry {
+	CXFile file;
+	int index;
+};
+
+struct extractor {
+	CXTranslationUnit tu;
+	const char *directory;
+	struct sova_tu_facts *facts;
+	struct frame *stack;
+	size_t depth, cap;
+	struct sova_func *func; /* function being extracted, or NULL at file scope */
+	struct node_table calls;
+	struct node_table temps;
+	int ntemps;
+	struct sova_strmap file_index;
+	struct file_cache_entry *file_cache;
+	size_t nfile_cache, capfile_cache;
+};
+
+/* A node's direct children. */
+struct child_list {
+	CXCursor *items;
+	size_t count, cap;
+	int last_expr; /* index of the last expression child, or -1 */
+};
+
+char *ext_take_string(CXString s);
+int ext_is_kind(CXCursor c, enum CXCursorKind kind);
+void ext_children(CXCursor c, struct child_list *out);
+void ext_children_free(struct child_list *list);
+
+void ext_node_table_reset(struct node_table *t);
+void ext_node_table_put(struct node_table *t, CXCursor c, int value);
+int ext_node_table_get(const struct node_table *t, CXCursor c);
+
+/* The operator of a binary expression ("=", "&&", ...), or "" when unknown. */
+void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len);
+
+/* What expression c denotes; the caller owns the result. */
+struct sova_val ext_value_of(struct extractor *ex, CXCursor c);
+/* The value naming a declaration: a function, variable, parameter or field. */
+struct sova_val ext_value_of_decl(CXCursor decl);
+
+/* Records target = value in the current function, or at file scope; takes
+ * ownership of both, and drops the pair when either is unknown. */
+void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value);
+
+/* Records the assignments an outermost initializer list makes; owner is the
+ * variable initialized, when there is one (it owns the elements of arrays). */
+void ext_init_list(struct extractor *ex, CXCursor list, const struct sova_val *owner);
+
+#endif /* SOVA_EXTRACT_INTERNAL_H */

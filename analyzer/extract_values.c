@@ -1,0 +1,510 @@
+/* extract_values.c - what an expression denotes, as far as sova tracks values.
+ *
+ * A value is a function, a variable, a parameter, a struct field, the result
+ * of a call or an integer constant. Casts, parentheses, & and * are peeled
+ * in a loop; an assignment denotes what it assigns; a conditional expression
+ * becomes a temporary that both of its branches are assigned to, so the
+ * slots downstream see both possibilities. */
+#include "extract_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NESTED_CONDITIONALS 8
+#define MAX_PEEL 4096
+
+char *ext_take_string(CXString s)
+{
+	const char *c = clang_getCString(s);
+	char *copy = sova_xstrdup(c ? c : "");
+	clang_disposeString(s);
+	return copy;
+}
+
+int ext_is_kind(CXCursor c, enum CXCursorKind kind)
+{
+	return clang_getCursorKind(c) == kind;
+}
+
+/* ---- children ---- */
+
+static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct child_list *list = data;
+	if (clang_isExpression(clang_getCursorKind(c)))
+		list->last_expr = (int)list->count;
+	SOVA_PUSH(list->items, list->count, list->cap, c);
+	return CXChildVisit_Continue;
+}
+
+void ext_children(CXCursor c, struct child_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->last_expr = -1;
+	clang_visitChildren(c, collect_child, out);
+}
+
+void ext_children_free(struct child_list *list)
+{
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}
+
+/* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
+static int wrapped_expr(CXCursor c, CXCursor *out)
+{
+	struct child_list kids;
+	ext_children(c, &kids);
+	int found = kids.last_expr >= 0;
+	if (found)
+		*out = kids.items[kids.last_expr];
+	ext_children_free(&kids);
+	return found;
+}
+
+/* The n-th child, or a null cursor. */
+static CXCursor child_at(CXCursor c, size_t n)
+{
+	struct child_list kids;
+	ext_children(c, &kids);
+	CXCursor out = n < kids.count ? kids.items[n] : clang_getNullCursor();
+	ext_children_free(&kids);
+	return out;
+}
+
+/* ---- node tables ---- */
+
+static const void *node_of(CXCursor c)
+{
+	return c.data[1];
+}
+
+void ext_node_table_reset(struct node_table *t)
+{
+	free(t->nodes);
+	free(t->values);
+	memset(t, 0, sizeof(*t));
+}
+
+static size_t node_slot(const struct node_table *t, const void *node)
+{
+	size_t i = (size_t)sova_fnv1a(&node, sizeof(node), SOVA_FNV_SEED) & (t->cap - 1);
+	while (t->nodes[i] && t->nodes[i] != node)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void node_table_grow(struct node_table *t)
+{
+	struct node_table old = *t;
+	t->cap = old.cap ? old.cap * 2 : 64;
+	t->nodes = sova_xcalloc(t->cap, sizeof(*t->nodes));
+	t->values = sova_xcalloc(t->cap, sizeof(*t->values));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.nodes[i])
+			continue;
+		size_t k = node_slot(t, old.nodes[i]);
+		t->nodes[k] = old.nodes[i];
+		t->values[k] = old.values[i];
+	}
+	free(old.nodes);
+	free(old.values);
+}
+
+void ext_node_table_put(struct node_table *t, CXCursor c, int value)
+{
+	const void *node = node_of(c);
+	if (!node)
+		return;
+	if ((t->count + 1) * 2 > t->cap)
+		node_table_grow(t);
+	size_t i = node_slot(t, node);
+	if (!t->nodes[i])
+		t->count++;
+	t->nodes[i] = node;
+	t->values[i] = value;
+}
+
+int ext_node_table_get(const struct node_table *t, CXCursor c)
+{
+	const void *node = node_of(c);
+	if (!t->cap || !node)
+		return -1;
+	size_t i = node_slot(t, node);
+	return t->nodes[i] ? t->values[i] : -1;
+}
+
+/* ---- operators ---- */
+
+struct token_list {
+	CXTranslationUnit tu;
+	CXToken *tokens;
+	unsigned count;
+};
+
+static void tokens_of(CXTranslationUnit tu, CXCursor c, struct token_list *out)
+{
+	out->tu = tu;
+	clang_tokenize(tu, clang_getCursorExtent(c), &out->tokens, &out->count);
+}
+
+static void tokens_free(struct token_list *list)
+{
+	clang_disposeTokens(list->tu, list->tokens, list->count);
+}
+
+static void token_text(const struct token_list *list, unsigned i, char *buf, size_t len)
+{
+	CXString s = clang_getTokenSpelling(list->tu, list->tokens[i]);
+	snprintf(buf, len, "%s", clang_getCString(s));
+	clang_disposeString(s);
+}
+
+static unsigned token_offset(const struct token_list *list, unsigned i, CXFile *file)
+{
+	unsigned off;
+	clang_getFileLocation(clang_getTokenLocation(list->tu, list->tokens[i]), file, NULL, NULL, &off);
+	return off;
+}
+
+static int is_binary_operator(const char *t)
+{
+	static const char *const ops[] = { "=",  "==", "!=", "<",  ">",  "<=", ">=", "&&", "||", "+",  "-",
+					   "*",  "/",  "%",  "&",  "|",  "^",  "<<", ">>", "+=", "-=", "*=",
+					   "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", NULL };
+	for (size_t i = 0; ops[i]; i++)
+		if (strcmp(t, ops[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The operator as the user's file has it: the last token between the left
+ * operand's end and the right operand's start. Works when either operand,
+ * or both, is a macro use: "CONN_CB(&c) = on_rx", "IS_DONE(f) && OPEN(c)". */
+static void operator_before_rhs(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs, char *buf, size_t len)
+{
+	CXFile lhs_file, rhs_file;
+	unsigned from, to;
+	clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &lhs_file, NULL, NULL, &from);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rhs_file, NULL, NULL, &to);
+	if (!lhs_file || !clang_File_isEqual(lhs_file, rhs_file) || from >= to)
+		return;
+	CXSourceRange range = clang_getRange(clang_getLocationForOffset(tu, lhs_file, from),
+					     clang_getLocationForOffset(tu, rhs_file, to));
+	struct token_list list = { tu, NULL, 0 };
+	clang_tokenize(tu, range, &list.tokens, &list.count);
+	for (unsigned i = list.count; i-- > 0;) {
+		CXFile f;
+		if (token_offset(&list, i, &f) < to) {
+			token_text(&list, i, buf, len);
+			break;
+		}
+	}
+	tokens_free(&list);
+}
+
+/* Written in a macro body: the first operator at parenthesis depth 0 that
+ * follows an operand. Right for the forms macros use ("(c)->cb = (f)",
+ * "ready(f) && (x)"); anything else gives "", which callers treat as an
+ * operator they do not track. */
+static void operator_scanned(const struct token_list *list, char *buf, size_t len)
+{
+	int depth = 0, after_operand = 0;
+	char t[16];
+	for (unsigned i = 0; i < list->count; i++) {
+		token_text(list, i, t, sizeof(t));
+		if (strcmp(t, "(") == 0 || strcmp(t, "[") == 0) {
+			depth++;
+			after_operand = 0;
+		} else if (strcmp(t, ")") == 0 || strcmp(t, "]") == 0) {
+			depth--;
+			after_operand = 1;
+		} else if (depth == 0 && after_operand && is_binary_operator(t)) {
+			snprintf(buf, len, "%s", t);
+			return;
+		} else {
+			CXTokenKind kind = clang_getTokenKind(list->tokens[i]);
+			after_operand = kind == CXToken_Identifier || kind == CXToken_Literal || kind == CXToken_Keyword;
+		}
+	}
+}
+
+void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	CXCursor lhs = child_at(c, 0), rhs = child_at(c, 1);
+	if (clang_Cursor_isNull(lhs) || clang_Cursor_isNull(rhs))
+		return;
+	operator_before_rhs(tu, lhs, rhs, buf, len);
+	if (is_binary_operator(buf))
+		return;
+	/* Both operands sit in one macro expansion: read the macro body. */
+	buf[0] = '\0';
+	struct token_list list;
+	tokens_of(tu, c, &list);
+	operator_scanned(&list, buf, len);
+	tokens_free(&list);
+}
+
+static void first_token(CXTranslationUnit tu, CXCursor c, char *buf, size_t len)
+{
+	struct token_list list;
+	tokens_of(tu, c, &list);
+	buf[0] = '\0';
+	if (list.count)
+		token_text(&list, 0, buf, len);
+	tokens_free(&list);
+}
+
+/* ---- declarations ---- */
+
+static int param_index(CXCursor func, CXCursor param)
+{
+	int n = clang_Cursor_getNumArguments(func);
+	for (int i = 0; i < n; i++)
+		if (clang_equalCursors(clang_Cursor_getArgument(func, (unsigned)i), param))
+			return i;
+	return -1;
+}
+
+struct sova_val ext_value_of_decl(CXCursor decl)
+{
+	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
+	switch (clang_getCursorKind(decl)) {
+	case CXCursor_FunctionDecl:
+		v.kind = SOVA_VAL_FUNC;
+		v.usr = ext_take_string(clang_getCursorUSR(decl));
+		break;
+	case CXCursor_VarDecl:
+		v.kind = ext_is_kind(clang_getCursorSemanticParent(decl), CXCursor_FunctionDecl) ? SOVA_VAL_LOCAL
+												  : SOVA_VAL_GLOBAL;
+		v.usr = ext_take_string(clang_getCursorUSR(decl));
+		break;
+	case CXCursor_ParmDecl: {
+		CXCursor func = clang_getCursorSemanticParent(decl);
+		int index = param_index(func, decl);
+		if (index < 0)
+			return v;
+		v.kind = SOVA_VAL_PARAM;
+		v.usr = ext_take_string(clang_getCursorUSR(func));
+		v.num = index;
+		break;
+	}
+	case CXCursor_FieldDecl:
+		v.kind = SOVA_VAL_FIELD;
+		v.usr = ext_take_string(clang_getCursorUSR(decl));
+		break;
+	case CXCursor_EnumConstantDecl:
+		v.kind = SOVA_VAL_INT;
+		v.num = (long)clang_getEnumConstantDeclValue(decl);
+		return v;
+	default:
+		return v;
+	}
+	v.name = ext_take_string(clang_getCursorSpelling(decl));
+	return v;
+}
+
+static struct sova_val int_value(CXCursor c)
+{
+	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return v;
+	if (clang_EvalResult_getKind(r) == CXEval_Int) {
+		v.kind = SOVA_VAL_INT;
+		v.num = (long)clang_EvalResult_getAsLongLong(r);
+	}
+	clang_EvalResult_dispose(r);
+	return v;
+}
+
+/* ---- access paths ---- */
+
+struct path_builder {
+	char *segments[64];
+	size_t count;
+	int unique; /* an index sova cannot name: the path equals no other */
+};
+
+static void path_push(struct path_builder *p, char *segment)
+{
+	if (p->count < sizeof(p->segments) / sizeof(p->segments[0]))
+		p->segments[p->count++] = segment;
+	else
+		free(segment);
+}
+
+static char *index_segment(struct extractor *ex, CXCursor index, struct path_builder *p)
+{
+	struct sova_val v = ext_value_of(ex, index);
+	char *seg;
+	if (v.kind == SOVA_VAL_INT)
+		seg = sova_xasprintf("[%ld]", v.num);
+	else if ((v.kind == SOVA_VAL_LOCAL || v.kind == SOVA_VAL_PARAM || v.kind == SOVA_VAL_GLOBAL) && !v.path)
+		seg = sova_xasprintf("[%s#%ld]", v.usr, v.num);
+	else {
+		seg = sova_xstrdup("[?]");
+		p->unique = 1;
+	}
+	sova_val_free(&v);
+	return seg;
+}
+
+/* The access an lvalue expression makes, written out from its base:
+ * "usr-of-p.a.body", "usr-of-fs[1]". Built bottom-up in a loop. */
+static char *access_path(struct extractor *ex, CXCursor c)
+{
+	struct path_builder p = { .count = 0 };
+	char op[8];
+	for (int guard = 0; guard < MAX_PEEL; guard++) {
+		enum CXCursorKind kind = clang_getCursorKind(c);
+		if (kind == CXCursor_MemberRefExpr) {
+			char *field = ext_take_string(clang_getCursorSpelling(c));
+			path_push(&p, sova_xasprintf(".%s", field));
+			free(field);
+			c = child_at(c, 0);
+		} else if (kind == CXCursor_ArraySubscriptExpr) {
+			path_push(&p, index_segment(ex, child_at(c, 1), &p));
+			c = child_at(c, 0);
+		} else if (kind == CXCursor_UnaryOperator && (first_token(ex->tu, c, op, sizeof(op)), strcmp(op, "*") == 0)) {
+			path_push(&p, sova_xstrdup("[0]"));
+			if (!wrapped_expr(c, &c))
+				break;
+		} else if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr || kind == CXCursor_CStyleCastExpr) {
+			if (!wrapped_expr(c, &c))
+				break;
+		} else {
+			if (kind == CXCursor_DeclRefExpr)
+				path_push(&p, ext_take_string(clang_getCursorUSR(clang_getCursorReferenced(c))));
+			else
+				p.unique = 1;
+			break;
+		}
+		if (clang_Cursor_isNull(c))
+			break;
+	}
+	size_t len = 1;
+	for (size_t i = 0; i < p.count; i++)
+		len += strlen(p.segments[i]);
+	char *path = sova_xmalloc(len + 24);
+	path[0] = '\0';
+	for (size_t i = p.count; i-- > 0;) {
+		strcat(path, p.segments[i]);
+		free(p.segments[i]);
+	}
+	if (p.unique)
+		sprintf(path + strlen(path), "#%d", ex->ntemps++);
+	return path;
+}
+
+/* ---- values ---- */
+
+static int needs_path(CXCursor c)
+{
+	for (int guard = 0; guard < MAX_PEEL; guard++) {
+		enum CXCursorKind kind = clang_getCursorKind(c);
+		if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr)
+			return 1;
+		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr) || !wrapped_expr(c, &c))
+			return 0;
+	}
+	return 0;
+}
+
+static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth);
+
+/* c ? a : b denotes a temporary both branches are assigned to. */
+static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int depth)
+{
+	if (depth >= MAX_NESTED_CONDITIONALS)
+		return (struct sova_val){ .kind = SOVA_VAL_UNKNOWN };
+	int temp = ext_node_table_get(&ex->temps, c);
+	const char *scope = ex->func ? ex->func->usr : ex->facts->main_file;
+	if (temp < 0) {
+		temp = ex->ntemps++;
+		ext_node_table_put(&ex->temps, c, temp);
+		struct child_list kids;
+		ext_children(c, &kids);
+		/* c ? a : b has three children; the GNU c ?: b has two. */
+		for (size_t i = kids.count == 3 ? 1 : 0; i < kids.count; i++) {
+			struct sova_val target = { .kind = SOVA_VAL_LOCAL, .usr = sova_xasprintf("%s@?:%d", scope, temp),
+						   .name = sova_xstrdup("?:") };
+			ext_add_assign(ex, target, value_at_depth(ex, kids.items[i], depth + 1));
+		}
+		ext_children_free(&kids);
+	}
+	return (struct sova_val){ .kind = SOVA_VAL_LOCAL, .usr = sova_xasprintf("%s@?:%d", scope, temp),
+				  .name = sova_xstrdup("?:") };
+}
+
+static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth)
+{
+	char *path = needs_path(c) ? access_path(ex, c) : NULL;
+	int element = 0, address = 0;
+	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
+	char op[8];
+	for (int guard = 0; guard < MAX_PEEL; guard++) {
+		enum CXCursorKind kind = clang_getCursorKind(c);
+		if (kind == CXCursor_UnexposedExpr || kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr) {
+			if (wrapped_expr(c, &c))
+				continue;
+		} else if (kind == CXCursor_UnaryOperator) {
+			first_token(ex->tu, c, op, sizeof(op));
+			int deref = strcmp(op, "*") == 0, addr = strcmp(op, "&") == 0;
+			if ((deref || addr) && wrapped_expr(c, &c)) {
+				element |= deref;
+				address |= addr;
+				continue;
+			}
+			v = int_value(c);
+		} else if (kind == CXCursor_ArraySubscriptExpr) {
+			element = 1;
+			c = child_at(c, 0);
+			continue;
+		} else if (kind == CXCursor_BinaryOperator) {
+			ext_binary_operator(ex->tu, c, op, sizeof(op));
+			if (strcmp(op, "=") == 0) {
+				c = child_at(c, 1);
+				continue;
+			}
+			v = int_value(c);
+		} else if (kind == CXCursor_ConditionalOperator) {
+			v = conditional_value(ex, c, depth);
+		} else if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
+			v = ext_value_of_decl(clang_getCursorReferenced(c));
+		} else if (kind == CXCursor_CallExpr) {
+			int index = ext_node_table_get(&ex->calls, c);
+			if (index >= 0)
+				v = (struct sova_val){ .kind = SOVA_VAL_CALL, .num = index };
+		} else if (kind == CXCursor_IntegerLiteral || kind == CXCursor_CharacterLiteral) {
+			v = int_value(c);
+		}
+		break;
+	}
+	v.element = element;
+	v.address = address;
+	v.path = path;
+	return v;
+}
+
+struct sova_val ext_value_of(struct extractor *ex, CXCursor c)
+{
+	return value_at_depth(ex, c, 0);
+}
+
+void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value)
+{
+	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN) {
+		sova_val_free(&target);
+		sova_val_free(&value);
+		return;
+	}
+	struct sova_assign a = { target, value, ex->func ? (unsigned)ex->func->ncalls : 0 };
+	if (ex->func)
+		SOVA_PUSH(ex->func->assigns, ex->func->nassigns, ex->func->capassigns, a);
+	else
+		SOVA_PUSH(ex->facts->globals, ex->facts->nglobals, ex->facts->capglobals, a);
+}
