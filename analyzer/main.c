@@ -160,12 +160,27 @@ static int check(struct run *run)
 	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
 }
 
+static int compare_rule_ids(const void *a, const void *b)
+{
+	return strcmp((*(const struct sova_rule *const *)a)->id, (*(const struct sova_rule *const *)b)->id);
+}
+
+/* Lists the rules by id; the registry's order is precedence, not reading order. */
 static void print_rules(void)
 {
-	for (const struct sova_rule *const *r = sova_rules; *r; r++)
-		printf("%s  %-24s %-8s %s\n", (*r)->id, (*r)->name,
-		       (*r)->level == SOVA_LEVEL_ERROR ? "error" : (*r)->level == SOVA_LEVEL_WARNING ? "warning" : "note",
-		       (*r)->summary);
+	size_t n = 0;
+	while (sova_rules[n])
+		n++;
+	const struct sova_rule **sorted = sova_xcalloc(n + 1, sizeof(*sorted));
+	memcpy(sorted, sova_rules, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), compare_rule_ids);
+	for (size_t i = 0; i < n; i++)
+		printf("%s  %-24s %-8s %s\n", sorted[i]->id, sorted[i]->name,
+		       sorted[i]->level == SOVA_LEVEL_ERROR     ? "error"
+		       : sorted[i]->level == SOVA_LEVEL_WARNING ? "warning"
+								: "note",
+		       sorted[i]->summary);
+	free(sorted);
 }
 
 static void run_free(struct run *run)

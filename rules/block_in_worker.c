@@ -1,4 +1,4 @@
-/* block_in_worker.c - SOVA001: a blocking wait reachable from a worker context.
+/* block_in_worker.c - SOVA001: A blocking wait is reachable from a worker context.
  *
  * A pool thread that blocks on a future holds its thread while the work that
  * completes the future waits for a thread. Under load every thread waits and

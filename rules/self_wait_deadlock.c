@@ -1,4 +1,4 @@
-/* self_wait_deadlock.c - SOVA004: a task blocks on work submitted to its own executor.
+/* self_wait_deadlock.c - SOVA004: A task blocks on work it submitted to the executor it runs on.
  *
  * The awaited work is queued on the executor whose thread the waiting task
  * holds. On a serial executor it can never start; on a bounded pool it

@@ -1,4 +1,4 @@
-/* sync_over_async_wrapper.c - SOVA003: an exported function blocks on an async API.
+/* sync_over_async_wrapper.c - SOVA003: An externally visible function blocks on a future from an asynchronous API.
  *
  * A synchronous wrapper over an asynchronous API hides the wait from every
  * caller; once any caller runs on a pool, the wrapper starves it. */

@@ -1,4 +1,4 @@
-/* wrap_then_block.c - SOVA002: work is submitted and then waited on at once.
+/* wrap_then_block.c - SOVA002: Work is submitted to an executor and immediately waited on.
  *
  * fut_get(fut_submit(...)) spends two threads on one thread's work, and
  * inherits every starvation risk of the pool it submits to: the C form of
