@@ -32,6 +32,8 @@ struct run {
 	struct sova_compdb db;
 	struct sova_tu_facts *facts;
 	size_t nfacts;
+	char **notes; /* warnings about the inputs, for every reporter */
+	size_t nnotes, capnotes;
 	char cwd[PATH_MAX];
 	char srcroot[PATH_MAX];
 };
@@ -83,6 +85,20 @@ static int resolve_roots(struct run *run, char *err, size_t errlen)
 	return 0;
 }
 
+/* The compile database's notes, then one per flag clang did not know. */
+static void collect_notes(struct run *run, char **dropped, size_t ndropped)
+{
+	for (size_t i = 0; i < run->db.nnotes; i++)
+		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, sova_xstrdup(run->db.notes[i]));
+	for (size_t i = 0; i < ndropped; i++) {
+		SOVA_PUSH(run->notes, run->nnotes, run->capnotes,
+			  sova_xasprintf("clang does not know the flag '%s'; it was dropped from the compile "
+					 "flags of the files that use it", dropped[i]));
+		free(dropped[i]);
+	}
+	free(dropped);
+}
+
 static int dump_facts(const struct run *run, FILE *out)
 {
 	cJSON *all = cJSON_CreateArray();
@@ -123,7 +139,8 @@ static int analyse_and_report(struct run *run)
 	sova_analyze(&prog, &run->models, &analysis);
 	sova_apply_rules(&analysis, &prog, &results);
 	struct sova_report report = {
-		.results = &results, .prog = &prog, .tus = run->facts, .ntus = run->nfacts, .db = &run->db,
+		.results = &results, .prog = &prog, .tus = run->facts, .ntus = run->nfacts,
+		.notes = run->notes, .nnotes = run->nnotes,
 		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = !parse_failed(run),
 	};
 	sova_report_notifications_text(stderr, &report);
@@ -150,7 +167,10 @@ static int check(struct run *run)
 	run->nfacts = run->db.ntus;
 	run->facts = sova_xcalloc(run->nfacts + 1, sizeof(*run->facts));
 	int jobs = run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	sova_parse_all(&run->db, jobs, !run->cli.quiet && isatty(STDERR_FILENO), run->facts);
+	char **dropped;
+	size_t ndropped;
+	sova_parse_all(&run->db, jobs, !run->cli.quiet && isatty(STDERR_FILENO), run->facts, &dropped, &ndropped);
+	collect_notes(run, dropped, ndropped);
 	if (!run->cli.dump_facts)
 		return analyse_and_report(run);
 	struct sova_output out;
@@ -188,6 +208,9 @@ static void run_free(struct run *run)
 	for (size_t i = 0; i < run->nfacts; i++)
 		sova_tu_facts_free(&run->facts[i]);
 	free(run->facts);
+	for (size_t i = 0; i < run->nnotes; i++)
+		free(run->notes[i]);
+	free(run->notes);
 	sova_compdb_free(&run->db);
 	sova_models_free(&run->models);
 	sova_cli_free(&run->cli);

@@ -20,6 +20,11 @@
  * overflow even that stack: the overflowed stack cannot run it. */
 #define SIGNAL_STACK_SIZE ((size_t)1 << 16)
 
+/* A flag clang does not know (GCC's -fconserve-stack, say) makes the driver
+ * refuse the whole TU. Such flags are learned as TUs meet them, dropped from
+ * every later parse, and reported once each. */
+#define MAX_FLAG_RETRIES 4
+
 struct parse_job {
 	const struct sova_compdb *db;
 	struct sova_tu_facts *facts;
@@ -27,24 +32,92 @@ struct parse_job {
 	atomic_size_t done;
 	int progress;
 	pthread_mutex_t progress_lock;
+	struct sova_strmap unknown_flags;
+	pthread_mutex_t flags_lock;
 };
 
-static void add_clang_diags(CXTranslationUnit tu, struct sova_tu_facts *facts)
+static int flag_unknown(struct parse_job *job, const char *flag)
+{
+	pthread_mutex_lock(&job->flags_lock);
+	int unknown = sova_strmap_get(&job->unknown_flags, flag) >= 0;
+	pthread_mutex_unlock(&job->flags_lock);
+	return unknown;
+}
+
+/* Learns the flag a driver diagnostic rejects; returns 1 when it was new. */
+static int learn_unknown_flag(struct parse_job *job, const char *message)
+{
+	static const char *const forms[] = { "unknown argument: '", "unsupported option '", NULL };
+	for (size_t i = 0; forms[i]; i++) {
+		const char *start = strstr(message, forms[i]);
+		if (!start)
+			continue;
+		start += strlen(forms[i]);
+		const char *end = strchr(start, '\'');
+		if (!end)
+			return 0;
+		char *flag = sova_xstrndup(start, (size_t)(end - start));
+		pthread_mutex_lock(&job->flags_lock);
+		int fresh = sova_strmap_get(&job->unknown_flags, flag) < 0;
+		if (fresh)
+			sova_strmap_put(&job->unknown_flags, flag, 1);
+		pthread_mutex_unlock(&job->flags_lock);
+		free(flag);
+		return fresh;
+	}
+	return 0;
+}
+
+static char *diag_text(CXDiagnostic d)
+{
+	CXString text = clang_getDiagnosticSpelling(d);
+	char *copy = sova_xstrdup(clang_getCString(text));
+	clang_disposeString(text);
+	return copy;
+}
+
+/* Learns the flags the driver rejected; returns 1 when any is new. */
+static int learn_flags(struct parse_job *job, CXTranslationUnit tu)
+{
+	int fresh = 0;
+	for (unsigned i = 0, n = clang_getNumDiagnostics(tu); i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		char *text = diag_text(d);
+		fresh |= learn_unknown_flag(job, text);
+		free(text);
+		clang_disposeDiagnostic(d);
+	}
+	return fresh;
+}
+
+/* Records the parse's errors. One without a place is the driver refusing the
+ * compile: nothing of the TU was parsed, so the TU failed. */
+static void add_clang_diags(struct parse_job *job, CXTranslationUnit tu, struct sova_tu_facts *facts)
 {
 	unsigned n = clang_getNumDiagnostics(tu);
 	for (unsigned i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-		if (sev >= CXDiagnostic_Error) {
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
 			CXFile file;
 			unsigned line, col;
 			clang_getFileLocation(clang_getDiagnosticLocation(d), &file, &line, &col, NULL);
-			CXString name = clang_getFileName(file);
-			CXString text = clang_getDiagnosticSpelling(d);
-			sova_tu_add_diag(facts, SOVA_DIAG_ERROR, file ? clang_getCString(name) : facts->main_file,
-					 file ? line : 0, file ? col : 0, clang_getCString(text));
-			clang_disposeString(name);
-			clang_disposeString(text);
+			char *text = diag_text(d);
+			if (file) {
+				char *path = sova_xstrdup(clang_getCString(clang_getFileName(file)));
+				CXString real = clang_File_tryGetRealPathName(file);
+				if (clang_getCString(real) && clang_getCString(real)[0]) {
+					free(path);
+					path = sova_xstrdup(clang_getCString(real));
+				}
+				clang_disposeString(real);
+				sova_tu_add_diag(facts, SOVA_DIAG_ERROR, path, line, col, text);
+				free(path);
+			} else if (!learn_unknown_flag(job, text) && !strstr(text, "unknown argument") &&
+				   !strstr(text, "unsupported option")) {
+				sova_tu_add_diag(facts, SOVA_DIAG_ERROR, facts->main_file, 0, 0, text);
+				facts->failed = 1;
+			}
+			free(text);
 		}
 		clang_disposeDiagnostic(d);
 	}
@@ -57,35 +130,52 @@ static const char *parse_error_text(enum CXErrorCode rc)
 		return "libclang crashed while parsing this file; it was not analysed";
 	case CXError_InvalidArguments:
 		return "libclang rejected the compile flags of this file; it was not analysed";
-	case CXError_ASTReadError:
-		return "libclang could not read this file's AST; it was not analysed";
 	default:
-		return "libclang could not parse this file; it was not analysed";
+		return "libclang could not parse this file with its compile flags (try them with "
+		       "'clang -fsyntax-only'); it was not analysed";
 	}
 }
 
-static void parse_one(CXIndex index, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
+/* The flags libclang gets: sova's own, then the compile's, less the ones
+ * clang has been found not to know. Returns the count. */
+static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, const char **args)
 {
-	size_t nargs = cmd->nargs + 4;
-	const char **args = sova_xcalloc(nargs, sizeof(*args));
-	args[0] = "-working-directory";
-	args[1] = cmd->directory;
-	args[2] = "-Qunused-arguments";
-	args[3] = "-Wno-unknown-warning-option";
+	size_t n = 0;
+	args[n++] = "-working-directory";
+	args[n++] = cmd->directory;
+	args[n++] = "-Qunused-arguments";
+	args[n++] = "-Wno-unknown-warning-option";
 	for (size_t i = 0; i < cmd->nargs; i++)
-		args[i + 4] = cmd->args[i];
-	facts->main_file = sova_xstrdup(cmd->file);
-	CXTranslationUnit tu = NULL;
+		if (!flag_unknown(job, cmd->args[i]))
+			args[n++] = cmd->args[i];
+	return n;
+}
+
+static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
+		      struct sova_tu_facts *facts)
+{
+	const char **args = sova_xcalloc(cmd->nargs + 4, sizeof(*args));
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	enum CXErrorCode rc = clang_parseTranslationUnit2(index, cmd->file, args, (int)nargs, NULL, 0, options, &tu);
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode rc = CXError_Failure;
+	facts->main_file = sova_xstrdup(cmd->file);
+	for (int attempt = 0; attempt < MAX_FLAG_RETRIES; attempt++) {
+		size_t nargs = parse_args(job, cmd, args);
+		rc = clang_parseTranslationUnit2(index, cmd->file, args, (int)nargs, NULL, 0, options, &tu);
+		if (rc != CXError_Success || !tu || !learn_flags(job, tu))
+			break;
+		clang_disposeTranslationUnit(tu);
+		tu = NULL;
+	}
 	free(args);
 	if (rc != CXError_Success || !tu) {
 		facts->failed = 1;
 		sova_tu_add_diag(facts, SOVA_DIAG_ERROR, cmd->file, 0, 0, parse_error_text(rc));
 		return;
 	}
-	add_clang_diags(tu, facts);
-	sova_extract(tu, cmd->directory, facts);
+	add_clang_diags(job, tu, facts);
+	if (!facts->failed)
+		sova_extract(tu, cmd->directory, facts);
 	clang_disposeTranslationUnit(tu);
 }
 
@@ -129,7 +219,7 @@ static void *parse_worker(void *arg)
 		size_t i = atomic_fetch_add(&job->next, 1);
 		if (i >= job->db->ntus)
 			break;
-		parse_one(index, &job->db->tus[i], &job->facts[i]);
+		parse_one(job, index, &job->db->tus[i], &job->facts[i]);
 		report_progress(job, job->db->tus[i].file);
 	}
 	clang_disposeIndex(index);
@@ -142,12 +232,33 @@ void sova_parse_setup(void)
 	setenv("LIBCLANG_NOTHREADS", "1", 1);
 }
 
-int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts)
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The learned flags, sorted: what is reported must not depend on which
+ * thread met a flag first. */
+static void take_unknown_flags(struct parse_job *job, char ***flags, size_t *nflags)
+{
+	size_t n = 0, cap = 0;
+	*flags = NULL;
+	for (size_t i = 0; i < job->unknown_flags.cap; i++)
+		if (job->unknown_flags.keys[i])
+			SOVA_PUSH(*flags, n, cap, sova_xstrdup(job->unknown_flags.keys[i]));
+	qsort(*flags, n, sizeof(**flags), compare_strings);
+	*nflags = n;
+}
+
+int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts,
+		   char ***dropped_flags, size_t *ndropped)
 {
 	struct parse_job job = { .db = db, .facts = facts, .progress = progress };
 	atomic_init(&job.next, 0);
 	atomic_init(&job.done, 0);
 	pthread_mutex_init(&job.progress_lock, NULL);
+	pthread_mutex_init(&job.flags_lock, NULL);
+	sova_strmap_init(&job.unknown_flags);
 	size_t nthreads = jobs < 1 ? 1 : (size_t)jobs;
 	if (nthreads > db->ntus)
 		nthreads = db->ntus ? db->ntus : 1;
@@ -165,6 +276,9 @@ int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct 
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
+	take_unknown_flags(&job, dropped_flags, ndropped);
+	sova_strmap_free(&job.unknown_flags);
+	pthread_mutex_destroy(&job.flags_lock);
 	pthread_mutex_destroy(&job.progress_lock);
 	return 0;
 }

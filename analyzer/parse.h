@@ -6,18 +6,22 @@
 #ifndef SOVA_PARSE_H
 #define SOVA_PARSE_H
 
+#include <stddef.h>
+
 #include "compdb.h"
 #include "facts.h"
 
-/* Parses db's TUs with up to `jobs` threads; facts[i] (zeroed by the caller)
- * receives TU i. A TU that cannot be parsed has facts[i].failed set and a
- * diagnostic saying why; the others go on. Returns 0, or -1 when no thread
- * could be started. When progress is set, prints "[ i/n] file" to stderr. */
 /* Must be called once, before any thread starts: makes libclang parse on
  * sova's own threads, whose stacks are sized for deeply nested code,
  * instead of on helper threads of its own with 8 MB stacks. */
 void sova_parse_setup(void);
 
-int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts);
+/* Parses db's TUs with up to `jobs` threads; facts[i] (zeroed by the caller)
+ * receives TU i. A TU that cannot be parsed has facts[i].failed set and a
+ * diagnostic saying why; the others go on. Flags clang does not know are
+ * dropped and returned, sorted, in *dropped_flags (the caller frees them).
+ * When progress is set, prints "[ i/n] file" to stderr. Returns 0. */
+int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts,
+		   char ***dropped_flags, size_t *ndropped);
 
 #endif /* SOVA_PARSE_H */

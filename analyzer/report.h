@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 
-#include "compdb.h"
 #include "facts.h"
 #include "link.h"
 #include "results.h"
@@ -17,7 +16,8 @@ struct sova_report {
 	const struct sova_program *prog;
 	const struct sova_tu_facts *tus;
 	size_t ntus;
-	const struct sova_compdb *db;
+	char *const *notes; /* warnings about the inputs: dropped flags */
+	size_t nnotes;
 	const char *srcroot; /* absolute, without a trailing slash */
 	const char *cwd;     /* text paths are shown relative to it */
 	int execution_ok;    /* every TU was parsed */

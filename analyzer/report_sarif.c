@@ -389,8 +389,8 @@ static cJSON *invocation_json(const struct sova_report *r)
 	cJSON *inv = cJSON_CreateObject();
 	cJSON_AddBoolToObject(inv, "executionSuccessful", r->execution_ok);
 	cJSON *notes = cJSON_CreateArray();
-	for (size_t i = 0; i < r->db->nnotes; i++)
-		cJSON_AddItemToArray(notes, notification("warning", r->db->notes[i], r, NULL, 0, 0));
+	for (size_t i = 0; i < r->nnotes; i++)
+		cJSON_AddItemToArray(notes, notification("warning", r->notes[i], r, NULL, 0, 0));
 	for (size_t t = 0; t < r->ntus; t++) {
 		for (size_t i = 0; i < r->tus[t].ndiags; i++) {
 			const struct sova_diag *d = &r->tus[t].diags[i];

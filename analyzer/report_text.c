@@ -83,8 +83,8 @@ static const char *diag_level(enum sova_diag_level level)
 
 void sova_report_notifications_text(FILE *out, const struct sova_report *r)
 {
-	for (size_t i = 0; i < r->db->nnotes; i++)
-		fprintf(out, "sova: warning: %s\n", r->db->notes[i]);
+	for (size_t i = 0; i < r->nnotes; i++)
+		fprintf(out, "sova: warning: %s\n", r->notes[i]);
 	for (size_t t = 0; t < r->ntus; t++) {
 		for (size_t i = 0; i < r->tus[t].ndiags; i++) {
 			const struct sova_diag *d = &r->tus[t].diags[i];
