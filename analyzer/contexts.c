@@ -1,15 +1,15 @@
 /* contexts.c - stage 5: blocking sites, their facts and their chains.
  *
- * Drives the stage: builds the callers of every function, has workers.c
- * find the worker contexts, then visits every call that blocks and asks
- * provenance.c and selfwait.c what the rules need to know about it. */
+ * Drives the stage: decides which models apply in which TU, builds the
+ * callers of every function, has workers.c find the async contexts, then
+ * visits every call that blocks and asks provenance.c and selfwait.c what
+ * the rules need to know about it. */
 #include "contexts_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
-
 
 void sova_chain_add(struct sova_chain *chain, struct sova_loc loc, unsigned depth, char *message)
 {
@@ -32,6 +32,8 @@ void sova_chain_copy(struct sova_chain *dst, const struct sova_chain *src)
 		sova_chain_add(dst, src->steps[i].loc, src->steps[i].depth, sova_xstrdup(src->steps[i].message));
 }
 
+/* ---- the engine's view of calls ---- */
+
 const struct sova_call *sova_engine_call(const struct sova_engine *e, int def, int call)
 {
 	return &e->prog->defs[def].fn->calls[call];
@@ -42,14 +44,52 @@ struct sova_loc sova_engine_loc(const struct sova_engine *e, int def, struct sov
 	return sova_program_loc(e->prog, e->prog->defs[def].tu, loc);
 }
 
-const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call)
+const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int call, long index)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
+	return index >= 0 && (size_t)index < c->nargs ? &c->args[index] : NULL;
+}
+
+/* A model's "when": the argument is provably null, non-null, true or false. */
+static int when_holds(const struct sova_when *when, const struct sova_call *call)
+{
+	if (when->arg < 0)
+		return 1;
+	if ((size_t)when->arg >= call->nargs)
+		return 0;
+	const struct sova_val *v = &call->args[when->arg];
+	int zero = v->kind == SOVA_VAL_INT && v->num == 0;
+	int nonzero = (v->kind == SOVA_VAL_INT && v->num != 0) || v->kind == SOVA_VAL_FUNC || v->address;
+	switch (when->is) {
+	case SOVA_ARG_NULL:
+	case SOVA_ARG_FALSE:
+		return zero;
+	case SOVA_ARG_NONNULL:
+	case SOVA_ARG_TRUE:
+		return nonzero;
+	default:
+		return 1;
+	}
+}
+
+static const struct sova_api_fn *api_for_name(const struct sova_engine *e, int tu, const char *name,
+					      enum sova_api_role role, const struct sova_call *call)
+{
+	const struct sova_api_fn *fn = sova_models_lookup_role(e->models, name, role);
+	if (!fn || !e->active[(size_t)tu * e->models->nmodels + (size_t)fn->model] || !when_holds(&fn->when, call))
+		return NULL;
+	return fn;
+}
+
+const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
+{
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	int tu = e->prog->defs[def].tu;
 	if (c->callee_usr)
-		return sova_models_lookup(e->models, c->callee_name);
+		return api_for_name(e, tu, c->callee_name, role, c);
 	/* Through a pointer: the first modelled function it may hold. */
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
-		const struct sova_api_fn *api = sova_models_lookup(e->models, e->prog->syms[*t].name);
+		const struct sova_api_fn *api = api_for_name(e, tu, e->prog->syms[*t].name, role, c);
 		if (api)
 			return api;
 	}
@@ -78,15 +118,48 @@ const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, in
 	return val;
 }
 
-/* ---- the call graph, both ways ---- */
+const struct sova_annotation_model *sova_engine_annotation(const struct sova_engine *e, int sym,
+							  enum sova_annotation_meaning means)
+{
+	const struct sova_sym *s = &e->prog->syms[sym];
+	for (size_t i = 0; i < e->models->nannotations; i++) {
+		const struct sova_annotation_model *a = &e->models->annotations[i];
+		if (a->means == means && sova_sym_annotated(s, a->name))
+			return a;
+	}
+	return NULL;
+}
 
-/* Model functions are leaves: even when their body is in the program (a
- * project that ships its own futures library), sova trusts the model. */
 int sova_engine_traversable(const struct sova_engine *e, int sym)
 {
 	const struct sova_sym *s = &e->prog->syms[sym];
-	return s->ndefs && !sova_sym_annotated(s, SOVA_ANN_NONBLOCKING) && !sova_sym_annotated(s, SOVA_ANN_BLOCKING) &&
-	       !sova_models_lookup(e->models, s->name);
+	return s->ndefs && !e->leaf[sym] && !sova_sym_annotated(s, SOVA_ANN_NONBLOCKING) &&
+	       !sova_sym_annotated(s, SOVA_ANN_BLOCKING) &&
+	       !sova_engine_annotation(e, sym, SOVA_ANN_MEANS_NONBLOCKING) &&
+	       !sova_engine_annotation(e, sym, SOVA_ANN_MEANS_WAIT) &&
+	       !sova_engine_annotation(e, sym, SOVA_ANN_MEANS_BLOCKING);
+}
+
+/* ---- set-up ---- */
+
+static void decide_models(struct sova_engine *e)
+{
+	const struct sova_program *prog = e->prog;
+	size_t nmodels = e->models->nmodels;
+	e->active = sova_xcalloc(prog->ntus * nmodels + 1, 1);
+	for (size_t t = 0; t < prog->ntus; t++)
+		for (size_t m = 0; m < nmodels; m++)
+			e->active[t * nmodels + m] = (unsigned char)sova_model_active(
+				&e->models->models[m], prog->tus[t].includes, prog->tus[t].nincludes);
+	/* A modelled function is a leaf even when the program has its body (a
+	 * project that ships its own futures library): sova trusts the model. */
+	e->leaf = sova_xcalloc(prog->nsyms + 1, 1);
+	for (size_t s = 0; s < prog->nsyms; s++) {
+		for (const struct sova_api_fn *fn = sova_models_lookup(e->models, prog->syms[s].name); fn;
+		     fn = fn->next >= 0 ? &e->models->fns[fn->next] : NULL)
+			for (size_t t = 0; t < prog->ntus && !e->leaf[s]; t++)
+				e->leaf[s] = e->active[t * nmodels + (size_t)fn->model];
+	}
 }
 
 static void add_caller(struct sova_engine *e, int callee_def, int def, int call)
@@ -98,9 +171,9 @@ static void add_caller(struct sova_engine *e, int callee_def, int def, int call)
 static void build_callers(struct sova_engine *e)
 {
 	const struct sova_program *prog = e->prog;
-	e->callers = sova_xcalloc(prog->ndefs, sizeof(*e->callers));
-	e->ncallers = sova_xcalloc(prog->ndefs, sizeof(*e->ncallers));
-	e->capcallers = sova_xcalloc(prog->ndefs, sizeof(*e->capcallers));
+	e->callers = sova_xcalloc(prog->ndefs + 1, sizeof(*e->callers));
+	e->ncallers = sova_xcalloc(prog->ndefs + 1, sizeof(*e->ncallers));
+	e->capcallers = sova_xcalloc(prog->ndefs + 1, sizeof(*e->capcallers));
 	for (size_t d = 0; d < prog->ndefs; d++) {
 		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++) {
 			for (const int *t = prog->defs[d].targets[c]; *t >= 0; t++) {
@@ -121,23 +194,24 @@ static const char *def_name(const struct sova_engine *e, int def)
 	return e->prog->defs[def].fn->name;
 }
 
+static char *entry_message(const struct sova_entry *entry, const char *name)
+{
+	const char *ctx = sova_context_name(entry->context);
+	if (entry->def >= 0)
+		return sova_xasprintf("'%s' runs in a %s context: it is registered with '%s'", name, ctx, entry->how);
+	return sova_xasprintf("'%s' runs in a %s context: it is annotated %s", name, ctx, entry->how);
+}
+
 void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path, int site_call,
 		       const struct sova_entry *entry, struct sova_chain *chain, struct sova_step *submitted)
 {
 	int first = path->defs[0];
 	const struct sova_func *entry_fn = e->prog->defs[first].fn;
-	struct sova_loc entry_loc = sova_engine_loc(e, first, entry_fn->loc);
-	if (entry->api) {
-		const struct sova_call *submit = sova_engine_call(e, entry->def, entry->call);
-		sova_chain_add(chain, entry_loc, 1,
-			       sova_xasprintf("'%s' runs on an executor: it is the work passed to '%s'", entry_fn->name,
-					      entry->api->function));
-		submitted->loc = sova_engine_loc(e, entry->def, submit->loc);
-		submitted->message = sova_xasprintf("'%s' is submitted to '%s' here", entry_fn->name, entry->api->function);
-	} else {
-		sova_chain_add(chain, entry_loc, 1,
-			       sova_xasprintf("'%s' runs on a worker: it is annotated " SOVA_ANN_WORKER, entry_fn->name));
-		submitted->message = NULL;
+	sova_chain_add(chain, sova_engine_loc(e, first, entry_fn->loc), 1, entry_message(entry, entry_fn->name));
+	submitted->message = NULL;
+	if (entry->def >= 0) {
+		submitted->loc = entry->loc;
+		submitted->message = sova_xasprintf("'%s' is registered with '%s' here", entry_fn->name, entry->how);
 	}
 	for (size_t i = 0; i + 1 < path->n; i++) {
 		const struct sova_call *call = sova_engine_call(e, path->defs[i], path->calls[i]);
@@ -152,75 +226,111 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 
 /* ---- sites ---- */
 
-static int blocking_target(const struct sova_engine *e, int def, int call, const char **callee)
+static void fill_context(const struct sova_engine *e, const struct sova_reach *reach, int def, int call,
+			 struct sova_context_path *out)
+{
+	int state = reach->first_state[def];
+	if (state < 0)
+		return;
+	const struct sova_entry *entry = &e->entries[reach->states[state].entry];
+	struct sova_path path;
+	sova_worker_path(reach, state, &path);
+	out->reached = 1;
+	out->context = entry->context;
+	out->entry = def_name(e, path.defs[0]);
+	out->how = entry->how;
+	out->registered = entry->def >= 0;
+	sova_worker_chain(e, &path, call, entry, &out->chain, &out->submitted);
+	free(path.defs);
+	free(path.calls);
+}
+
+/* What kind of blocking a call is, if any: a wait on async work or a
+ * generic block; the model entry that says so, when one does. */
+struct blocking_call {
+	int is_wait, generic, bounded;
+	const char *callee;
+	const struct sova_api_fn *api;
+};
+
+static int annotated_blocking(const struct sova_engine *e, int def, int call, struct blocking_call *b)
 {
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
 		const struct sova_sym *s = &e->prog->syms[*t];
-		const struct sova_api_fn *api = sova_models_lookup(e->models, s->name);
-		if (sova_sym_annotated(s, SOVA_ANN_BLOCKING) || (api && api->role == SOVA_API_BLOCKING)) {
-			*callee = s->name;
+		if (sova_sym_annotated(s, SOVA_ANN_BLOCKING) || sova_engine_annotation(e, *t, SOVA_ANN_MEANS_WAIT)) {
+			b->is_wait = 1;
+			b->callee = s->name;
+			return 1;
+		}
+		if (sova_engine_annotation(e, *t, SOVA_ANN_MEANS_BLOCKING)) {
+			b->generic = 1;
+			b->callee = s->name;
 			return 1;
 		}
 	}
 	return 0;
 }
 
-static void fill_worker(const struct sova_engine *e, int def, int call, struct sova_site *site)
+static int classify(const struct sova_engine *e, int def, int call, struct blocking_call *b)
 {
-	int state = e->first_state[def];
-	if (state < 0)
-		return;
-	const struct sova_entry *entry = &e->entries[e->states[state].entry];
-	struct sova_path path;
-	sova_worker_path(e, state, &path);
-	site->in_worker = 1;
-	site->entry = def_name(e, path.defs[0]);
-	site->submit_api = entry->api ? entry->api->function : NULL;
-	sova_worker_chain(e, &path, call, entry, &site->worker, &site->submitted);
-	free(path.defs);
-	free(path.calls);
+	memset(b, 0, sizeof(*b));
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_WAIT);
+	if (!api) {
+		const struct sova_api_fn *submit = sova_engine_api(e, def, call, SOVA_API_SUBMIT);
+		api = submit && submit->waits ? submit : NULL;
+	}
+	if (api) {
+		if (api->role == SOVA_API_WAIT && sova_wait_proven(e, def, call, api))
+			return 0;
+		b->is_wait = 1;
+	} else if ((api = sova_engine_api(e, def, call, SOVA_API_BLOCKING))) {
+		b->generic = 1;
+	} else {
+		return annotated_blocking(e, def, call, b);
+	}
+	b->api = api;
+	b->bounded = api->bounded;
+	/* Through a pointer, name the function it holds. */
+	b->callee = c->callee_usr ? c->callee_name : api->function;
+	return 1;
 }
 
-static void add_site(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
-		     const char *callee, struct sova_analysis *out)
+static void add_site(const struct sova_engine *e, int def, int call, const struct blocking_call *b,
+		     struct sova_analysis *out)
 {
 	const struct sova_def *d = &e->prog->defs[def];
 	struct sova_site site;
 	memset(&site, 0, sizeof(site));
 	site.loc = sova_engine_loc(e, def, d->fn->calls[call].loc);
-	site.callee = callee;
+	site.callee = b->callee;
 	site.function = d->fn->name;
-	site.is_wait = api && api->role == SOVA_API_WAIT;
-	site.bounded = api && api->bounded;
+	site.is_wait = b->is_wait;
+	site.generic = b->generic;
+	site.bounded = b->bounded;
 	site.external = d->fn->external;
 	site.is_main = strcmp(d->fn->name, "main") == 0;
-	fill_worker(e, def, call, &site);
+	fill_context(e, &e->any, def, call, &site.async);
+	fill_context(e, &e->single, def, call, &site.single);
 	struct sova_origin origin = { .nhops = 0 };
-	if (site.is_wait) {
-		sova_find_provenance(e, def, call, api, &site, &origin);
-		if (site.in_worker && site.prov == SOVA_PROV_SUBMIT)
-			sova_find_self_wait(e, def, call, &origin, &site);
-	}
+	if (b->is_wait && b->api && b->api->role == SOVA_API_WAIT)
+		sova_find_provenance(e, def, call, b->api, &site, &origin);
+	if (b->is_wait && b->api && site.async.reached)
+		sova_find_self_wait(e, def, call, b->api, &origin, &site);
 	SOVA_PUSH(out->sites, out->nsites, out->capsites, site);
 }
 
 static void find_sites(const struct sova_engine *e, int def, struct sova_analysis *out)
 {
 	const struct sova_def *d = &e->prog->defs[def];
-	if (sova_sym_annotated(&e->prog->syms[d->sym], SOVA_ANN_NONBLOCKING))
+	/* A function its author declared non-blocking is taken at its word. */
+	if (sova_sym_annotated(&e->prog->syms[d->sym], SOVA_ANN_NONBLOCKING) ||
+	    sova_engine_annotation(e, d->sym, SOVA_ANN_MEANS_NONBLOCKING))
 		return;
 	for (size_t c = 0; c < d->fn->ncalls; c++) {
-		const struct sova_api_fn *api = sova_engine_api(e, def, (int)c);
-		const char *callee = d->fn->calls[c].callee_name;
-		if (api && api->role == SOVA_API_WAIT) {
-			/* Through a pointer, name the function it holds. */
-			if (!d->fn->calls[c].callee_usr)
-				callee = api->function;
-			if (!sova_wait_proven(e, def, (int)c, api))
-				add_site(e, def, (int)c, api, callee, out);
-		} else if (blocking_target(e, def, (int)c, &callee)) {
-			add_site(e, def, (int)c, api, callee, out);
-		}
+		struct blocking_call b;
+		if (classify(e, def, (int)c, &b))
+			add_site(e, def, (int)c, &b, out);
 	}
 }
 
@@ -232,8 +342,10 @@ static void engine_free(struct sova_engine *e)
 	free(e->ncallers);
 	free(e->capcallers);
 	free(e->entries);
-	free(e->states);
-	free(e->first_state);
+	sova_reach_free(&e->any);
+	sova_reach_free(&e->single);
+	free(e->active);
+	free(e->leaf);
 }
 
 void sova_analyze(const struct sova_program *prog, const struct sova_models *models, struct sova_analysis *out)
@@ -243,6 +355,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	memset(out, 0, sizeof(*out));
 	e.prog = prog;
 	e.models = models;
+	decide_models(&e);
 	build_callers(&e);
 	sova_find_workers(&e);
 	for (size_t d = 0; d < prog->ndefs; d++)
@@ -260,10 +373,12 @@ void sova_analysis_free(struct sova_analysis *analysis)
 {
 	for (size_t i = 0; i < analysis->nsites; i++) {
 		struct sova_site *s = &analysis->sites[i];
-		sova_chain_free(&s->worker);
+		sova_chain_free(&s->async.chain);
+		sova_chain_free(&s->single.chain);
+		step_free(&s->async.submitted);
+		step_free(&s->single.submitted);
 		sova_chain_free(&s->origin);
 		sova_chain_free(&s->self_chain);
-		step_free(&s->submitted);
 		step_free(&s->self_submit);
 		step_free(&s->inner_submit);
 	}

@@ -31,20 +31,29 @@ enum sova_provenance {
 	SOVA_PROV_ASYNC,    /* any other call that returns a future */
 };
 
+/* How a function came to run in an async context, and the chain from there. */
+struct sova_context_path {
+	int reached;
+	enum sova_context context; /* of the entry the chain starts at */
+	const char *entry;         /* the entry function */
+	const char *how;           /* the submit function, callback field or annotation */
+	int registered;            /* `submitted` names where the entry was registered */
+	struct sova_chain chain;   /* entry -> ... -> the blocking call */
+	struct sova_step submitted;
+};
+
 struct sova_site {
 	struct sova_loc loc;  /* the blocking call (global file index) */
 	const char *callee;   /* the blocking function */
 	const char *function; /* the function the call is in */
-	int is_wait;          /* a model wait on a future, not another blocking call */
+	int is_wait;          /* waits on async work (a future, an aio, a queue's task...) */
+	int generic;          /* blocks for a generic reason: sleep, join, condition variable */
 	int bounded;          /* gives up after a timeout */
 	int external;         /* the enclosing function is externally visible */
 	int is_main;          /* the enclosing function is main */
 
-	int in_worker;
-	const char *entry;          /* the worker entry the chain starts at */
-	const char *submit_api;     /* how the entry became a worker; NULL when annotated */
-	struct sova_chain worker;   /* entry -> ... -> this call */
-	struct sova_step submitted; /* where the entry was submitted (when submit_api) */
+	struct sova_context_path async;  /* reached from any async context */
+	struct sova_context_path single; /* reached from a single-threaded one: loop, aio, coroutine, serial */
 
 	enum sova_provenance prov;
 	const char *prov_api;     /* the submit or async function the future came from */
@@ -52,11 +61,12 @@ struct sova_site {
 	struct sova_chain origin; /* this wait -> calls -> the call that made the future */
 
 	int self_wait;
-	enum sova_exec_kind self_kind;
-	const char *executor;          /* the executor's spelling */
+	int self_handle;               /* waits on its own object (aio, work item), not its executor */
+	enum sova_exec_kind self_kind; /* of the executor, for self-waits on it */
+	const char *executor;          /* the spelling of what is waited on */
 	struct sova_chain self_chain;  /* entry -> ... -> this call, for the matching entry */
-	struct sova_step self_submit;  /* where the entry was submitted to the executor */
-	struct sova_step inner_submit; /* where the awaited work was submitted to it */
+	struct sova_step self_submit;  /* where the entry was registered */
+	struct sova_step inner_submit; /* where the awaited work was queued on it, if it was */
 };
 
 struct sova_analysis {

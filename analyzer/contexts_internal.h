@@ -1,23 +1,34 @@
 /* contexts_internal.h - what the files of the contexts stage share:
- * contexts.c (sites, chains), workers.c (worker entries and contexts),
- * provenance.c (where an awaited future came from, completion proofs) and
- * selfwait.c (executor identity). */
+ * contexts.c (the engine, sites, chains), workers.c (entries and the
+ * contexts they reach), provenance.c (where an awaited future came from,
+ * completion proofs) and selfwait.c (waits on one's own executor). */
 #ifndef SOVA_CONTEXTS_INTERNAL_H
 #define SOVA_CONTEXTS_INTERNAL_H
 
 #include "contexts.h"
+
+#define SOVA_ANN_WORKER "sova:worker"
+#define SOVA_ANN_BLOCKING "sova:blocking"
+#define SOVA_ANN_NONBLOCKING "sova:nonblocking"
 
 struct sova_caller {
 	int def;
 	int call;
 };
 
-/* A function made a worker: by a submit call, or by annotation (def < 0). */
+/* A function that runs in an async context, and how it came to: a submit
+ * call, a store into a callback field, or an annotation. */
 struct sova_entry {
 	int sym;
-	int def;  /* the function containing the submit call */
-	int call; /* the submit call */
-	const struct sova_api_fn *api;
+	enum sova_context context;
+	const char *how;  /* the submit function, "work_struct.func", or "annotate(...)" */
+	int def;          /* where it was registered, or -1 */
+	int call;         /* the registering call, or -1 */
+	struct sova_loc loc; /* where it was registered (global file), when def >= 0 */
+	const struct sova_val *executor;    /* what it runs on, in def's terms; may be NULL */
+	const struct sova_val *handle;      /* the object it belongs to; may be NULL */
+	const struct sova_val *context_val; /* what its context parameter receives; may be NULL */
+	int context_param;
 };
 
 /* A call inside a function: one hop of an origin path. */
@@ -42,45 +53,49 @@ struct sova_worker_state {
 	int entry;             /* index into entries */
 };
 
+/* What a forward search from a set of entries reached. */
+struct sova_reach {
+	struct sova_worker_state *states;
+	size_t nstates, capstates;
+	int *first_state; /* per def: its first (shortest-chain) state, or -1: not reached */
+};
+
 struct sova_engine {
 	const struct sova_program *prog;
 	const struct sova_models *models;
+	unsigned char *active;    /* [tu * nmodels + model]: the model applies in that TU */
+	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
 	size_t *ncallers, *capcallers;
 	struct sova_entry *entries;
 	size_t nentries, capentries;
-	struct sova_worker_state *states; /* the forward search from the entries */
-	size_t nstates, capstates;
-	int *first_state; /* per def: its first (shortest-chain) state, or -1: not a worker */
+	struct sova_reach any;    /* reached from any async context */
+	struct sova_reach single; /* reached from a single-threaded one */
 };
 
-/* The model entry for the function a call names, directly or through a
- * function pointer that may hold it; NULL when none is modelled. */
-const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call);
+/* The model entry in `role` for what a call calls, directly or through a
+ * function pointer, when its model applies in the call's TU and its "when"
+ * holds for the call's arguments; NULL otherwise. */
+const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role);
 const struct sova_call *sova_engine_call(const struct sova_engine *e, int def, int call);
 struct sova_loc sova_engine_loc(const struct sova_engine *e, int def, struct sova_loc loc);
-#define SOVA_ANN_WORKER "sova:worker"
-#define SOVA_ANN_BLOCKING "sova:blocking"
-#define SOVA_ANN_NONBLOCKING "sova:nonblocking"
-
-/* A function with a body sova may enter: not a model function, not cut by annotation. */
-int sova_engine_traversable(const struct sova_engine *e, int sym);
-
-/* Fills entries, states and first_state. */
-void sova_find_workers(struct sova_engine *e);
-
+/* The argument at index of a call, or NULL. */
+const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int call, long index);
 /* Follows a local variable to the one storage (variable, parameter, field)
  * ever assigned to it: an alias names the same thing as its source. */
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val);
+/* A function with a body sova may enter: not a model function, not cut by annotation. */
+int sova_engine_traversable(const struct sova_engine *e, int sym);
+/* The meaning a model gives one of sym's annotations, or NULL. */
+const struct sova_annotation_model *sova_engine_annotation(const struct sova_engine *e, int sym,
+							  enum sova_annotation_meaning means);
+/* The kind of executor a value names, from the constructors assigned to it. */
+enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val);
 
-/* Returns 1 when the wait at (def, call) provably does not block. */
-int sova_wait_proven(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api);
-/* Fills site->prov, prov_api, other_work and origin for the wait at (def, call). */
-void sova_find_provenance(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
-			  struct sova_site *site, struct sova_origin *origin);
-/* Fills the self_* fields when a worker waits on work submitted to its own executor. */
-void sova_find_self_wait(const struct sova_engine *e, int def, int call, const struct sova_origin *origin,
-			 struct sova_site *site);
+/* Fills entries, any and single. */
+void sova_find_workers(struct sova_engine *e);
+void sova_reach_free(struct sova_reach *reach);
+
 /* A call path from a worker entry: defs[0] is the entry's body, calls[i]
  * the call in defs[i] that reaches defs[i + 1]. */
 struct sova_path {
@@ -89,12 +104,22 @@ struct sova_path {
 	size_t n;
 };
 
-/* The call path of a worker state, from its entry down. */
-void sova_worker_path(const struct sova_engine *e, int state, struct sova_path *path);
+/* The call path of a state, from its entry down. */
+void sova_worker_path(const struct sova_reach *reach, int state, struct sova_path *path);
 
 /* Builds the chain entry -> ... -> the call site_call in the path's last
- * def, and the step saying where the entry was submitted. */
+ * def, and the step saying where the entry was registered. */
 void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path, int site_call,
 		       const struct sova_entry *entry, struct sova_chain *chain, struct sova_step *submitted);
+
+/* Returns 1 when the wait at (def, call) provably does not block. */
+int sova_wait_proven(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api);
+/* Fills site->prov, prov_api, other_work and origin for the wait at (def, call). */
+void sova_find_provenance(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
+			  struct sova_site *site, struct sova_origin *origin);
+/* Fills the self_* fields when the wait at (def, call) waits on the executor
+ * or the object of the task it runs in. */
+void sova_find_self_wait(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
+			 const struct sova_origin *origin, struct sova_site *site);
 
 #endif /* SOVA_CONTEXTS_INTERNAL_H */

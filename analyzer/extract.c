@@ -178,8 +178,9 @@ static void leave_call(struct extractor *ex, CXCursor c)
 			call.args[i] = ext_value_of(ex, clang_Cursor_getArgument(c, (unsigned)i));
 	}
 	add_guards(ex, &call);
-	int index = (int)ex->func->ncalls;
-	SOVA_PUSH(ex->func->calls, ex->func->ncalls, ex->func->capcalls, call);
+	struct sova_func *fn = ext_func(ex);
+	int index = (int)fn->ncalls;
+	SOVA_PUSH(fn->calls, fn->ncalls, fn->capcalls, call);
 	ext_node_table_put(&ex->calls, c, index);
 	struct frame *cond = asserting_if(ex);
 	if (cond)
@@ -187,6 +188,29 @@ static void leave_call(struct extractor *ex, CXCursor c)
 }
 
 /* ---- assignments and returns ---- */
+
+/* The struct whose field an lvalue names: w in w->func, &f->work in (&f->work)->func. */
+static struct sova_val object_of(struct extractor *ex, CXCursor lhs)
+{
+	struct sova_val none = { .kind = SOVA_VAL_UNKNOWN };
+	while (ext_is_kind(lhs, CXCursor_ParenExpr) || ext_is_kind(lhs, CXCursor_UnexposedExpr)) {
+		struct child_list kids;
+		ext_children(lhs, &kids);
+		int one = kids.count == 1;
+		if (one)
+			lhs = kids.items[0];
+		ext_children_free(&kids);
+		if (!one)
+			return none;
+	}
+	if (!ext_is_kind(lhs, CXCursor_MemberRefExpr))
+		return none;
+	struct child_list kids;
+	ext_children(lhs, &kids);
+	struct sova_val object = kids.count ? ext_value_of(ex, kids.items[0]) : none;
+	ext_children_free(&kids);
+	return object;
+}
 
 static void leave_binary(struct extractor *ex, CXCursor c)
 {
@@ -199,7 +223,8 @@ static void leave_binary(struct extractor *ex, CXCursor c)
 	struct child_list kids;
 	ext_children(c, &kids);
 	if (kids.count == 2)
-		ext_add_assign(ex, ext_value_of(ex, kids.items[0]), ext_value_of(ex, kids.items[1]));
+		ext_add_assign(ex, ext_value_of(ex, kids.items[0]), ext_value_of(ex, kids.items[1]),
+			       object_of(ex, kids.items[0]));
 	ext_children_free(&kids);
 }
 
@@ -208,7 +233,8 @@ static void leave_var(struct extractor *ex, CXCursor c)
 	struct child_list kids;
 	ext_children(c, &kids);
 	if (kids.last_expr >= 0 && !ext_is_kind(kids.items[kids.last_expr], CXCursor_InitListExpr))
-		ext_add_assign(ex, ext_value_of_decl(c), ext_value_of(ex, kids.items[kids.last_expr]));
+		ext_add_assign(ex, ext_value_of_decl(c), ext_value_of(ex, kids.items[kids.last_expr]),
+			       (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
 	ext_children_free(&kids);
 }
 
@@ -234,7 +260,8 @@ static void leave_return(struct extractor *ex, CXCursor c)
 	ext_children(c, &kids);
 	if (kids.last_expr >= 0) {
 		struct sova_val v = ext_value_of(ex, kids.items[kids.last_expr]);
-		SOVA_PUSH(ex->func->returns, ex->func->nreturns, ex->func->capreturns, v);
+		struct sova_func *fn = ext_func(ex);
+		SOVA_PUSH(fn->returns, fn->nreturns, fn->capreturns, v);
 	}
 	ext_children_free(&kids);
 }
@@ -249,6 +276,32 @@ static enum CXChildVisitResult collect_annotation(CXCursor c, CXCursor parent, C
 	struct sova_decl *d = data;
 	SOVA_PUSH(d->annotations, d->nannotations, d->capannotations, ext_take_string(clang_getCursorSpelling(c)));
 	return CXChildVisit_Continue;
+}
+
+/* Makes fn the function being extracted, until the frame f is left. */
+static void open_function(struct extractor *ex, struct frame *f, struct sova_func *fn)
+{
+	SOVA_PUSH(ex->facts->funcs, ex->facts->nfuncs, ex->facts->capfuncs, *fn);
+	f->opens_func = 1;
+	f->saved_func = ex->func;
+	f->saved_calls = sova_xmalloc(sizeof(*f->saved_calls));
+	f->saved_temps = sova_xmalloc(sizeof(*f->saved_temps));
+	*f->saved_calls = ex->calls;
+	*f->saved_temps = ex->temps;
+	memset(&ex->calls, 0, sizeof(ex->calls));
+	memset(&ex->temps, 0, sizeof(ex->temps));
+	ex->func = (int)ex->facts->nfuncs - 1;
+}
+
+static void close_function(struct extractor *ex, struct frame *f)
+{
+	ext_node_table_reset(&ex->calls);
+	ext_node_table_reset(&ex->temps);
+	ex->calls = *f->saved_calls;
+	ex->temps = *f->saved_temps;
+	free(f->saved_calls);
+	free(f->saved_temps);
+	ex->func = f->saved_func;
 }
 
 static void enter_function(struct extractor *ex, CXCursor c, struct frame *f)
@@ -273,11 +326,23 @@ static void enter_function(struct extractor *ex, CXCursor c, struct frame *f)
 	fn.annotations = decl.annotations;
 	fn.nannotations = decl.nannotations;
 	fn.capannotations = decl.capannotations;
-	SOVA_PUSH(ex->facts->funcs, ex->facts->nfuncs, ex->facts->capfuncs, fn);
-	ex->func = &ex->facts->funcs[ex->facts->nfuncs - 1];
-	ext_node_table_reset(&ex->calls);
-	ext_node_table_reset(&ex->temps);
-	f->opens_func = 1;
+	open_function(ex, f, &fn);
+}
+
+/* A block literal (^{ ... }, with -fblocks) is a function of its own: the
+ * work handed to dispatch_async, say. Its calls are its own, not its maker's. */
+static void enter_block(struct extractor *ex, CXCursor c, struct frame *f)
+{
+	struct sova_func fn;
+	memset(&fn, 0, sizeof(fn));
+	fn.loc = loc_of_range(ex, clang_getCursorExtent(c));
+	const char *scope = ext_func(ex) ? ext_func(ex)->usr : ex->facts->main_file;
+	fn.usr = sova_xasprintf("%s@block%d", scope, ex->nblocks++);
+	fn.name = sova_xasprintf("block at line %u", fn.loc.line);
+	fn.loc.end_line = fn.loc.line;
+	fn.loc.end_col = fn.loc.col + 1;
+	open_function(ex, f, &fn);
+	ext_node_table_put(&ex->blocks, c, ex->func);
 }
 
 /* ---- the walk ---- */
@@ -285,7 +350,7 @@ static void enter_function(struct extractor *ex, CXCursor c, struct frame *f)
 static void leave(struct extractor *ex)
 {
 	struct frame *f = &ex->stack[ex->depth - 1];
-	if (ex->func) {
+	if (ext_func(ex)) {
 		if (f->kind == CXCursor_CallExpr)
 			leave_call(ex, f->cursor);
 		else if (f->kind == CXCursor_BinaryOperator)
@@ -298,7 +363,7 @@ static void leave(struct extractor *ex)
 	else if (f->kind == CXCursor_InitListExpr)
 		leave_init_list(ex);
 	if (f->opens_func)
-		ex->func = NULL;
+		close_function(ex, f);
 	free(f->cond_calls);
 	ex->depth--;
 }
@@ -322,7 +387,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	if (unevaluated(up, kind))
 		return CXChildVisit_Continue;
-	if ((kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl) && !ex->func &&
+	if ((kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl) && ex->func < 0 &&
 	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;
 	SOVA_GROW(ex->stack, ex->depth, ex->cap);
@@ -336,6 +401,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 			ex->depth--;
 			return CXChildVisit_Continue;
 		}
+	} else if (kind == CXCursor_BlockExpr) {
+		enter_block(ex, c, f);
 	}
 	return CXChildVisit_Recurse;
 }
@@ -347,6 +414,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ex.tu = tu;
 	ex.directory = directory;
 	ex.facts = facts;
+	ex.func = -1;
 	sova_strmap_init(&ex.file_index);
 	CXCursor root = clang_getTranslationUnitCursor(tu);
 	SOVA_GROW(ex.stack, ex.depth, ex.cap);
@@ -360,6 +428,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	free(ex.stack);
 	ext_node_table_reset(&ex.calls);
 	ext_node_table_reset(&ex.temps);
+	ext_node_table_reset(&ex.blocks);
 	sova_strmap_free(&ex.file_index);
 	free(ex.file_cache);
 }

@@ -71,7 +71,7 @@ static void store(struct init_walk *w, CXCursor value, struct sova_val target)
 		SOVA_PUSH(w->pending, w->npending, w->cappending, next);
 		return;
 	}
-	ext_add_assign(w->ex, target, ext_value_of(w->ex, value));
+	ext_add_assign(w->ex, target, ext_value_of(w->ex, value), (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
 }
 
 static void record_list(struct init_walk *w, CXCursor list, const struct child_list *kids)

@@ -9,17 +9,6 @@
 #include "facts.h"
 #include "util.h"
 
-/* An AST node the walk has entered and not yet left. */
-struct frame {
-	CXCursor cursor;
-	enum CXCursorKind kind;
-	int children;    /* children entered so far */
-	int in_then;     /* IfStmt: the then-branch is open */
-	int *cond_calls; /* IfStmt: calls whose truth the condition asserts */
-	size_t ncond, capcond;
-	int opens_func; /* FunctionDecl whose body is being extracted */
-};
-
 /* Maps an expression node already seen to a number: a call to its index in
  * the function, a conditional expression to its temporary.
  *
@@ -33,6 +22,19 @@ struct node_table {
 	size_t cap, count;
 };
 
+/* An AST node the walk has entered and not yet left. */
+struct frame {
+	CXCursor cursor;
+	enum CXCursorKind kind;
+	int children;    /* children entered so far */
+	int in_then;     /* IfStmt: the then-branch is open */
+	int *cond_calls; /* IfStmt: calls whose truth the condition asserts */
+	size_t ncond, capcond;
+	int opens_func; /* a function or block whose body is being extracted */
+	int saved_func; /* what was being extracted around it */
+	struct node_table *saved_calls, *saved_temps;
+};
+
 struct file_cache_entry {
 	CXFile file;
 	int index;
@@ -44,10 +46,12 @@ struct extractor {
 	struct sova_tu_facts *facts;
 	struct frame *stack;
 	size_t depth, cap;
-	struct sova_func *func; /* function being extracted, or NULL at file scope */
-	struct node_table calls;
-	struct node_table temps;
+	int func; /* index of the function or block being extracted, or -1 at file scope */
+	struct node_table calls; /* of the function being extracted */
+	struct node_table temps; /* of the function being extracted */
+	struct node_table blocks; /* block literals of the TU: node -> their function */
 	int ntemps;
+	int nblocks;
 	struct sova_strmap file_index;
 	struct file_cache_entry *file_cache;
 	size_t nfile_cache, capfile_cache;
@@ -59,6 +63,12 @@ struct child_list {
 	size_t count, cap;
 	int last_expr; /* index of the last expression child, or -1 */
 };
+
+/* The function or block being extracted, or NULL at file scope. */
+static inline struct sova_func *ext_func(struct extractor *ex)
+{
+	return ex->func >= 0 ? &ex->facts->funcs[ex->func] : NULL;
+}
 
 char *ext_take_string(CXString s);
 int ext_is_kind(CXCursor c, enum CXCursorKind kind);
@@ -77,9 +87,10 @@ struct sova_val ext_value_of(struct extractor *ex, CXCursor c);
 /* The value naming a declaration: a function, variable, parameter or field. */
 struct sova_val ext_value_of_decl(CXCursor decl);
 
-/* Records target = value in the current function, or at file scope; takes
- * ownership of both, and drops the pair when either is unknown. */
-void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value);
+/* Records target = value in the current function, or at file scope; object
+ * is the struct a field target belongs to (UNKNOWN when none). Takes
+ * ownership of all three, and drops them when target or value is unknown. */
+void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value, struct sova_val object);
 
 /* Records the assignments an outermost initializer list makes; owner is the
  * variable initialized, when there is one (it owns the elements of arrays). */

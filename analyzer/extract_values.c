@@ -422,7 +422,7 @@ static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int d
 	if (depth >= MAX_NESTED_CONDITIONALS)
 		return (struct sova_val){ .kind = SOVA_VAL_UNKNOWN };
 	int temp = ext_node_table_get(&ex->temps, c);
-	const char *scope = ex->func ? ex->func->usr : ex->facts->main_file;
+	const char *scope = ext_func(ex) ? ext_func(ex)->usr : ex->facts->main_file;
 	if (temp < 0) {
 		temp = ex->ntemps++;
 		ext_node_table_put(&ex->temps, c, temp);
@@ -432,7 +432,8 @@ static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int d
 		for (size_t i = kids.count == 3 ? 1 : 0; i < kids.count; i++) {
 			struct sova_val target = { .kind = SOVA_VAL_LOCAL, .usr = sova_xasprintf("%s@?:%d", scope, temp),
 						   .name = sova_xstrdup("?:") };
-			ext_add_assign(ex, target, value_at_depth(ex, kids.items[i], depth + 1));
+			ext_add_assign(ex, target, value_at_depth(ex, kids.items[i], depth + 1),
+				       (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
 		}
 		ext_children_free(&kids);
 	}
@@ -475,6 +476,12 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			v = conditional_value(ex, c, depth);
 		} else if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
 			v = ext_value_of_decl(clang_getCursorReferenced(c));
+		} else if (kind == CXCursor_BlockExpr) {
+			int block = ext_node_table_get(&ex->blocks, c);
+			if (block >= 0)
+				v = (struct sova_val){ .kind = SOVA_VAL_FUNC,
+						       .usr = sova_xstrdup(ex->facts->funcs[block].usr),
+						       .name = sova_xstrdup(ex->facts->funcs[block].name) };
 		} else if (kind == CXCursor_CallExpr) {
 			int index = ext_node_table_get(&ex->calls, c);
 			if (index >= 0)
@@ -495,16 +502,18 @@ struct sova_val ext_value_of(struct extractor *ex, CXCursor c)
 	return value_at_depth(ex, c, 0);
 }
 
-void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value)
+void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value, struct sova_val object)
 {
 	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN) {
 		sova_val_free(&target);
 		sova_val_free(&value);
+		sova_val_free(&object);
 		return;
 	}
-	struct sova_assign a = { target, value, ex->func ? (unsigned)ex->func->ncalls : 0 };
-	if (ex->func)
-		SOVA_PUSH(ex->func->assigns, ex->func->nassigns, ex->func->capassigns, a);
+	struct sova_func *fn = ext_func(ex);
+	struct sova_assign a = { target, value, object, fn ? (unsigned)fn->ncalls : 0 };
+	if (fn)
+		SOVA_PUSH(fn->assigns, fn->nassigns, fn->capassigns, a);
 	else
 		SOVA_PUSH(ex->facts->globals, ex->facts->nglobals, ex->facts->capglobals, a);
 }

@@ -47,6 +47,7 @@ static void assigns_free(struct sova_assign *assigns, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		sova_val_free(&assigns[i].target);
 		sova_val_free(&assigns[i].value);
+		sova_val_free(&assigns[i].object);
 	}
 	free(assigns);
 }
@@ -69,6 +70,7 @@ void sova_tu_facts_free(struct sova_tu_facts *facts)
 {
 	free(facts->main_file);
 	free_strings(facts->files, facts->nfiles);
+	free_strings(facts->includes, facts->nincludes);
 	for (size_t i = 0; i < facts->nfuncs; i++)
 		func_free(&facts->funcs[i]);
 	free(facts->funcs);

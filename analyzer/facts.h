@@ -54,7 +54,8 @@ struct sova_call {
 struct sova_assign {
 	struct sova_val target;
 	struct sova_val value;
-	unsigned seq; /* number of the function's calls made before it */
+	struct sova_val object; /* for a field target, the object whose field it is: &w in (&w)->func = fn */
+	unsigned seq;           /* number of the function's calls made before it */
 };
 
 struct sova_func {
@@ -95,6 +96,8 @@ struct sova_tu_facts {
 	int failed; /* no AST could be built */
 	char **files; /* absolute paths; sova_loc.file indexes this */
 	size_t nfiles, capfiles;
+	char **includes; /* every file the TU includes, as written or found: decides which models apply */
+	size_t nincludes, capincludes;
 	struct sova_func *funcs;
 	size_t nfuncs, capfuncs;
 	struct sova_assign *globals; /* assignments in file-scope initializers */

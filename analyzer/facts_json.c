@@ -74,6 +74,8 @@ static cJSON *assigns_json(const struct sova_assign *a, size_t n)
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddItemToObject(o, "target", val_json(&a[i].target));
 		cJSON_AddItemToObject(o, "value", val_json(&a[i].value));
+		if (a[i].object.kind != SOVA_VAL_UNKNOWN)
+			cJSON_AddItemToObject(o, "object", val_json(&a[i].object));
 		cJSON_AddNumberToObject(o, "seq", a[i].seq);
 		cJSON_AddItemToArray(arr, o);
 	}
@@ -107,6 +109,7 @@ cJSON *sova_facts_to_json(const struct sova_tu_facts *facts)
 	cJSON_AddStringToObject(o, "main_file", facts->main_file ? facts->main_file : "");
 	cJSON_AddBoolToObject(o, "failed", facts->failed);
 	cJSON_AddItemToObject(o, "files", strings_json(facts->files, facts->nfiles));
+	cJSON_AddItemToObject(o, "includes", strings_json(facts->includes, facts->nincludes));
 	cJSON *funcs = cJSON_CreateArray();
 	for (size_t i = 0; i < facts->nfuncs; i++)
 		cJSON_AddItemToArray(funcs, func_json(&facts->funcs[i]));

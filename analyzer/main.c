@@ -57,7 +57,7 @@ static int load_models(struct run *run, char *err, size_t errlen)
 			return -1;
 	}
 	for (size_t i = 0; i < run->cli.nmodels; i++)
-		if (sova_models_load_file(&run->models, run->cli.models[i], err, errlen) != 0)
+		if (sova_models_load_file(&run->models, run->cli.models[i], 1, err, errlen) != 0)
 			return -1;
 	return 0;
 }

@@ -13,7 +13,7 @@
 
 #include "jsonpos.h"
 
-enum field_type { FIELD_NAME, FIELD_INDEX, FIELD_BOOL, FIELD_KIND };
+enum field_type { FIELD_NAME, FIELD_INDEX, FIELD_BOOL, FIELD_KIND, FIELD_CONTEXT, FIELD_WHEN, FIELD_KIND_WHEN };
 
 struct field_spec {
 	const char *key;
@@ -33,17 +33,22 @@ struct section_spec {
 
 static const struct field_spec submit_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("when", FIELD_WHEN, when, 0),
 	FIELD("executor_arg", FIELD_INDEX, executor_arg, 0),
-	FIELD("work_arg", FIELD_INDEX, work_arg, 1),
+	FIELD("work_arg", FIELD_INDEX, work_arg, 0),
 	FIELD("context_arg", FIELD_INDEX, context_arg, 0),
 	FIELD("context_param", FIELD_INDEX, context_param, 0),
 	FIELD("future_arg", FIELD_INDEX, future_arg, 0),
+	FIELD("handle_arg", FIELD_INDEX, handle_arg, 0),
 	FIELD("returns_future", FIELD_BOOL, returns_future, 0),
+	FIELD("waits", FIELD_BOOL, waits, 0),
+	FIELD("context", FIELD_CONTEXT, context, 0),
 	FIELDS_END,
 };
 
 static const struct field_spec wait_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("when", FIELD_WHEN, when, 0),
 	FIELD("future_arg", FIELD_INDEX, future_arg, 0),
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
 	FIELD("joins_array", FIELD_BOOL, joins_array, 0),
@@ -59,11 +64,14 @@ static const struct field_spec ready_fields[] = {
 static const struct field_spec executor_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
 	FIELD("kind", FIELD_KIND, kind, 1),
+	FIELD("kind_when", FIELD_KIND_WHEN, kind_when, 0),
+	FIELD("out_arg", FIELD_INDEX, out_arg, 0),
 	FIELDS_END,
 };
 
 static const struct field_spec blocking_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("when", FIELD_WHEN, when, 0),
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
 	FIELDS_END,
 };
@@ -85,29 +93,115 @@ void sova_models_init(struct sova_models *models)
 	sova_strmap_init(&models->by_function);
 }
 
+static void free_strings(char **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
 void sova_models_free(struct sova_models *models)
 {
 	for (size_t i = 0; i < models->nfns; i++)
 		free(models->fns[i].function);
-	for (size_t i = 0; i < models->nfuture_types; i++)
-		free(models->future_types[i]);
-	for (size_t i = 0; i < models->nnames; i++)
-		free(models->names[i]);
+	for (size_t i = 0; i < models->nmodels; i++) {
+		free(models->models[i].name);
+		free_strings(models->models[i].headers, models->models[i].nheaders);
+	}
+	for (size_t i = 0; i < models->nannotations; i++)
+		free(models->annotations[i].name);
+	for (size_t i = 0; i < models->nfields; i++) {
+		free(models->fields[i].record);
+		free(models->fields[i].field);
+	}
+	free_strings(models->future_types, models->nfuture_types);
 	free(models->fns);
-	free(models->future_types);
-	free(models->names);
+	free(models->models);
+	free(models->annotations);
+	free(models->fields);
 	sova_strmap_free(&models->by_function);
 	memset(models, 0, sizeof(*models));
 }
 
+/* ---- values ---- */
+
 static int parse_kind(const char *s, enum sova_exec_kind *kind)
 {
-	if (strcmp(s, "pool") == 0)
-		*kind = SOVA_EXEC_POOL;
-	else if (strcmp(s, "serial") == 0)
-		*kind = SOVA_EXEC_SERIAL;
-	else
-		return -1;
+	static const char *const names[] = { [SOVA_EXEC_POOL] = "pool", [SOVA_EXEC_SERIAL] = "serial",
+					     [SOVA_EXEC_LOOP] = "loop" };
+	for (int k = SOVA_EXEC_POOL; k <= SOVA_EXEC_LOOP; k++) {
+		if (strcmp(s, names[k]) == 0) {
+			*kind = (enum sova_exec_kind)k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int parse_context(const char *s, enum sova_context *ctx)
+{
+	for (int c = SOVA_CTX_POOL; c <= SOVA_CTX_COROUTINE; c++) {
+		if (strcmp(s, sova_context_name((enum sova_context)c)) == 0) {
+			*ctx = (enum sova_context)c;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int parse_test(const char *s, enum sova_arg_test *test)
+{
+	static const char *const names[] = { [SOVA_ARG_NULL] = "null", [SOVA_ARG_NONNULL] = "nonnull",
+					     [SOVA_ARG_TRUE] = "true", [SOVA_ARG_FALSE] = "false" };
+	for (int t = SOVA_ARG_NULL; t <= SOVA_ARG_FALSE; t++) {
+		if (strcmp(s, names[t]) == 0) {
+			*test = (enum sova_arg_test)t;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int read_index(struct sova_json_doc *r, const char *key, const cJSON *v, int *out)
+{
+	if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 63 || v->valuedouble != (double)v->valueint)
+		return sova_json_error(r, "'%s' must be an argument index from 0 to 63", key);
+	*out = v->valueint;
+	return 0;
+}
+
+/* {"arg": N, "is": "null"}, with "kind" too for kind_when. */
+static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, struct sova_when *when,
+		     enum sova_exec_kind *kind)
+{
+	if (!cJSON_IsObject(v))
+		return sova_json_error(r, "'%s' must be an object such as {\"arg\": 1, \"is\": \"null\"}", key);
+	int have_arg = 0, have_is = 0, have_kind = 0;
+	for (const cJSON *m = v->child; m; m = m->next) {
+		sova_json_enter_key(r, m->string);
+		int rc = 0;
+		if (strcmp(m->string, "arg") == 0) {
+			rc = read_index(r, "arg", m, &when->arg);
+			have_arg = 1;
+		} else if (strcmp(m->string, "is") == 0) {
+			rc = cJSON_IsString(m) && parse_test(m->valuestring, &when->is) == 0
+				     ? 0
+				     : sova_json_error(r, "'is' must be \"null\", \"nonnull\", \"true\" or \"false\"");
+			have_is = 1;
+		} else if (kind && strcmp(m->string, "kind") == 0) {
+			rc = cJSON_IsString(m) && parse_kind(m->valuestring, kind) == 0
+				     ? 0
+				     : sova_json_error(r, "'kind' must be \"pool\", \"serial\" or \"loop\"");
+			have_kind = 1;
+		} else {
+			rc = sova_json_error(r, "unknown key '%s' in '%s'", m->string, key);
+		}
+		sova_json_leave(r);
+		if (rc)
+			return -1;
+	}
+	if (!have_arg || !have_is || (kind && !have_kind))
+		return sova_json_error(r, "'%s' needs \"arg\" and \"is\"%s", key, kind ? " and \"kind\"" : "");
 	return 0;
 }
 
@@ -121,10 +215,7 @@ static int read_field(struct sova_json_doc *r, const struct field_spec *f, const
 		*(char **)slot = sova_xstrdup(v->valuestring);
 		return 0;
 	case FIELD_INDEX:
-		if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 63 || v->valuedouble != (double)v->valueint)
-			return sova_json_error(r, "'%s' must be an argument index from 0 to 63", f->key);
-		*(int *)slot = v->valueint;
-		return 0;
+		return read_index(r, f->key, v, (int *)slot);
 	case FIELD_BOOL:
 		if (!cJSON_IsBool(v))
 			return sova_json_error(r, "'%s' must be true or false", f->key);
@@ -132,11 +223,22 @@ static int read_field(struct sova_json_doc *r, const struct field_spec *f, const
 		return 0;
 	case FIELD_KIND:
 		if (!cJSON_IsString(v) || parse_kind(v->valuestring, (enum sova_exec_kind *)slot) != 0)
-			return sova_json_error(r, "'%s' must be \"pool\" or \"serial\"", f->key);
+			return sova_json_error(r, "'%s' must be \"pool\", \"serial\" or \"loop\"", f->key);
 		return 0;
+	case FIELD_CONTEXT:
+		if (!cJSON_IsString(v) || parse_context(v->valuestring, (enum sova_context *)slot) != 0)
+			return sova_json_error(r, "'%s' must be \"pool\", \"serial\", \"loop\", \"aio\" or \"coroutine\"",
+					       f->key);
+		return 0;
+	case FIELD_WHEN:
+		return read_when(r, f->key, v, (struct sova_when *)slot, NULL);
+	case FIELD_KIND_WHEN:
+		return read_when(r, f->key, v, (struct sova_when *)slot, &fn->kind_if);
 	}
 	return sova_json_error(r, "internal: unknown field type");
 }
+
+/* ---- entries ---- */
 
 static const struct field_spec *find_field(const struct field_spec *fields, const char *key)
 {
@@ -146,65 +248,86 @@ static const struct field_spec *find_field(const struct field_spec *fields, cons
 	return NULL;
 }
 
-static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, const char *model)
+static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int model)
 {
 	memset(fn, 0, sizeof(*fn));
 	fn->role = role;
 	fn->model = model;
-	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = -1;
-	fn->context_param = 0;
+	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = -1;
+	fn->when.arg = fn->kind_when.arg = -1;
+	fn->next = -1;
 	if (role == SOVA_API_WAIT)
 		fn->future_arg = 0;
 }
 
-static void add_api_fn(struct sova_models *models, const struct sova_api_fn *fn)
+/* Adds fn, or replaces the function's entry in the same role. */
+static void add_api_fn(struct sova_models *models, struct sova_api_fn *fn)
 {
-	int existing = sova_strmap_get(&models->by_function, fn->function);
-	if (existing >= 0) {
-		free(models->fns[existing].function);
-		models->fns[existing] = *fn;
-		return;
+	int i = sova_strmap_get(&models->by_function, fn->function), last = -1;
+	for (; i >= 0; last = i, i = models->fns[i].next) {
+		if (models->fns[i].role == fn->role) {
+			fn->next = models->fns[i].next;
+			free(models->fns[i].function);
+			models->fns[i] = *fn;
+			return;
+		}
 	}
 	SOVA_PUSH(models->fns, models->nfns, models->capfns, *fn);
-	sova_strmap_put(&models->by_function, fn->function, (int)models->nfns - 1);
+	int index = (int)models->nfns - 1;
+	if (last >= 0)
+		models->fns[last].next = index;
+	else
+		sova_strmap_put(&models->by_function, fn->function, index);
+}
+
+static int entry_complete(struct sova_json_doc *r, const struct section_spec *sec, const struct sova_api_fn *fn)
+{
+	if ((sec->role == SOVA_API_SUBMIT || sec->role == SOVA_API_CONTINUATION) && fn->work_arg < 0 &&
+	    fn->handle_arg < 0 && !fn->waits)
+		return sova_json_error(r, "'%s' entry needs \"work_arg\", \"handle_arg\" or \"waits\"", sec->name);
+	return 0;
 }
 
 static int read_entry(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
-		      const cJSON *entry, const char *model)
+		      const cJSON *entry, int model)
 {
 	if (!cJSON_IsObject(entry))
 		return sova_json_error(r, "each '%s' entry must be an object", sec->name);
 	struct sova_api_fn fn;
 	api_fn_defaults(&fn, sec->role, model);
-	for (const cJSON *v = entry->child; v; v = v->next) {
+	int rc = 0;
+	for (const cJSON *v = entry->child; v && rc == 0; v = v->next) {
 		sova_json_enter_key(r, v->string);
 		const struct field_spec *f = find_field(sec->fields, v->string);
-		int rc = f ? read_field(r, f, v, &fn) : sova_json_error(r, "unknown key '%s' in a '%s' entry", v->string, sec->name);
+		rc = f ? read_field(r, f, v, &fn)
+		       : sova_json_error(r, "unknown key '%s' in a '%s' entry", v->string, sec->name);
 		sova_json_leave(r);
-		if (rc != 0) {
-			free(fn.function);
-			return -1;
-		}
 	}
-	for (const struct field_spec *f = sec->fields; f->key; f++) {
-		if (f->required && !cJSON_HasObjectItem(entry, f->key)) {
-			free(fn.function);
-			return sova_json_error(r, "'%s' entry lacks required key '%s'", sec->name, f->key);
-		}
+	for (const struct field_spec *f = sec->fields; f->key && rc == 0; f++)
+		if (f->required && !cJSON_HasObjectItem(entry, f->key))
+			rc = sova_json_error(r, "'%s' entry lacks required key '%s'", sec->name, f->key);
+	if (rc == 0)
+		rc = entry_complete(r, sec, &fn);
+	if (rc != 0) {
+		free(fn.function);
+		return -1;
 	}
 	add_api_fn(models, &fn);
 	return 0;
 }
 
-static int read_section(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
-			const cJSON *array, const char *model)
+/* Runs read_one on each element of an array member. */
+static int read_array(struct sova_json_doc *r, struct sova_models *models, const cJSON *array, const char *what,
+		      int model, const struct section_spec *sec,
+		      int (*read_one)(struct sova_json_doc *, struct sova_models *, const struct section_spec *,
+				      const cJSON *, int))
 {
 	if (!cJSON_IsArray(array))
-		return sova_json_error(r, "'%s' must be an array", sec->name);
+		return sova_json_error(r, "'%s' must be an array", what);
 	int i = 0;
 	for (const cJSON *entry = array->child; entry; entry = entry->next, i++) {
 		sova_json_enter_index(r, i);
-		int rc = read_entry(r, models, sec, entry, model);
+		int rc = read_one(r, models, sec, entry, model);
 		sova_json_leave(r);
 		if (rc != 0)
 			return -1;
@@ -212,21 +335,115 @@ static int read_section(struct sova_json_doc *r, struct sova_models *models, con
 	return 0;
 }
 
-static int read_future_types(struct sova_json_doc *r, struct sova_models *models, const cJSON *array)
+static int read_string(struct sova_json_doc *r, const cJSON *v, const char *what, char **out)
 {
-	if (!cJSON_IsArray(array))
-		return sova_json_error(r, "'future_types' must be an array of type names");
-	int i = 0;
-	for (const cJSON *v = array->child; v; v = v->next, i++) {
-		sova_json_enter_index(r, i);
-		int bad = !cJSON_IsString(v) || !v->valuestring[0];
+	if (!cJSON_IsString(v) || !v->valuestring[0])
+		return sova_json_error(r, "%s must be a non-empty string", what);
+	*out = sova_xstrdup(v->valuestring);
+	return 0;
+}
+
+static int read_future_type(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+			    const cJSON *v, int model)
+{
+	(void)sec;
+	(void)model;
+	char *name = NULL;
+	if (read_string(r, v, "'future_types' entries", &name) != 0)
+		return -1;
+	SOVA_PUSH(models->future_types, models->nfuture_types, models->capfuture_types, name);
+	return 0;
+}
+
+static int read_header(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+		       const cJSON *v, int model)
+{
+	(void)sec;
+	char *name = NULL;
+	if (read_string(r, v, "'headers' entries", &name) != 0)
+		return -1;
+	struct sova_model *m = &models->models[model];
+	SOVA_PUSH(m->headers, m->nheaders, m->capheaders, name);
+	return 0;
+}
+
+static int parse_meaning(const char *s, struct sova_annotation_model *a)
+{
+	if (strcmp(s, "wait") == 0)
+		a->means = SOVA_ANN_MEANS_WAIT;
+	else if (strcmp(s, "blocking") == 0)
+		a->means = SOVA_ANN_MEANS_BLOCKING;
+	else if (strcmp(s, "nonblocking") == 0)
+		a->means = SOVA_ANN_MEANS_NONBLOCKING;
+	else if (strcmp(s, "worker") == 0)
+		a->context = SOVA_CTX_POOL;
+	else if (parse_context(s, &a->context) != 0)
+		return -1;
+	return 0;
+}
+
+/* Reads the string members of an object into the named slots; all required. */
+static int read_named_strings(struct sova_json_doc *r, const cJSON *obj, const char *what, const char *const *keys,
+			      const cJSON **values, size_t n)
+{
+	if (!cJSON_IsObject(obj))
+		return sova_json_error(r, "each '%s' entry must be an object", what);
+	for (const cJSON *m = obj->child; m; m = m->next) {
+		size_t k = 0;
+		while (k < n && strcmp(keys[k], m->string) != 0)
+			k++;
+		sova_json_enter_key(r, m->string);
+		int bad = k == n || !cJSON_IsString(m) || !m->valuestring[0];
 		if (bad)
-			sova_json_error(r, "'future_types' entries must be non-empty strings");
+			sova_json_error(r, k == n ? "unknown key '%s' in a '%s' entry" : "'%s' in a '%s' entry must be a "
+											   "non-empty string",
+					m->string, what);
 		sova_json_leave(r);
 		if (bad)
 			return -1;
-		SOVA_PUSH(models->future_types, models->nfuture_types, models->capfuture_types, sova_xstrdup(v->valuestring));
+		values[k] = m;
 	}
+	for (size_t k = 0; k < n; k++)
+		if (!values[k])
+			return sova_json_error(r, "'%s' entry lacks required key '%s'", what, keys[k]);
+	return 0;
+}
+
+static int read_annotation(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+			   const cJSON *v, int model)
+{
+	(void)sec;
+	static const char *const keys[] = { "name", "means" };
+	const cJSON *values[2] = { NULL, NULL };
+	if (read_named_strings(r, v, "annotations", keys, values, 2) != 0)
+		return -1;
+	struct sova_annotation_model a = { .model = model, .means = SOVA_ANN_MEANS_CONTEXT };
+	if (parse_meaning(values[1]->valuestring, &a) != 0) {
+		sova_json_enter_key(r, "means");
+		return sova_json_error(r, "'means' must be \"worker\", \"pool\", \"serial\", \"loop\", \"aio\", "
+					  "\"coroutine\", \"wait\", \"blocking\" or \"nonblocking\"");
+	}
+	a.name = sova_xstrdup(values[0]->valuestring);
+	SOVA_PUSH(models->annotations, models->nannotations, models->capannotations, a);
+	return 0;
+}
+
+static int read_callback_field(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+			       const cJSON *v, int model)
+{
+	(void)sec;
+	static const char *const keys[] = { "record", "field", "context" };
+	const cJSON *values[3] = { NULL, NULL, NULL };
+	if (read_named_strings(r, v, "callback_fields", keys, values, 3) != 0)
+		return -1;
+	struct sova_callback_field f = { .model = model };
+	if (parse_context(values[2]->valuestring, &f.context) != 0) {
+		sova_json_enter_key(r, "context");
+		return sova_json_error(r, "'context' must be \"pool\", \"serial\", \"loop\", \"aio\" or \"coroutine\"");
+	}
+	f.record = sova_xstrdup(values[0]->valuestring);
+	f.field = sova_xstrdup(values[1]->valuestring);
+	SOVA_PUSH(models->fields, models->nfields, models->capfields, f);
 	return 0;
 }
 
@@ -238,22 +455,31 @@ static const struct section_spec *find_section(const char *name)
 	return NULL;
 }
 
-static int read_member(struct sova_json_doc *r, struct sova_models *models, const cJSON *v, const char *model)
+static int read_member(struct sova_json_doc *r, struct sova_models *models, const cJSON *v, int model)
 {
-	if (strcmp(v->string, "model") == 0)
+	const char *key = v->string;
+	if (strcmp(key, "model") == 0)
 		return 0;
-	if (strcmp(v->string, "description") == 0)
+	if (strcmp(key, "description") == 0)
 		return cJSON_IsString(v) ? 0 : sova_json_error(r, "'description' must be a string");
-	if (strcmp(v->string, "future_types") == 0)
-		return read_future_types(r, models, v);
-	const struct section_spec *sec = find_section(v->string);
+	if (strcmp(key, "future_types") == 0)
+		return read_array(r, models, v, key, model, NULL, read_future_type);
+	if (strcmp(key, "headers") == 0)
+		return read_array(r, models, v, key, model, NULL, read_header);
+	if (strcmp(key, "annotations") == 0)
+		return read_array(r, models, v, key, model, NULL, read_annotation);
+	if (strcmp(key, "callback_fields") == 0)
+		return read_array(r, models, v, key, model, NULL, read_callback_field);
+	const struct section_spec *sec = find_section(key);
 	if (!sec)
-		return sova_json_error(r, "unknown key '%s'; expected model, description, future_types, submit, "
-				       "continuations, waits, ready_checks, executors or blocking", v->string);
-	return read_section(r, models, sec, v, model);
+		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
+					  "annotations, callback_fields, submit, continuations, waits, ready_checks, "
+					  "executors or blocking",
+				       key);
+	return read_array(r, models, v, key, model, sec, read_entry);
 }
 
-static int read_model(struct sova_json_doc *r, struct sova_models *models, const cJSON *root)
+static int read_model(struct sova_json_doc *r, struct sova_models *models, const cJSON *root, int always)
 {
 	if (!cJSON_IsObject(root))
 		return sova_json_error(r, "a model must be a JSON object");
@@ -263,8 +489,9 @@ static int read_model(struct sova_json_doc *r, struct sova_models *models, const
 			sova_json_enter_key(r, "model");
 		return sova_json_error(r, "a model needs a non-empty string 'model' naming it");
 	}
-	SOVA_PUSH(models->names, models->nnames, models->capnames, sova_xstrdup(name->valuestring));
-	const char *model = models->names[models->nnames - 1];
+	struct sova_model m = { .name = sova_xstrdup(name->valuestring), .always = always };
+	SOVA_PUSH(models->models, models->nmodels, models->capmodels, m);
+	int model = (int)models->nmodels - 1;
 	for (const cJSON *v = root->child; v; v = v->next) {
 		sova_json_enter_key(r, v->string);
 		int rc = read_member(r, models, v, model);
@@ -275,12 +502,12 @@ static int read_model(struct sova_json_doc *r, struct sova_models *models, const
 	return 0;
 }
 
-int sova_models_load_file(struct sova_models *models, const char *path, char *err, size_t errlen)
+int sova_models_load_file(struct sova_models *models, const char *path, int always, char *err, size_t errlen)
 {
 	struct sova_json_doc doc;
 	int rc = sova_json_doc_load(&doc, path, "model", err, errlen);
 	if (rc == 0)
-		rc = read_model(&doc, models, doc.root);
+		rc = read_model(&doc, models, doc.root, always);
 	sova_json_doc_free(&doc);
 	return rc;
 }
@@ -309,7 +536,7 @@ int sova_models_load_dir(struct sova_models *models, const char *dir, char *err,
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
-			rc = sova_models_load_file(models, names[i], err, errlen);
+			rc = sova_models_load_file(models, names[i], 0, err, errlen);
 		free(names[i]);
 	}
 	free(names);
@@ -322,6 +549,16 @@ const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, c
 	return i >= 0 ? &models->fns[i] : NULL;
 }
 
+const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *models, const char *function,
+						  enum sova_api_role role)
+{
+	for (const struct sova_api_fn *fn = sova_models_lookup(models, function); fn;
+	     fn = fn->next >= 0 ? &models->fns[fn->next] : NULL)
+		if (fn->role == role)
+			return fn;
+	return NULL;
+}
+
 int sova_models_is_future_type(const struct sova_models *models, const char *type_name)
 {
 	if (!type_name)
@@ -332,6 +569,24 @@ int sova_models_is_future_type(const struct sova_models *models, const char *typ
 	return 0;
 }
 
+/* path ends with header at a path-component boundary: "x/nng/nng.h" has "nng/nng.h". */
+static int path_has_suffix(const char *path, const char *header)
+{
+	size_t n = strlen(path), m = strlen(header);
+	return n >= m && strcmp(path + n - m, header) == 0 && (n == m || path[n - m - 1] == '/');
+}
+
+int sova_model_active(const struct sova_model *model, char *const *includes, size_t nincludes)
+{
+	if (model->always || model->nheaders == 0)
+		return 1;
+	for (size_t h = 0; h < model->nheaders; h++)
+		for (size_t i = 0; i < nincludes; i++)
+			if (path_has_suffix(includes[i], model->headers[h]))
+				return 1;
+	return 0;
+}
+
 const char *sova_exec_kind_name(enum sova_exec_kind kind)
 {
 	switch (kind) {
@@ -339,7 +594,17 @@ const char *sova_exec_kind_name(enum sova_exec_kind kind)
 		return "pool";
 	case SOVA_EXEC_SERIAL:
 		return "serial";
+	case SOVA_EXEC_LOOP:
+		return "loop";
 	default:
 		return "unknown";
 	}
+}
+
+const char *sova_context_name(enum sova_context context)
+{
+	static const char *const names[] = { [SOVA_CTX_NONE] = "none", [SOVA_CTX_POOL] = "pool",
+					     [SOVA_CTX_SERIAL] = "serial", [SOVA_CTX_LOOP] = "loop",
+					     [SOVA_CTX_AIO] = "aio", [SOVA_CTX_COROUTINE] = "coroutine" };
+	return names[context];
 }

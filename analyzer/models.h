@@ -13,60 +13,131 @@ enum sova_exec_kind {
 	SOVA_EXEC_UNKNOWN = 0,
 	SOVA_EXEC_POOL,   /* bounded pool: self-waits deadlock under load */
 	SOVA_EXEC_SERIAL, /* one task at a time: self-waits always deadlock */
+	SOVA_EXEC_LOOP,   /* a single-threaded event loop */
+};
+
+/* Where a callback runs. All but a pool are single-threaded: blocking
+ * there stops everything else that context would have run. */
+enum sova_context {
+	SOVA_CTX_NONE = 0, /* not said: take it from the executor's kind */
+	SOVA_CTX_POOL,
+	SOVA_CTX_SERIAL,
+	SOVA_CTX_LOOP,
+	SOVA_CTX_AIO,
+	SOVA_CTX_COROUTINE,
 };
 
 enum sova_api_role {
 	SOVA_API_SUBMIT,       /* hands work to an executor */
 	SOVA_API_CONTINUATION, /* runs work on an executor when a future completes */
-	SOVA_API_WAIT,         /* blocks until a future completes */
+	SOVA_API_WAIT,         /* blocks until async work completes */
 	SOVA_API_READY_CHECK,  /* tells, without blocking, whether a future completed */
 	SOVA_API_EXECUTOR,     /* creates an executor */
-	SOVA_API_BLOCKING,     /* blocks for another reason */
+	SOVA_API_BLOCKING,     /* blocks for another reason: generic blocking */
 };
 
-/* One modelled function. Argument indexes are 0-based; -1 means "none". */
+/* A condition on a call's argument, for APIs whose behaviour depends on it. */
+enum sova_arg_test { SOVA_ARG_ANY = 0, SOVA_ARG_NULL, SOVA_ARG_NONNULL, SOVA_ARG_TRUE, SOVA_ARG_FALSE };
+
+struct sova_when {
+	int arg;                  /* -1: no condition */
+	enum sova_arg_test is;
+};
+
+/* One modelled function in one role. Argument indexes are 0-based; -1 means "none". */
 struct sova_api_fn {
 	char *function;
-	const char *model; /* name of the model that declared it */
+	int model; /* index into sova_models.models */
 	enum sova_api_role role;
+	struct sova_when when;
 	int executor_arg;
 	int work_arg;
 	int context_arg;
 	int context_param; /* parameter of the work function that receives the context */
 	int future_arg;
+	int handle_arg;    /* the object the callback belongs to */
 	int returns_future;
+	int waits;       /* submit-and-wait: the call also blocks until the work is done */
 	int bounded;     /* waits: gives up after a timeout */
 	int joins_array; /* waits: future_arg is an array of futures */
+	enum sova_context context;
 	enum sova_exec_kind kind;
+	struct sova_when kind_when; /* executors: the kind when the condition holds */
+	enum sova_exec_kind kind_if;
+	int out_arg;
+	int next; /* the same function's entry in another role, or -1 */
+};
+
+enum sova_annotation_meaning {
+	SOVA_ANN_MEANS_CONTEXT,     /* the function runs in `context` */
+	SOVA_ANN_MEANS_WAIT,        /* calling it is a future-like wait */
+	SOVA_ANN_MEANS_BLOCKING,    /* calling it is generic blocking */
+	SOVA_ANN_MEANS_NONBLOCKING, /* it never blocks: chains stop there */
+};
+
+struct sova_annotation_model {
+	char *name;
+	int model;
+	enum sova_annotation_meaning means;
+	enum sova_context context;
+};
+
+/* Every function stored into record.field is a callback running in `context`. */
+struct sova_callback_field {
+	char *record;
+	char *field;
+	int model;
+	enum sova_context context;
+};
+
+struct sova_model {
+	char *name;
+	char **headers; /* active in TUs including one of these; none: always */
+	size_t nheaders, capheaders;
+	int always; /* loaded by the user: active everywhere */
 };
 
 struct sova_models {
+	struct sova_model *models;
+	size_t nmodels, capmodels;
 	struct sova_api_fn *fns;
 	size_t nfns, capfns;
+	struct sova_annotation_model *annotations;
+	size_t nannotations, capannotations;
+	struct sova_callback_field *fields;
+	size_t nfields, capfields;
 	char **future_types;
 	size_t nfuture_types, capfuture_types;
-	char **names;
-	size_t nnames, capnames;
-	struct sova_strmap by_function;
+	struct sova_strmap by_function; /* first entry of a function */
 };
 
 void sova_models_init(struct sova_models *models);
 void sova_models_free(struct sova_models *models);
 
-/* Loads one model file. On error returns -1 and writes
- * "path:line:col: what is wrong" into err. A later file's entry for a
- * function replaces an earlier one, so user models override bundled ones. */
-int sova_models_load_file(struct sova_models *models, const char *path, char *err, size_t errlen);
+/* Loads one model file. On error returns -1 and writes "path:line:col: what
+ * is wrong" into err. A later file's entry for a function in a role replaces
+ * an earlier one, so user models override bundled ones. A model loaded with
+ * always set is active in every TU, whatever its headers. */
+int sova_models_load_file(struct sova_models *models, const char *path, int always, char *err, size_t errlen);
 
 /* Loads every *.json in dir, in name order. Same error contract. */
 int sova_models_load_dir(struct sova_models *models, const char *dir, char *err, size_t errlen);
 
-/* Returns the model entry for a function name, or NULL. */
+/* Returns the first entry for a function name (follow ->next for its other
+ * roles), or NULL. */
 const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, const char *function);
+
+/* Returns the entry of a function in a role, or NULL. */
+const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *models, const char *function,
+						  enum sova_api_role role);
 
 /* Returns 1 when type_name (a typedef or struct tag) names a future type. */
 int sova_models_is_future_type(const struct sova_models *models, const char *type_name);
 
+/* Returns 1 when a model is active for a TU that includes these files. */
+int sova_model_active(const struct sova_model *model, char *const *includes, size_t nincludes);
+
 const char *sova_exec_kind_name(enum sova_exec_kind kind);
+const char *sova_context_name(enum sova_context context);
 
 #endif /* SOVA_MODELS_H */

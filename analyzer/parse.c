@@ -136,6 +136,25 @@ static const char *parse_error_text(enum CXErrorCode rc)
 	}
 }
 
+static void collect_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+	(void)stack;
+	if (depth == 0)
+		return; /* the main file */
+	struct sova_tu_facts *facts = data;
+	CXString real = clang_File_tryGetRealPathName(file);
+	CXString name = clang_getFileName(file);
+	const char *path = clang_getCString(real) && clang_getCString(real)[0] ? clang_getCString(real)
+									    : clang_getCString(name);
+	SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes, sova_xstrdup(path ? path : ""));
+	/* The path as written in the include directive, too: "nng/nng.h" under
+	 * a symlinked tree is found by the name the model knows. */
+	if (clang_getCString(name) && path && strcmp(clang_getCString(name), path) != 0)
+		SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes, sova_xstrdup(clang_getCString(name)));
+	clang_disposeString(real);
+	clang_disposeString(name);
+}
+
 /* The flags libclang gets: sova's own, then the compile's, less the ones
  * clang has been found not to know. Returns the count. */
 static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, const char **args)
@@ -174,6 +193,7 @@ static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu
 		return;
 	}
 	add_clang_diags(job, tu, facts);
+	clang_getInclusions(tu, collect_inclusion, facts);
 	if (!facts->failed)
 		sova_extract(tu, cmd->directory, facts);
 	clang_disposeTranslationUnit(tu);

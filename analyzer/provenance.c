@@ -46,8 +46,8 @@ static int ready_guarded(const struct sova_engine *e, int def, int call, const s
 	const struct sova_call *wait = sova_engine_call(e, def, call);
 	for (size_t g = 0; g < wait->nguards; g++) {
 		int guard = wait->guards[g];
-		const struct sova_api_fn *api = sova_engine_api(e, def, guard);
-		if (!api || api->role != SOVA_API_READY_CHECK)
+		const struct sova_api_fn *api = sova_engine_api(e, def, guard, SOVA_API_READY_CHECK);
+		if (!api)
 			continue;
 		const struct sova_val *checked = future_arg(sova_engine_call(e, def, guard), api);
 		if (checked && sova_val_same_access(checked, fut) &&
@@ -94,8 +94,8 @@ static int join_proven(const struct sova_engine *e, int def, int call, const str
 {
 	const struct sova_func *fn = e->prog->defs[def].fn;
 	for (int j = 0; j < call; j++) {
-		const struct sova_api_fn *api = sova_engine_api(e, def, j);
-		if (!api || api->role != SOVA_API_WAIT || !api->joins_array)
+		const struct sova_api_fn *api = sova_engine_api(e, def, j, SOVA_API_WAIT);
+		if (!api || !api->joins_array)
 			continue;
 		const struct sova_val *array = future_arg(&fn->calls[j], api);
 		if (!array || !joined_by(fn, array, fut, j) || assigned_between(fn, array, j, call))
@@ -142,9 +142,13 @@ static int producing_call(const struct sova_func *fn, const struct sova_val *val
 	return -1;
 }
 
-static int starts_work(const struct sova_api_fn *api)
+/* The submit or continuation call that starts work and returns its future, or NULL. */
+static const struct sova_api_fn *work_starter(const struct sova_engine *e, int def, int call)
 {
-	return api && (api->role == SOVA_API_SUBMIT || api->role == SOVA_API_CONTINUATION) && api->returns_future;
+	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_SUBMIT);
+	if (!api || !api->returns_future)
+		api = sova_engine_api(e, def, call, SOVA_API_CONTINUATION);
+	return api && api->returns_future ? api : NULL;
 }
 
 /* Follows (def, call) into functions returning a future until the call that
@@ -154,11 +158,11 @@ static int trace_submit(const struct sova_engine *e, int def, int call, struct s
 	if (origin->nhops >= sizeof(origin->hops) / sizeof(origin->hops[0]) || depth > MAX_RETURN_DEPTH)
 		return 0;
 	origin->hops[origin->nhops++] = (struct sova_hop){ def, call };
-	if (starts_work(sova_engine_api(e, def, call)))
+	if (work_starter(e, def, call))
 		return 1;
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	int sym = c->callee_usr ? sova_strmap_get(&e->prog->sym_by_usr, c->callee_usr) : -1;
-	if (sym >= 0 && !sova_models_lookup(e->models, e->prog->syms[sym].name)) {
+	if (sym >= 0 && !e->leaf[sym]) {
 		const struct sova_sym *s = &e->prog->syms[sym];
 		for (size_t i = 0; i < s->ndefs; i++) {
 			const struct sova_func *callee = e->prog->defs[s->defs[i]].fn;
@@ -182,8 +186,7 @@ static int returns_future(const struct sova_engine *e, const struct sova_call *c
 static int work_between(const struct sova_engine *e, int def, int from, int to)
 {
 	for (int i = from + 1; i < to; i++) {
-		const struct sova_api_fn *api = sova_engine_api(e, def, i);
-		if ((api && (api->role == SOVA_API_SUBMIT || api->role == SOVA_API_CONTINUATION)) ||
+		if (sova_engine_api(e, def, i, SOVA_API_SUBMIT) || sova_engine_api(e, def, i, SOVA_API_CONTINUATION) ||
 		    returns_future(e, sova_engine_call(e, def, i)))
 			return 1;
 	}

@@ -1,10 +1,16 @@
-/* selfwait.c - does a task wait on work queued behind it on its own executor?
+/* selfwait.c - does a task wait on its own executor, or on itself?
  *
- * The executor the awaited work went to is followed up the call chain to the
- * worker entry (parameters become their arguments, the entry's context
- * parameter becomes the submit's context argument) and compared with the
- * executor the entry was submitted to: the same global, struct field,
- * parameter or local. Its kind comes from the constructor assigned to it. */
+ * Three waits deadlock the task that makes them:
+ *  - on work it queued behind itself: the executor the awaited work went
+ *    to is the one the task runs on (fut_get(fut_submit(own_pool, ...)));
+ *  - a submit-and-wait onto its own executor (dispatch_sync on the queue the
+ *    block runs on);
+ *  - a wait on its own object or executor (nng_aio_stop on the callback's
+ *    own aio, flush_work on the running work item, thpool_wait on its pool).
+ * The value waited on is followed up the call chain to the entry
+ * (parameters become their arguments, the entry's context parameter becomes
+ * what it was registered with) and compared with the entry's executor and
+ * object: the same global, struct field, parameter or local. */
 #include "contexts_internal.h"
 
 #include <stdio.h>
@@ -14,68 +20,78 @@
 #include "util.h"
 
 #define MAX_KIND_DEPTH 4
-
-static const struct sova_val *arg_of(const struct sova_engine *e, int def, int call, long index)
-{
-	const struct sova_call *c = sova_engine_call(e, def, call);
-	if (index < 0 || (size_t)index >= c->nargs)
-		return NULL;
-	return &c->args[index];
-}
+#define MAX_UP_STATES 100000
 
 static int is_param_of(const struct sova_engine *e, int def, const struct sova_val *val)
 {
 	return val->kind == SOVA_VAL_PARAM && strcmp(val->usr, e->prog->defs[def].fn->usr) == 0;
 }
 
+static const struct sova_val *resolve(const struct sova_engine *e, int def, const struct sova_val *val)
+{
+	return def >= 0 ? sova_engine_resolve_local(e, def, val) : val;
+}
+
 /* Moves val from the scope of callee to that of the caller making `call`. */
 static const struct sova_val *to_caller(const struct sova_engine *e, int callee, int caller, int call,
 					const struct sova_val *val)
 {
-	val = sova_engine_resolve_local(e, callee, val);
+	val = resolve(e, callee, val);
 	if (!is_param_of(e, callee, val))
 		return val;
-	const struct sova_val *arg = arg_of(e, caller, call, val->num);
-	return arg ? sova_engine_resolve_local(e, caller, arg) : val;
+	const struct sova_val *arg = sova_engine_arg(e, caller, call, val->num);
+	return arg ? resolve(e, caller, arg) : val;
 }
 
-/* The executor the awaited work was submitted to, in the waiting function's scope. */
-static const struct sova_val *inner_executor(const struct sova_engine *e, const struct sova_origin *origin)
+static int same_identity(const struct sova_val *a, const struct sova_val *b)
 {
-	const struct sova_hop *last = &origin->hops[origin->nhops - 1];
-	const struct sova_api_fn *api = sova_engine_api(e, last->def, last->call);
-	const struct sova_val *val = api ? arg_of(e, last->def, last->call, api->executor_arg) : NULL;
-	for (size_t i = origin->nhops - 1; val && i > 0; i--)
-		val = to_caller(e, origin->hops[i].def, origin->hops[i - 1].def, origin->hops[i - 1].call, val);
-	return val;
-}
-
-static int identity(const struct sova_val *v)
-{
-	return v->kind == SOVA_VAL_GLOBAL || v->kind == SOVA_VAL_FIELD || v->kind == SOVA_VAL_PARAM ||
-	       v->kind == SOVA_VAL_LOCAL;
-}
-
-static int same_executor(const struct sova_val *a, const struct sova_val *b)
-{
-	return identity(a) && sova_val_same(a, b);
+	int identity = a->kind == SOVA_VAL_GLOBAL || a->kind == SOVA_VAL_FIELD || a->kind == SOVA_VAL_PARAM ||
+		       a->kind == SOVA_VAL_LOCAL;
+	return identity && sova_val_same(a, b);
 }
 
 /* ---- executor kinds ---- */
 
 struct kinds {
-	int serial, pool;
+	int serial, pool, loop;
 };
 
 static void kind_of(const struct sova_engine *e, int def, const struct sova_val *val, int depth, struct kinds *k);
 
-static void kind_of_call(const struct sova_engine *e, int def, long call, struct kinds *k)
+static void add_kind(struct kinds *k, enum sova_exec_kind kind)
 {
-	const struct sova_api_fn *api = sova_engine_api(e, def, (int)call);
-	if (!api || api->role != SOVA_API_EXECUTOR)
-		return;
-	k->serial |= api->kind == SOVA_EXEC_SERIAL;
-	k->pool |= api->kind == SOVA_EXEC_POOL;
+	k->serial |= kind == SOVA_EXEC_SERIAL;
+	k->pool |= kind == SOVA_EXEC_POOL;
+	k->loop |= kind == SOVA_EXEC_LOOP;
+}
+
+/* The kind a constructor call makes, which may depend on an argument. */
+static enum sova_exec_kind constructed_kind(const struct sova_engine *e, int def, int call)
+{
+	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_EXECUTOR);
+	if (!api)
+		return SOVA_EXEC_UNKNOWN;
+	const struct sova_val *arg = sova_engine_arg(e, def, call, api->kind_when.arg);
+	if (arg && arg->kind == SOVA_VAL_INT) {
+		int zero = arg->num == 0;
+		int wanted_zero = api->kind_when.is == SOVA_ARG_NULL || api->kind_when.is == SOVA_ARG_FALSE;
+		if (zero == wanted_zero)
+			return api->kind_if;
+	}
+	return api->kind;
+}
+
+/* Constructors that hand the executor back through an out-parameter: &me. */
+static void kind_of_out_args(const struct sova_engine *e, const struct sova_val *val, struct kinds *k)
+{
+	for (size_t d = 0; d < e->prog->ndefs; d++) {
+		for (size_t c = 0; c < e->prog->defs[d].fn->ncalls; c++) {
+			const struct sova_api_fn *api = sova_engine_api(e, (int)d, (int)c, SOVA_API_EXECUTOR);
+			const struct sova_val *out = api ? sova_engine_arg(e, (int)d, (int)c, api->out_arg) : NULL;
+			if (out && sova_val_same(out, val))
+				add_kind(k, constructed_kind(e, (int)d, (int)c));
+		}
+	}
 }
 
 static void kind_of_storage(const struct sova_engine *e, const struct sova_val *val, int depth, struct kinds *k)
@@ -83,44 +99,82 @@ static void kind_of_storage(const struct sova_engine *e, const struct sova_val *
 	const struct sova_program *prog = e->prog;
 	for (size_t i = 0; i < prog->nassigns; i++) {
 		const struct sova_prog_assign *pa = &prog->assigns[i];
-		if (!sova_val_same(&pa->assign->target, val) || pa->def < 0)
-			continue;
-		kind_of(e, pa->def, &pa->assign->value, depth + 1, k);
+		if (pa->def >= 0 && sova_val_same(&pa->assign->target, val))
+			kind_of(e, pa->def, &pa->assign->value, depth + 1, k);
 	}
+	kind_of_out_args(e, val, k);
 }
 
 static void kind_of(const struct sova_engine *e, int def, const struct sova_val *val, int depth, struct kinds *k)
 {
 	if (depth > MAX_KIND_DEPTH)
 		return;
-	val = sova_engine_resolve_local(e, def, val);
-	if (val->kind == SOVA_VAL_CALL) {
-		kind_of_call(e, def, val->num, k);
+	val = resolve(e, def, val);
+	if (val->kind == SOVA_VAL_CALL && def >= 0) {
+		add_kind(k, constructed_kind(e, def, (int)val->num));
 	} else if (val->kind == SOVA_VAL_GLOBAL || val->kind == SOVA_VAL_FIELD || val->kind == SOVA_VAL_LOCAL) {
 		kind_of_storage(e, val, depth, k);
-	} else if (is_param_of(e, def, val)) {
+	} else if (def >= 0 && is_param_of(e, def, val)) {
 		for (size_t i = 0; i < e->ncallers[def]; i++) {
 			const struct sova_caller *c = &e->callers[def][i];
-			const struct sova_val *arg = arg_of(e, c->def, c->call, val->num);
+			const struct sova_val *arg = sova_engine_arg(e, c->def, c->call, val->num);
 			if (arg)
 				kind_of(e, c->def, arg, depth + 1, k);
 		}
 	}
 }
 
-/* Serial when every constructor found makes a serial executor. */
-static enum sova_exec_kind executor_kind(const struct sova_engine *e, int def, const struct sova_val *val)
+/* Serial or a loop when every constructor found makes one; a pool when any does. */
+enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val)
 {
-	struct kinds k = { 0, 0 };
+	struct kinds k = { 0, 0, 0 };
 	kind_of(e, def, val, 0, &k);
 	if (k.pool)
 		return SOVA_EXEC_POOL;
-	return k.serial ? SOVA_EXEC_SERIAL : SOVA_EXEC_UNKNOWN;
+	if (k.serial)
+		return SOVA_EXEC_SERIAL;
+	return k.loop ? SOVA_EXEC_LOOP : SOVA_EXEC_UNKNOWN;
+}
+
+/* ---- what a wait is on ---- */
+
+/* A value the wait depends on, in the waiting function's terms. */
+struct self_target {
+	const struct sova_val *val;
+	int inner_def, inner_call; /* where work was queued on it, or -1 */
+};
+
+/* The executor the awaited work went to, moved into the waiting function's terms. */
+static const struct sova_val *inner_executor(const struct sova_engine *e, const struct sova_origin *origin)
+{
+	const struct sova_hop *last = &origin->hops[origin->nhops - 1];
+	const struct sova_api_fn *api = sova_engine_api(e, last->def, last->call, SOVA_API_SUBMIT);
+	if (!api)
+		api = sova_engine_api(e, last->def, last->call, SOVA_API_CONTINUATION);
+	const struct sova_val *val = api ? sova_engine_arg(e, last->def, last->call, api->executor_arg) : NULL;
+	for (size_t i = origin->nhops - 1; val && i > 0; i--)
+		val = to_caller(e, origin->hops[i].def, origin->hops[i - 1].def, origin->hops[i - 1].call, val);
+	return val;
+}
+
+static size_t wait_targets(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
+			   const struct sova_origin *origin, struct self_target *out)
+{
+	size_t n = 0;
+	if (origin->nhops) {
+		const struct sova_hop *last = &origin->hops[origin->nhops - 1];
+		out[n++] = (struct self_target){ inner_executor(e, origin), last->def, last->call };
+	}
+	if (api->role == SOVA_API_SUBMIT && api->waits)
+		out[n++] = (struct self_target){ sova_engine_arg(e, def, call, api->executor_arg), def, call };
+	if (api->role == SOVA_API_WAIT && !api->joins_array)
+		out[n++] = (struct self_target){ sova_engine_arg(e, def, call, api->future_arg), -1, -1 };
+	return n;
 }
 
 /* ---- the search up from the waiting function ---- */
 
-/* The executor value as seen in one function on a way up from the wait. */
+/* The value as seen in one function on a way up from the wait. */
 struct up_state {
 	int def;
 	const struct sova_val *val;
@@ -133,8 +187,6 @@ struct upward {
 	size_t count, cap;
 	struct sova_strmap seen;
 };
-
-#define MAX_UP_STATES 100000
 
 static void up_push(struct upward *up, int def, const struct sova_val *val, int parent, int call)
 {
@@ -163,42 +215,46 @@ static void path_down(const struct upward *up, int state, struct sova_path *path
 	}
 }
 
-static int entry_matches(const struct sova_engine *e, const struct sova_entry *entry, int entry_def,
-			 const struct sova_val *val)
+enum match { MATCH_NONE, MATCH_EXECUTOR, MATCH_HANDLE };
+
+static enum match entry_matches(const struct sova_engine *e, const struct sova_entry *entry, int entry_def,
+				const struct sova_val *val)
 {
-	val = sova_engine_resolve_local(e, entry_def, val);
-	if (is_param_of(e, entry_def, val) && val->num == entry->api->context_param) {
-		val = arg_of(e, entry->def, entry->call, entry->api->context_arg);
-		if (!val)
-			return 0;
-		val = sova_engine_resolve_local(e, entry->def, val);
-	}
-	const struct sova_val *outer = arg_of(e, entry->def, entry->call, entry->api->executor_arg);
-	return outer && same_executor(val, sova_engine_resolve_local(e, entry->def, outer));
+	val = resolve(e, entry_def, val);
+	if (is_param_of(e, entry_def, val) && val->num == entry->context_param && entry->context_val)
+		val = resolve(e, entry->def, entry->context_val);
+	if (entry->executor && same_identity(val, resolve(e, entry->def, entry->executor)))
+		return MATCH_EXECUTOR;
+	if (entry->handle && same_identity(val, resolve(e, entry->def, entry->handle)))
+		return MATCH_HANDLE;
+	return MATCH_NONE;
 }
 
-/* Where a wait is: its function, the call, and where its future came from. */
+/* Where a wait is and what it waits on. */
 struct wait_at {
 	int def;
 	int call;
-	const struct sova_origin *origin;
+	const struct self_target *target;
 };
 
 static void report_match(const struct sova_engine *e, const struct upward *up, int state,
-			 const struct sova_entry *entry, const struct wait_at *wait, struct sova_site *site)
+			 const struct sova_entry *entry, enum match match, const struct wait_at *wait,
+			 struct sova_site *site)
 {
-	const struct sova_val *outer = sova_engine_resolve_local(
-		e, entry->def, arg_of(e, entry->def, entry->call, entry->api->executor_arg));
+	const struct sova_val *what = resolve(e, entry->def, match == MATCH_EXECUTOR ? entry->executor : entry->handle);
 	struct sova_path path;
 	path_down(up, state, &path);
 	site->self_wait = 1;
-	site->self_kind = executor_kind(e, entry->def, outer);
-	site->executor = outer->name ? outer->name : "the executor";
+	site->self_handle = match == MATCH_HANDLE;
+	site->self_kind = match == MATCH_EXECUTOR ? sova_executor_kind(e, entry->def, what) : SOVA_EXEC_UNKNOWN;
+	site->executor = what->name ? what->name : "the executor";
 	sova_worker_chain(e, &path, wait->call, entry, &site->self_chain, &site->self_submit);
-	const struct sova_hop *last = &wait->origin->hops[wait->origin->nhops - 1];
-	site->inner_submit.loc = sova_engine_loc(e, last->def, sova_engine_call(e, last->def, last->call)->loc);
-	site->inner_submit.message =
-		sova_xasprintf("the awaited work is submitted to '%s' here, behind the waiting task", site->executor);
+	const struct self_target *t = wait->target;
+	if (t->inner_def >= 0) {
+		site->inner_submit.loc = sova_engine_loc(e, t->inner_def, sova_engine_call(e, t->inner_def, t->inner_call)->loc);
+		site->inner_submit.message = sova_xasprintf("the awaited work is queued on '%s' here, behind the waiting "
+							    "task", site->executor);
+	}
 	free(path.defs);
 	free(path.calls);
 }
@@ -211,37 +267,47 @@ static int try_entries(const struct sova_engine *e, const struct upward *up, int
 	int sym = e->prog->defs[st->def].sym;
 	for (size_t k = 0; k < e->nentries; k++) {
 		const struct sova_entry *entry = &e->entries[k];
-		if (entry->sym != sym || !entry->api || !entry_matches(e, entry, st->def, st->val))
+		if (entry->sym != sym)
 			continue;
-		report_match(e, up, state, entry, wait, site);
+		enum match match = entry_matches(e, entry, st->def, st->val);
+		if (match == MATCH_NONE)
+			continue;
+		report_match(e, up, state, entry, match, wait, site);
 		return 1;
 	}
 	return 0;
 }
 
-void sova_find_self_wait(const struct sova_engine *e, int def, int call, const struct sova_origin *origin,
-			 struct sova_site *site)
+/* Breadth first over (function, value): each call edge moves the value into
+ * the caller's terms, so two calls of one helper with two executors are two
+ * different states. Returns 1 on a match. */
+static int search_up(const struct sova_engine *e, const struct wait_at *wait, struct sova_site *site)
 {
-	const struct wait_at wait = { def, call, origin };
-	const struct sova_val *val = inner_executor(e, origin);
-	if (!val)
-		return;
 	struct upward up = { NULL, 0, 0, { 0 } };
 	sova_strmap_init(&up.seen);
-	up_push(&up, def, val, -1, -1);
-	/* Breadth first over (function, executor value): each call edge moves the
-	 * value into the caller's terms, so two calls of one helper with two
-	 * executors are two different states. */
-	for (size_t i = 0; i < up.count; i++) {
-		if (try_entries(e, &up, (int)i, &wait, site))
-			break;
+	up_push(&up, wait->def, wait->target->val, -1, -1);
+	int found = 0;
+	for (size_t i = 0; i < up.count && !found; i++) {
+		found = try_entries(e, &up, (int)i, wait, site);
 		int at = up.states[i].def;
-		for (size_t k = 0; k < e->ncallers[at]; k++) {
+		for (size_t k = 0; k < e->ncallers[at] && !found; k++) {
 			const struct sova_caller *c = &e->callers[at][k];
-			const struct sova_val *v = to_caller(e, at, c->def, c->call, up.states[i].val);
-			up_push(&up, c->def, v, (int)i, c->call);
+			up_push(&up, c->def, to_caller(e, at, c->def, c->call, up.states[i].val), (int)i, c->call);
 		}
 	}
 	free(up.states);
 	sova_strmap_free(&up.seen);
+	return found;
+}
+
+void sova_find_self_wait(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
+			 const struct sova_origin *origin, struct sova_site *site)
+{
+	struct self_target targets[3];
+	size_t n = wait_targets(e, def, call, api, origin, targets);
+	for (size_t i = 0; i < n; i++) {
+		struct wait_at wait = { def, call, &targets[i] };
+		if (targets[i].val && search_up(e, &wait, site))
+			return;
+	}
 }

@@ -28,3 +28,46 @@ int sova_result_relate(struct sova_result *result, const struct sova_step *step)
 	sova_chain_add(&result->related, step->loc, 0, sova_xstrdup(step->message));
 	return (int)result->related.nsteps - 1;
 }
+
+static const char *context_place(enum sova_context context)
+{
+	switch (context) {
+	case SOVA_CTX_SERIAL:
+		return "on a serial executor";
+	case SOVA_CTX_LOOP:
+		return "on an event loop";
+	case SOVA_CTX_AIO:
+		return "as an aio callback";
+	case SOVA_CTX_COROUTINE:
+		return "as a coroutine";
+	default:
+		return "on an executor";
+	}
+}
+
+const char *sova_context_harm(enum sova_context context)
+{
+	switch (context) {
+	case SOVA_CTX_SERIAL:
+		return "blocks a serial executor, which runs nothing else meanwhile";
+	case SOVA_CTX_LOOP:
+		return "blocks the event loop";
+	case SOVA_CTX_AIO:
+		return "blocks an aio callback thread";
+	case SOVA_CTX_COROUTINE:
+		return "blocks the thread running the coroutine";
+	default:
+		return "blocks a worker thread";
+	}
+}
+
+char *sova_result_context(struct sova_result *result, const struct sova_context_path *path)
+{
+	sova_chain_copy(&result->chain, &path->chain);
+	if (!path->registered)
+		return sova_xasprintf("'%s' runs %s: it is annotated %s", path->entry, context_place(path->context),
+				      path->how);
+	int here = sova_result_relate(result, &path->submitted);
+	return sova_xasprintf("'%s' runs %s (registered with '%s' [here](%d))", path->entry,
+			      context_place(path->context), path->how, here);
+}

@@ -47,4 +47,11 @@ const struct sova_rule *sova_rule_find(const char *id_or_name);
 /* Helpers for checks: copy a step into result->related, returning its index. */
 int sova_result_relate(struct sova_result *result, const struct sova_step *step);
 
+/* Takes a context path's chain and registration into result; returns a new
+ * phrase such as "'on_timer' runs on an event loop (registered [here](0))". */
+char *sova_result_context(struct sova_result *result, const struct sova_context_path *path);
+
+/* What blocking does to a context: "blocks a worker thread", "blocks the event loop". */
+const char *sova_context_harm(enum sova_context context);
+
 #endif /* SOVA_RULE_H */

@@ -5,25 +5,47 @@
  * starts only while some other thread is free, and under load none is. */
 #include "rule.h"
 
+#include <stdlib.h>
+
 #include "../analyzer/util.h"
+
+static const char *why(const struct sova_site *site)
+{
+	if (site->self_handle)
+		return "certain deadlock: it waits for the callback it is running in to finish";
+	switch (site->self_kind) {
+	case SOVA_EXEC_SERIAL:
+		return "certain deadlock: the serial executor runs one task at a time";
+	case SOVA_EXEC_LOOP:
+		return "certain deadlock: the loop cannot run the work while it waits";
+	case SOVA_EXEC_POOL:
+		return "deadlock under load: once every thread of the bounded pool waits like this, no thread is "
+		       "left to run the work";
+	default:
+		return "deadlock: certain if the executor is serial, under load if it is a bounded pool";
+	}
+}
 
 static int check(const struct sova_site *site, struct sova_result *result)
 {
 	if (!site->self_wait)
 		return 0;
-	const char *why = site->self_kind == SOVA_EXEC_SERIAL
-				  ? "certain deadlock: the serial executor runs one task at a time"
-			  : site->self_kind == SOVA_EXEC_POOL
-				  ? "deadlock under load: once every thread of the bounded pool waits like this, no "
-				    "thread is left to run the work"
-				  : "deadlock: certain if the executor is serial, under load if it is a bounded pool";
 	sova_chain_copy(&result->chain, &site->self_chain);
-	int outer = sova_result_relate(result, &site->self_submit);
-	int inner = sova_result_relate(result, &site->inner_submit);
+	char *task = site->self_submit.message
+			     ? sova_xasprintf(" ([registered here](%d))", sova_result_relate(result, &site->self_submit))
+			     : sova_xstrdup("");
+	char *queued = site->inner_submit.message
+			       ? sova_xasprintf(" ([queued here](%d))", sova_result_relate(result, &site->inner_submit))
+			       : sova_xstrdup("");
 	result->level = SOVA_LEVEL_ERROR;
-	result->message = sova_xasprintf("'%s' waits on work submitted to '%s', the executor the task runs on "
-					 "([submitted here](%d), [task submitted here](%d)); %s",
-					 site->callee, site->executor, inner, outer, why);
+	if (site->self_handle)
+		result->message = sova_xasprintf("'%s' waits on '%s', the object of the callback it runs in%s; %s",
+						 site->callee, site->executor, task, why(site));
+	else
+		result->message = sova_xasprintf("'%s' waits on work for '%s'%s, the executor the task runs on%s; %s",
+						 site->callee, site->executor, queued, task, why(site));
+	free(task);
+	free(queued);
 	return 1;
 }
 

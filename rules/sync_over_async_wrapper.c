@@ -8,7 +8,7 @@
 
 static int check(const struct sova_site *site, struct sova_result *result)
 {
-	if (!site->is_wait || site->prov == SOVA_PROV_NONE || !site->external || site->is_main || site->in_worker)
+	if (!site->is_wait || site->prov == SOVA_PROV_NONE || !site->external || site->is_main || site->async.reached)
 		return 0;
 	sova_chain_copy(&result->chain, &site->origin);
 	struct sova_step origin = site->origin.steps[site->origin.nsteps - 1];

@@ -47,7 +47,7 @@ static int load_model_text(const char *text, char *err, size_t errlen)
 	sova_models_init(&m);
 	char *path = write_tmp("model.json", text);
 	err[0] = '\0';
-	int rc = sova_models_load_file(&m, path, err, errlen);
+	int rc = sova_models_load_file(&m, path, 1, err, errlen);
 	sova_models_free(&m);
 	free(path);
 	return rc;
@@ -98,10 +98,10 @@ static void test_user_model_overrides(void)
 	char *a = write_tmp("a.json", "{\"model\":\"a\",\"waits\":[{\"function\":\"w\",\"future_arg\":0}]}");
 	char *b = write_tmp("b.json", "{\"model\":\"b\",\"waits\":[{\"function\":\"w\",\"future_arg\":1,\"bounded\":true}],"
 				      "\"blocking\":[{\"function\":\"sleep\"}]}");
-	CHECK(sova_models_load_file(&m, a, err, sizeof(err)) == 0);
-	CHECK(sova_models_load_file(&m, b, err, sizeof(err)) == 0);
+	CHECK(sova_models_load_file(&m, a, 1, err, sizeof(err)) == 0);
+	CHECK(sova_models_load_file(&m, b, 1, err, sizeof(err)) == 0);
 	const struct sova_api_fn *w = sova_models_lookup(&m, "w");
-	CHECK(w && w->future_arg == 1 && w->bounded && strcmp(w->model, "b") == 0);
+	CHECK(w && w->future_arg == 1 && w->bounded && strcmp(m.models[w->model].name, "b") == 0);
 	CHECK(sova_models_lookup(&m, "sleep")->role == SOVA_API_BLOCKING);
 	CHECK(m.nfns == 2);
 	sova_models_free(&m);
@@ -123,11 +123,12 @@ static void test_malformed_models(void)
 			   "'work_arg' must be an argument index");
 	expect_model_error("{\"model\": \"x\", \"submit\": [{\"function\": \"s\", \"work_arg\": 1.5}]}", "1:57",
 			   "'work_arg' must be an argument index");
-	expect_model_error("{\"model\": \"x\", \"submit\": [{\"function\": \"s\"}]}", "1:27", "lacks required key 'work_arg'");
+	expect_model_error("{\"model\": \"x\", \"submit\": [{\"function\": \"s\"}]}", "1:27",
+			   "needs \"work_arg\", \"handle_arg\" or \"waits\"");
 	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\", \"bounded\": \"yes\"}]}", "1:55",
 			   "'bounded' must be true or false");
 	expect_model_error("{\"model\": \"x\", \"executors\": [{\"function\": \"e\", \"kind\": \"queue\"}]}", "1:56",
-			   "'kind' must be \"pool\" or \"serial\"");
+			   "'kind' must be \"pool\", \"serial\" or \"loop\"");
 	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"\"}]}", "1:39", "'function' must be a non-empty");
 	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\", \"futur_arg\": 0}]}", "1:57",
 			   "unknown key 'futur_arg'");
@@ -136,7 +137,7 @@ static void test_malformed_models(void)
 	CHECK(load_model_text("{\"model\": \"ok\", \"description\": \"d\", \"future_types\": [\"t\"]}", err, sizeof(err)) == 0);
 	struct sova_models m;
 	sova_models_init(&m);
-	CHECK(sova_models_load_file(&m, "/nonexistent/model.json", err, sizeof(err)) == -1);
+	CHECK(sova_models_load_file(&m, "/nonexistent/model.json", 1, err, sizeof(err)) == -1);
 	CHECK(strstr(err, "/nonexistent/model.json: cannot read model") == err);
 	CHECK(sova_models_load_dir(&m, "/nonexistent", err, sizeof(err)) == -1);
 	sova_models_free(&m);
