@@ -50,7 +50,9 @@ const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int
 	return index >= 0 && (size_t)index < c->nargs ? &c->args[index] : NULL;
 }
 
-/* A model's "when": the argument is provably null, non-null, true or false. */
+/* A model's "when" on a call's argument. Only constants prove a value;
+ * "nonnull" holds unless the argument is provably NULL, since a callback
+ * argument that is not NULL registers whatever functions it may hold. */
 static int when_holds(const struct sova_when *when, const struct sova_call *call)
 {
 	if (when->arg < 0)
@@ -58,27 +60,43 @@ static int when_holds(const struct sova_when *when, const struct sova_call *call
 	if ((size_t)when->arg >= call->nargs)
 		return 0;
 	const struct sova_val *v = &call->args[when->arg];
-	int zero = v->kind == SOVA_VAL_INT && v->num == 0;
-	int nonzero = (v->kind == SOVA_VAL_INT && v->num != 0) || v->kind == SOVA_VAL_FUNC || v->address;
+	int known = v->kind == SOVA_VAL_INT;
+	long n = v->num;
 	switch (when->is) {
 	case SOVA_ARG_NULL:
 	case SOVA_ARG_FALSE:
-		return zero;
+		return known && n == 0;
 	case SOVA_ARG_NONNULL:
+		return !(known && n == 0);
 	case SOVA_ARG_TRUE:
-		return nonzero;
+		return (known && n != 0) || v->kind == SOVA_VAL_FUNC || v->address;
+	case SOVA_ARG_NEGATIVE:
+		return known && n < 0;
+	case SOVA_ARG_EQUALS:
+		return known && n == when->value;
+	case SOVA_ARG_NOT_EQUALS:
+		return known && n != when->value;
+	case SOVA_ARG_BITS_CLEAR:
+		return known && (n & when->value) == 0;
 	default:
 		return 1;
 	}
 }
 
+/* The newest entry of the function in the role whose model applies in the TU. */
 static const struct sova_api_fn *api_for_name(const struct sova_engine *e, int tu, const char *name,
 					      enum sova_api_role role, const struct sova_call *call)
 {
-	const struct sova_api_fn *fn = sova_models_lookup_role(e->models, name, role);
-	if (!fn || !e->active[(size_t)tu * e->models->nmodels + (size_t)fn->model] || !when_holds(&fn->when, call))
-		return NULL;
-	return fn;
+	const struct sova_models *m = e->models;
+	for (const struct sova_api_fn *fn = sova_models_lookup(m, name); fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
+		if (fn->role == role && e->active[(size_t)tu * m->nmodels + (size_t)fn->model])
+			return when_holds(&fn->when, call) ? fn : NULL;
+	return NULL;
+}
+
+int sova_engine_when_holds(const struct sova_when *when, const struct sova_call *call)
+{
+	return when_holds(when, call);
 }
 
 const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)

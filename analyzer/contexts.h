@@ -62,6 +62,7 @@ struct sova_site {
 
 	int self_wait;
 	int self_handle;               /* waits on its own object (aio, work item), not its executor */
+	int self_drains;               /* waits for every task of its own executor, itself included */
 	enum sova_exec_kind self_kind; /* of the executor, for self-waits on it */
 	const char *executor;          /* the spelling of what is waited on */
 	struct sova_chain self_chain;  /* entry -> ... -> this call, for the matching entry */

@@ -52,6 +52,7 @@ static const struct field_spec wait_fields[] = {
 	FIELD("future_arg", FIELD_INDEX, future_arg, 0),
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
 	FIELD("joins_array", FIELD_BOOL, joins_array, 0),
+	FIELD("drains", FIELD_BOOL, drains, 0),
 	FIELDS_END,
 };
 
@@ -152,8 +153,9 @@ static int parse_context(const char *s, enum sova_context *ctx)
 static int parse_test(const char *s, enum sova_arg_test *test)
 {
 	static const char *const names[] = { [SOVA_ARG_NULL] = "null", [SOVA_ARG_NONNULL] = "nonnull",
-					     [SOVA_ARG_TRUE] = "true", [SOVA_ARG_FALSE] = "false" };
-	for (int t = SOVA_ARG_NULL; t <= SOVA_ARG_FALSE; t++) {
+					     [SOVA_ARG_TRUE] = "true", [SOVA_ARG_FALSE] = "false",
+					     [SOVA_ARG_NEGATIVE] = "negative" };
+	for (int t = SOVA_ARG_NULL; t <= SOVA_ARG_NEGATIVE; t++) {
 		if (strcmp(s, names[t]) == 0) {
 			*test = (enum sova_arg_test)t;
 			return 0;
@@ -170,38 +172,73 @@ static int read_index(struct sova_json_doc *r, const char *key, const cJSON *v, 
 	return 0;
 }
 
-/* {"arg": N, "is": "null"}, with "kind" too for kind_when. */
+static const struct {
+	const char *key;
+	enum sova_arg_test test;
+} numeric_tests[] = {
+	{ "equals", SOVA_ARG_EQUALS },
+	{ "not_equals", SOVA_ARG_NOT_EQUALS },
+	{ "bits_clear", SOVA_ARG_BITS_CLEAR },
+};
+
+static int numeric_test(const char *key)
+{
+	for (size_t i = 0; i < sizeof(numeric_tests) / sizeof(numeric_tests[0]); i++)
+		if (strcmp(key, numeric_tests[i].key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* One member of a condition: its argument, its test, or (kind_when) the kind made. */
+static int read_when_member(struct sova_json_doc *r, const char *key, const cJSON *m, struct sova_when *when,
+			    enum sova_exec_kind *kind, int *have)
+{
+	int numeric = numeric_test(m->string);
+	if (strcmp(m->string, "arg") == 0) {
+		have[0] = 1;
+		return read_index(r, "arg", m, &when->arg);
+	}
+	if (strcmp(m->string, "is") == 0) {
+		have[1]++;
+		if (cJSON_IsString(m) && parse_test(m->valuestring, &when->is) == 0)
+			return 0;
+		return sova_json_error(r, "'is' must be \"null\", \"nonnull\", \"true\", \"false\" or \"negative\"");
+	}
+	if (numeric >= 0) {
+		have[1]++;
+		if (!cJSON_IsNumber(m) || m->valuedouble != (double)(long)m->valuedouble)
+			return sova_json_error(r, "'%s' must be an integer", m->string);
+		when->is = numeric_tests[numeric].test;
+		when->value = (long)m->valuedouble;
+		return 0;
+	}
+	if (kind && strcmp(m->string, "kind") == 0) {
+		have[2] = 1;
+		if (cJSON_IsString(m) && parse_kind(m->valuestring, kind) == 0)
+			return 0;
+		return sova_json_error(r, "'kind' must be \"pool\", \"serial\" or \"loop\"");
+	}
+	return sova_json_error(r, "unknown key '%s' in '%s'", m->string, key);
+}
+
+/* {"arg": N, "is": "null"} or {"arg": N, "equals": 2}; kind_when adds "kind". */
 static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, struct sova_when *when,
 		     enum sova_exec_kind *kind)
 {
 	if (!cJSON_IsObject(v))
 		return sova_json_error(r, "'%s' must be an object such as {\"arg\": 1, \"is\": \"null\"}", key);
-	int have_arg = 0, have_is = 0, have_kind = 0;
+	int have[3] = { 0, 0, 0 };
 	for (const cJSON *m = v->child; m; m = m->next) {
 		sova_json_enter_key(r, m->string);
-		int rc = 0;
-		if (strcmp(m->string, "arg") == 0) {
-			rc = read_index(r, "arg", m, &when->arg);
-			have_arg = 1;
-		} else if (strcmp(m->string, "is") == 0) {
-			rc = cJSON_IsString(m) && parse_test(m->valuestring, &when->is) == 0
-				     ? 0
-				     : sova_json_error(r, "'is' must be \"null\", \"nonnull\", \"true\" or \"false\"");
-			have_is = 1;
-		} else if (kind && strcmp(m->string, "kind") == 0) {
-			rc = cJSON_IsString(m) && parse_kind(m->valuestring, kind) == 0
-				     ? 0
-				     : sova_json_error(r, "'kind' must be \"pool\", \"serial\" or \"loop\"");
-			have_kind = 1;
-		} else {
-			rc = sova_json_error(r, "unknown key '%s' in '%s'", m->string, key);
-		}
+		int rc = read_when_member(r, key, m, when, kind, have);
 		sova_json_leave(r);
 		if (rc)
 			return -1;
 	}
-	if (!have_arg || !have_is || (kind && !have_kind))
-		return sova_json_error(r, "'%s' needs \"arg\" and \"is\"%s", key, kind ? " and \"kind\"" : "");
+	if (!have[0] || have[1] != 1 || (kind && !have[2]))
+		return sova_json_error(r, "'%s' needs \"arg\" and one test (\"is\", \"equals\", \"not_equals\" or "
+					  "\"bits_clear\")%s",
+				       key, kind ? ", and \"kind\"" : "");
 	return 0;
 }
 
@@ -260,24 +297,24 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 		fn->future_arg = 0;
 }
 
-/* Adds fn, or replaces the function's entry in the same role. */
+/* Adds fn in front of the function's other entries, so that the newest
+ * (a user's model) is found first; replaces an entry of the same model and
+ * role. Entries of other models stay: QEMU's model and GLib's may both know
+ * g_usleep, each for the TUs that include its headers. */
 static void add_api_fn(struct sova_models *models, struct sova_api_fn *fn)
 {
-	int i = sova_strmap_get(&models->by_function, fn->function), last = -1;
-	for (; i >= 0; last = i, i = models->fns[i].next) {
-		if (models->fns[i].role == fn->role) {
+	int head = sova_strmap_get(&models->by_function, fn->function);
+	for (int i = head; i >= 0; i = models->fns[i].next) {
+		if (models->fns[i].role == fn->role && models->fns[i].model == fn->model) {
 			fn->next = models->fns[i].next;
 			free(models->fns[i].function);
 			models->fns[i] = *fn;
 			return;
 		}
 	}
+	fn->next = head;
 	SOVA_PUSH(models->fns, models->nfns, models->capfns, *fn);
-	int index = (int)models->nfns - 1;
-	if (last >= 0)
-		models->fns[last].next = index;
-	else
-		sova_strmap_put(&models->by_function, fn->function, index);
+	sova_strmap_put(&models->by_function, fn->function, (int)models->nfns - 1);
 }
 
 static int entry_complete(struct sova_json_doc *r, const struct section_spec *sec, const struct sova_api_fn *fn)

@@ -37,11 +37,22 @@ enum sova_api_role {
 };
 
 /* A condition on a call's argument, for APIs whose behaviour depends on it. */
-enum sova_arg_test { SOVA_ARG_ANY = 0, SOVA_ARG_NULL, SOVA_ARG_NONNULL, SOVA_ARG_TRUE, SOVA_ARG_FALSE };
+enum sova_arg_test {
+	SOVA_ARG_ANY = 0,
+	SOVA_ARG_NULL,       /* provably 0 or NULL */
+	SOVA_ARG_NONNULL,    /* not provably NULL: a callback argument that may hold functions */
+	SOVA_ARG_TRUE,       /* provably non-zero */
+	SOVA_ARG_FALSE,      /* provably zero */
+	SOVA_ARG_NEGATIVE,   /* provably negative: poll(..., -1) */
+	SOVA_ARG_EQUALS,     /* provably `value` */
+	SOVA_ARG_NOT_EQUALS, /* provably not `value` */
+	SOVA_ARG_BITS_CLEAR, /* provably has none of the bits of `value`: flags without NONBLOCK */
+};
 
 struct sova_when {
-	int arg;                  /* -1: no condition */
+	int arg; /* -1: no condition */
 	enum sova_arg_test is;
+	long value;
 };
 
 /* One modelled function in one role. Argument indexes are 0-based; -1 means "none". */
@@ -60,6 +71,7 @@ struct sova_api_fn {
 	int waits;       /* submit-and-wait: the call also blocks until the work is done */
 	int bounded;     /* waits: gives up after a timeout */
 	int joins_array; /* waits: future_arg is an array of futures */
+	int drains;      /* waits: waits for every task of the executor it names */
 	enum sova_context context;
 	enum sova_exec_kind kind;
 	struct sova_when kind_when; /* executors: the kind when the condition holds */
@@ -115,9 +127,9 @@ void sova_models_init(struct sova_models *models);
 void sova_models_free(struct sova_models *models);
 
 /* Loads one model file. On error returns -1 and writes "path:line:col: what
- * is wrong" into err. A later file's entry for a function in a role replaces
- * an earlier one, so user models override bundled ones. A model loaded with
- * always set is active in every TU, whatever its headers. */
+ * is wrong" into err. A later file's entries for a function come first in
+ * its chain, so a user's model overrides the bundled ones where both apply.
+ * A model loaded with always set is active in every TU, whatever its headers. */
 int sova_models_load_file(struct sova_models *models, const char *path, int always, char *err, size_t errlen);
 
 /* Loads every *.json in dir, in name order. Same error contract. */
@@ -127,7 +139,7 @@ int sova_models_load_dir(struct sova_models *models, const char *dir, char *err,
  * roles), or NULL. */
 const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, const char *function);
 
-/* Returns the entry of a function in a role, or NULL. */
+/* Returns the newest entry of a function in a role, or NULL. */
 const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *models, const char *function,
 						  enum sova_api_role role);
 

@@ -71,13 +71,8 @@ static enum sova_exec_kind constructed_kind(const struct sova_engine *e, int def
 	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_EXECUTOR);
 	if (!api)
 		return SOVA_EXEC_UNKNOWN;
-	const struct sova_val *arg = sova_engine_arg(e, def, call, api->kind_when.arg);
-	if (arg && arg->kind == SOVA_VAL_INT) {
-		int zero = arg->num == 0;
-		int wanted_zero = api->kind_when.is == SOVA_ARG_NULL || api->kind_when.is == SOVA_ARG_FALSE;
-		if (zero == wanted_zero)
-			return api->kind_if;
-	}
+	if (api->kind_when.arg >= 0 && sova_engine_when_holds(&api->kind_when, sova_engine_call(e, def, call)))
+		return api->kind_if;
 	return api->kind;
 }
 
@@ -234,6 +229,7 @@ static enum match entry_matches(const struct sova_engine *e, const struct sova_e
 struct wait_at {
 	int def;
 	int call;
+	const struct sova_api_fn *api;
 	const struct self_target *target;
 };
 
@@ -246,6 +242,7 @@ static void report_match(const struct sova_engine *e, const struct upward *up, i
 	path_down(up, state, &path);
 	site->self_wait = 1;
 	site->self_handle = match == MATCH_HANDLE;
+	site->self_drains = match == MATCH_EXECUTOR && wait->api->role == SOVA_API_WAIT && wait->api->drains;
 	site->self_kind = match == MATCH_EXECUTOR ? sova_executor_kind(e, entry->def, what) : SOVA_EXEC_UNKNOWN;
 	site->executor = what->name ? what->name : "the executor";
 	sova_worker_chain(e, &path, wait->call, entry, &site->self_chain, &site->self_submit);
@@ -306,7 +303,7 @@ void sova_find_self_wait(const struct sova_engine *e, int def, int call, const s
 	struct self_target targets[3];
 	size_t n = wait_targets(e, def, call, api, origin, targets);
 	for (size_t i = 0; i < n; i++) {
-		struct wait_at wait = { def, call, &targets[i] };
+		struct wait_at wait = { def, call, api, &targets[i] };
 		if (targets[i].val && search_up(e, &wait, site))
 			return;
 	}

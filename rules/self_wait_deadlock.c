@@ -13,6 +13,8 @@ static const char *why(const struct sova_site *site)
 {
 	if (site->self_handle)
 		return "certain deadlock: it waits for the callback it is running in to finish";
+	if (site->self_drains)
+		return "certain deadlock: it waits for every task of the executor to finish, its own included";
 	switch (site->self_kind) {
 	case SOVA_EXEC_SERIAL:
 		return "certain deadlock: the serial executor runs one task at a time";

@@ -100,10 +100,12 @@ static void test_user_model_overrides(void)
 				      "\"blocking\":[{\"function\":\"sleep\"}]}");
 	CHECK(sova_models_load_file(&m, a, 1, err, sizeof(err)) == 0);
 	CHECK(sova_models_load_file(&m, b, 1, err, sizeof(err)) == 0);
-	const struct sova_api_fn *w = sova_models_lookup(&m, "w");
+	/* The newest model's entry comes first; the older one stays for the TUs only it applies to. */
+	const struct sova_api_fn *w = sova_models_lookup_role(&m, "w", SOVA_API_WAIT);
 	CHECK(w && w->future_arg == 1 && w->bounded && strcmp(m.models[w->model].name, "b") == 0);
+	CHECK(w && w->next >= 0 && strcmp(m.models[m.fns[w->next].model].name, "a") == 0);
 	CHECK(sova_models_lookup(&m, "sleep")->role == SOVA_API_BLOCKING);
-	CHECK(m.nfns == 2);
+	CHECK(m.nfns == 3);
 	sova_models_free(&m);
 	free(a);
 	free(b);
