@@ -50,10 +50,42 @@ const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int
 	return index >= 0 && (size_t)index < c->nargs ? &c->args[index] : NULL;
 }
 
+/* The function whose result a value is, following a local's one assignment. */
+static const char *made_by(const struct sova_engine *e, int def, const struct sova_val *v)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	for (int hops = 0; hops < 8 && v->kind == SOVA_VAL_LOCAL && !v->element; hops++) {
+		const struct sova_val *only = NULL;
+		for (size_t i = 0; i < fn->nassigns; i++) {
+			const struct sova_assign *a = &fn->assigns[i];
+			if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, v->usr) != 0)
+				continue;
+			if (only)
+				return NULL;
+			only = &a->value;
+		}
+		if (!only)
+			return NULL;
+		v = only;
+	}
+	if (v->kind != SOVA_VAL_CALL || v->num < 0 || (size_t)v->num >= fn->ncalls)
+		return NULL;
+	return fn->calls[v->num].callee_usr ? fn->calls[v->num].callee_name : NULL;
+}
+
+static int made_by_one_of(const struct sova_engine *e, int def, const struct sova_val *v, const struct sova_when *when)
+{
+	const char *maker = made_by(e, def, v);
+	for (size_t i = 0; maker && i < when->nmade_by; i++)
+		if (strcmp(maker, when->made_by[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A model's "when" on a call's argument. Only constants prove a value;
  * "nonnull" holds unless the argument is provably NULL, since a callback
  * argument that is not NULL registers whatever functions it may hold. */
-static int when_holds(const struct sova_when *when, const struct sova_call *call)
+static int when_holds(const struct sova_engine *e, int def, const struct sova_when *when, const struct sova_call *call)
 {
 	if (when->arg < 0)
 		return 1;
@@ -78,36 +110,38 @@ static int when_holds(const struct sova_when *when, const struct sova_call *call
 		return known && n != when->value;
 	case SOVA_ARG_BITS_CLEAR:
 		return known && (n & when->value) == 0;
+	case SOVA_ARG_MADE_BY:
+		return made_by_one_of(e, def, v, when);
 	default:
 		return 1;
 	}
 }
 
 /* The newest entry of the function in the role whose model applies in the TU. */
-static const struct sova_api_fn *api_for_name(const struct sova_engine *e, int tu, const char *name,
+static const struct sova_api_fn *api_for_name(const struct sova_engine *e, int def, const char *name,
 					      enum sova_api_role role, const struct sova_call *call)
 {
 	const struct sova_models *m = e->models;
+	int tu = e->prog->defs[def].tu;
 	for (const struct sova_api_fn *fn = sova_models_lookup(m, name); fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
 		if (fn->role == role && e->active[(size_t)tu * m->nmodels + (size_t)fn->model])
-			return when_holds(&fn->when, call) ? fn : NULL;
+			return when_holds(e, def, &fn->when, call) ? fn : NULL;
 	return NULL;
 }
 
-int sova_engine_when_holds(const struct sova_when *when, const struct sova_call *call)
+int sova_engine_when_holds(const struct sova_engine *e, int def, const struct sova_when *when, int call)
 {
-	return when_holds(when, call);
+	return when_holds(e, def, when, sova_engine_call(e, def, call));
 }
 
 const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
-	int tu = e->prog->defs[def].tu;
 	if (c->callee_usr)
-		return api_for_name(e, tu, c->callee_name, role, c);
+		return api_for_name(e, def, c->callee_name, role, c);
 	/* Through a pointer: the first modelled function it may hold. */
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
-		const struct sova_api_fn *api = api_for_name(e, tu, e->prog->syms[*t].name, role, c);
+		const struct sova_api_fn *api = api_for_name(e, def, e->prog->syms[*t].name, role, c);
 		if (api)
 			return api;
 	}

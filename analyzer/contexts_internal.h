@@ -78,7 +78,7 @@ struct sova_engine {
  * holds for the call's arguments; NULL otherwise. */
 const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role);
 /* A model's argument condition holds for the call. */
-int sova_engine_when_holds(const struct sova_when *when, const struct sova_call *call);
+int sova_engine_when_holds(const struct sova_engine *e, int def, const struct sova_when *when, int call);
 const struct sova_call *sova_engine_call(const struct sova_engine *e, int def, int call);
 struct sova_loc sova_engine_loc(const struct sova_engine *e, int def, struct sova_loc loc);
 /* The argument at index of a call, or NULL. */

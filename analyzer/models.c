@@ -103,8 +103,10 @@ static void free_strings(char **s, size_t n)
 
 void sova_models_free(struct sova_models *models)
 {
-	for (size_t i = 0; i < models->nfns; i++)
+	for (size_t i = 0; i < models->nfns; i++) {
 		free(models->fns[i].function);
+		free_strings(models->fns[i].when.made_by, models->fns[i].when.nmade_by);
+	}
 	for (size_t i = 0; i < models->nmodels; i++) {
 		free(models->models[i].name);
 		free_strings(models->models[i].headers, models->models[i].nheaders);
@@ -212,6 +214,18 @@ static int read_when_member(struct sova_json_doc *r, const char *key, const cJSO
 		when->value = (long)m->valuedouble;
 		return 0;
 	}
+	if (strcmp(m->string, "made_by") == 0) {
+		have[1]++;
+		if (!cJSON_IsArray(m) || !m->child)
+			return sova_json_error(r, "'made_by' must be a non-empty array of function names");
+		for (const cJSON *f = m->child; f; f = f->next) {
+			if (!cJSON_IsString(f) || !f->valuestring[0])
+				return sova_json_error(r, "'made_by' must hold function names");
+			SOVA_PUSH(when->made_by, when->nmade_by, when->capmade_by, sova_xstrdup(f->valuestring));
+		}
+		when->is = SOVA_ARG_MADE_BY;
+		return 0;
+	}
 	if (kind && strcmp(m->string, "kind") == 0) {
 		have[2] = 1;
 		if (cJSON_IsString(m) && parse_kind(m->valuestring, kind) == 0)
@@ -236,8 +250,8 @@ static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, s
 			return -1;
 	}
 	if (!have[0] || have[1] != 1 || (kind && !have[2]))
-		return sova_json_error(r, "'%s' needs \"arg\" and one test (\"is\", \"equals\", \"not_equals\" or "
-					  "\"bits_clear\")%s",
+		return sova_json_error(r, "'%s' needs \"arg\" and one test (\"is\", \"equals\", \"not_equals\", "
+					  "\"bits_clear\" or \"made_by\")%s",
 				       key, kind ? ", and \"kind\"" : "");
 	return 0;
 }
@@ -308,6 +322,7 @@ static void add_api_fn(struct sova_models *models, struct sova_api_fn *fn)
 		if (models->fns[i].role == fn->role && models->fns[i].model == fn->model) {
 			fn->next = models->fns[i].next;
 			free(models->fns[i].function);
+			free_strings(models->fns[i].when.made_by, models->fns[i].when.nmade_by);
 			models->fns[i] = *fn;
 			return;
 		}
@@ -347,6 +362,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_models *models, const
 		rc = entry_complete(r, sec, &fn);
 	if (rc != 0) {
 		free(fn.function);
+		free_strings(fn.when.made_by, fn.when.nmade_by);
 		return -1;
 	}
 	add_api_fn(models, &fn);

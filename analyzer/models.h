@@ -47,12 +47,15 @@ enum sova_arg_test {
 	SOVA_ARG_EQUALS,     /* provably `value` */
 	SOVA_ARG_NOT_EQUALS, /* provably not `value` */
 	SOVA_ARG_BITS_CLEAR, /* provably has none of the bits of `value`: flags without NONBLOCK */
+	SOVA_ARG_MADE_BY,    /* provably the result of a call to one of `made_by`: a descriptor from open() */
 };
 
 struct sova_when {
 	int arg; /* -1: no condition */
 	enum sova_arg_test is;
 	long value;
+	char **made_by; /* SOVA_ARG_MADE_BY: function names */
+	size_t nmade_by, capmade_by;
 };
 
 /* One modelled function in one role. Argument indexes are 0-based; -1 means "none". */

@@ -71,7 +71,7 @@ static enum sova_exec_kind constructed_kind(const struct sova_engine *e, int def
 	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_EXECUTOR);
 	if (!api)
 		return SOVA_EXEC_UNKNOWN;
-	if (api->kind_when.arg >= 0 && sova_engine_when_holds(&api->kind_when, sova_engine_call(e, def, call)))
+	if (api->kind_when.arg >= 0 && sova_engine_when_holds(e, def, &api->kind_when, call))
 		return api->kind_if;
 	return api->kind;
 }
