@@ -309,6 +309,10 @@ static int annotated_blocking(const struct sova_engine *e, int def, int call, st
 {
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
 		const struct sova_sym *s = &e->prog->syms[*t];
+		/* "Safe from both contexts" wins over "waits": QEMU's coroutine_mixed_fn
+		 * on a co_wrapper_mixed function carries both annotations. */
+		if (sova_sym_annotated(s, SOVA_ANN_NONBLOCKING) || sova_engine_annotation(e, *t, SOVA_ANN_MEANS_NONBLOCKING))
+			continue;
 		if (sova_sym_annotated(s, SOVA_ANN_BLOCKING) || sova_engine_annotation(e, *t, SOVA_ANN_MEANS_WAIT)) {
 			b->is_wait = 1;
 			b->callee = s->name;
@@ -320,6 +324,23 @@ static int annotated_blocking(const struct sova_engine *e, int def, int call, st
 			return 1;
 		}
 	}
+	return 0;
+}
+
+/* A model knows the function blocks only under a condition that this call
+ * does not meet (aio_poll(ctx, false)): the model's word beats an annotation. */
+static int modelled_not_blocking(const struct sova_engine *e, int def, int call)
+{
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	if (!c->callee_usr)
+		return 0;
+	const struct sova_models *m = e->models;
+	int tu = e->prog->defs[def].tu;
+	for (const struct sova_api_fn *fn = sova_models_lookup(m, c->callee_name); fn;
+	     fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
+		if ((fn->role == SOVA_API_WAIT || fn->role == SOVA_API_BLOCKING) &&
+		    e->active[(size_t)tu * m->nmodels + (size_t)fn->model])
+			return 1;
 	return 0;
 }
 
@@ -338,6 +359,8 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 		b->is_wait = 1;
 	} else if ((api = sova_engine_api(e, def, call, SOVA_API_BLOCKING))) {
 		b->generic = 1;
+	} else if (modelled_not_blocking(e, def, call)) {
+		return 0;
 	} else {
 		return annotated_blocking(e, def, call, b);
 	}

@@ -212,16 +212,36 @@ static struct sova_val object_of(struct extractor *ex, CXCursor lhs)
 	return object;
 }
 
+static int is_pointer(CXCursor c)
+{
+	return clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer;
+}
+
+/* An lvalue that a pointer is stored into: x, s->f, a[i], *p. */
+static int lvalue_form(CXCursor c)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	return kind == CXCursor_MemberRefExpr || kind == CXCursor_DeclRefExpr || kind == CXCursor_ArraySubscriptExpr ||
+	       kind == CXCursor_ParenExpr || kind == CXCursor_UnaryOperator;
+}
+
 static void leave_binary(struct extractor *ex, CXCursor c)
 {
-	if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
+	if (!is_pointer(c))
 		return;
 	char op[8];
 	ext_binary_operator(ex->tu, c, op, sizeof(op));
-	if (strcmp(op, "=") != 0)
-		return;
 	struct child_list kids;
 	ext_children(c, &kids);
+	/* A macro in a header hides its operator from the tokenizer (INIT_WORK's
+	 * (_work)->func = (_func)); a pointer stored into a pointer lvalue is
+	 * then taken for the assignment it almost always is. */
+	int assigns = strcmp(op, "=") == 0 ||
+		      (!op[0] && kids.count == 2 && lvalue_form(kids.items[0]) && is_pointer(kids.items[1]));
+	if (!assigns) {
+		ext_children_free(&kids);
+		return;
+	}
 	if (kids.count == 2)
 		ext_add_assign(ex, ext_value_of(ex, kids.items[0]), ext_value_of(ex, kids.items[1]),
 			       object_of(ex, kids.items[0]));

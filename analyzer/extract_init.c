@@ -12,7 +12,7 @@
 
 struct pending_list {
 	CXCursor list;
-	struct sova_val owner; /* what the list's array elements are stored into */
+	struct sova_val owner; /* what the list initializes: a variable, or a field holding a struct or array */
 };
 
 struct field_list {
@@ -63,18 +63,29 @@ struct init_walk {
 	size_t npending, cappending;
 };
 
-/* One initializer stored into target: a nested list waits its turn, a value is assigned. */
-static void store(struct init_walk *w, CXCursor value, struct sova_val target)
+/* One initializer stored into target, a field of object: a nested list waits
+ * its turn, a value is assigned. */
+static void store(struct init_walk *w, CXCursor value, struct sova_val target, const struct sova_val *object)
 {
 	if (ext_is_kind(value, CXCursor_InitListExpr)) {
+		/* The nested list initializes target as a member of object: its
+		 * path says so, so that a wait on the object knows it holds target. */
+		if (object && target.kind == SOVA_VAL_FIELD && !target.path) {
+			const char *base = object->path ? object->path : object->usr;
+			if (base)
+				target.path = sova_xasprintf("%s%c%s", base, SOVA_PATH_MEMBER, target.usr);
+		}
 		struct pending_list next = { value, target };
 		SOVA_PUSH(w->pending, w->npending, w->cappending, next);
 		return;
 	}
-	ext_add_assign(w->ex, target, ext_value_of(w->ex, value), (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
+	struct sova_val owner = { .kind = SOVA_VAL_UNKNOWN };
+	if (object && object->kind != SOVA_VAL_UNKNOWN)
+		sova_val_copy(&owner, object);
+	ext_add_assign(w->ex, target, ext_value_of(w->ex, value), owner);
 }
 
-static void record_list(struct init_walk *w, CXCursor list, const struct child_list *kids)
+static void record_list(struct init_walk *w, CXCursor list, const struct child_list *kids, const struct sova_val *owner)
 {
 	struct field_list fields = { NULL, 0, 0 };
 	clang_Type_visitFields(clang_getCanonicalType(clang_getCursorType(list)), collect_field, &fields);
@@ -88,7 +99,7 @@ static void record_list(struct init_walk *w, CXCursor list, const struct child_l
 			next++;
 			continue;
 		}
-		store(w, value, ext_value_of_decl(fields.items[next++]));
+		store(w, value, ext_value_of_decl(fields.items[next++]), owner);
 	}
 	free(fields.items);
 }
@@ -107,7 +118,7 @@ static void array_list(struct init_walk *w, const struct child_list *kids, const
 			target.element = 1;
 		}
 		if (ext_is_kind(value, CXCursor_InitListExpr) || target.kind != SOVA_VAL_UNKNOWN)
-			store(w, value, target);
+			store(w, value, target, NULL);
 	}
 }
 
@@ -124,7 +135,7 @@ void ext_init_list(struct extractor *ex, CXCursor list, const struct sova_val *o
 		struct child_list kids;
 		ext_children(item.list, &kids);
 		if (type.kind == CXType_Record)
-			record_list(&w, item.list, &kids);
+			record_list(&w, item.list, &kids, &item.owner);
 		else if (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray)
 			array_list(&w, &kids, &item.owner);
 		ext_children_free(&kids);

@@ -353,8 +353,9 @@ static char *index_segment(struct extractor *ex, CXCursor index, struct path_bui
 	return seg;
 }
 
-/* The access an lvalue expression makes, written out from its base:
- * "usr-of-p.a.body", "usr-of-fs[1]". Built bottom-up in a loop. */
+/* The access an lvalue expression makes, written out from its base: the
+ * base's USR, then each member as SOVA_PATH_MEMBER and the field's USR, and
+ * each index as "[1]". Built bottom-up in a loop; & and casts are skipped. */
 static char *access_path(struct extractor *ex, CXCursor c)
 {
 	struct path_builder p = { .count = 0 };
@@ -362,8 +363,8 @@ static char *access_path(struct extractor *ex, CXCursor c)
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_MemberRefExpr) {
-			char *field = ext_take_string(clang_getCursorSpelling(c));
-			path_push(&p, sova_xasprintf(".%s", field));
+			char *field = ext_take_string(clang_getCursorUSR(clang_getCursorReferenced(c)));
+			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
 			free(field);
 			c = child_at(c, 0);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
@@ -371,6 +372,9 @@ static char *access_path(struct extractor *ex, CXCursor c)
 			c = child_at(c, 0);
 		} else if (kind == CXCursor_UnaryOperator && (first_token(ex->tu, c, op, sizeof(op)), strcmp(op, "*") == 0)) {
 			path_push(&p, sova_xstrdup("[0]"));
+			if (!wrapped_expr(c, &c))
+				break;
+		} else if (kind == CXCursor_UnaryOperator && strcmp(op, "&") == 0) {
 			if (!wrapped_expr(c, &c))
 				break;
 		} else if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr || kind == CXCursor_CStyleCastExpr) {
@@ -408,7 +412,9 @@ static int needs_path(CXCursor c)
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr)
 			return 1;
-		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr) || !wrapped_expr(c, &c))
+		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr && kind != CXCursor_UnaryOperator &&
+		     kind != CXCursor_CStyleCastExpr) ||
+		    !wrapped_expr(c, &c))
 			return 0;
 	}
 	return 0;

@@ -143,3 +143,27 @@ int sova_val_same_access(const struct sova_val *a, const struct sova_val *b)
 		return !a->path && !b->path;
 	return strcmp(a->path, b->path) == 0;
 }
+
+/* The members of a path, without its base. */
+static const char *member_chain(const char *path)
+{
+	return path ? strchr(path, SOVA_PATH_MEMBER) : NULL;
+}
+
+int sova_val_contains(const struct sova_val *outer, const struct sova_val *inner)
+{
+	if (inner->kind != SOVA_VAL_FIELD || !inner->path)
+		return 0;
+	/* A variable holds every member written out from it. */
+	if ((outer->kind == SOVA_VAL_GLOBAL || outer->kind == SOVA_VAL_LOCAL) && !outer->path && outer->usr) {
+		size_t n = strlen(outer->usr);
+		return strncmp(inner->path, outer->usr, n) == 0 && inner->path[n] == SOVA_PATH_MEMBER;
+	}
+	if (outer->kind != SOVA_VAL_FIELD)
+		return 0;
+	const char *o = member_chain(outer->path), *i = member_chain(inner->path);
+	if (!o || !i)
+		return 0;
+	size_t n = strlen(o);
+	return strncmp(i, o, n) == 0 && i[n] == SOVA_PATH_MEMBER;
+}

@@ -29,8 +29,13 @@ struct sova_val {
 	long num;
 	int element; /* an element of the storage named: fs[i], *p */
 	int address; /* its address was taken: &f */
-	char *path;  /* the access written out ("job->deps[0]"), when more than a name */
+	char *path;  /* the access written out, when more than a name (see SOVA_PATH_MEMBER) */
 };
+
+/* Separates the members of an access path: base USR, then a member's field
+ * USR after each separator, and [index] for each subscript. */
+#define SOVA_PATH_MEMBER '\x1f'
+
 
 /* A source range in a TU's file table; lines and columns are 1-based bytes. */
 struct sova_loc {
@@ -125,5 +130,9 @@ int sova_val_same(const struct sova_val *a, const struct sova_val *b);
 /* Returns 1 when two values are the same access: the same storage reached
  * the same way (same object, same index), as completion proofs need. */
 int sova_val_same_access(const struct sova_val *a, const struct sova_val *b);
+
+/* Returns 1 when inner is a member, at any depth, of the struct outer names,
+ * whatever the objects: &p->dw contains the field work of p->dw.work. */
+int sova_val_contains(const struct sova_val *outer, const struct sova_val *inner);
 
 #endif /* SOVA_FACTS_H */

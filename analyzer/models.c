@@ -585,7 +585,8 @@ int sova_models_load_dir(struct sova_models *models, const char *dir, char *err,
 			SOVA_PUSH(names, n, cap, sova_xasprintf("%s/%s", dir, e->d_name));
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n)
+		qsort(names, n, sizeof(*names), compare_names);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)

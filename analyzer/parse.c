@@ -266,7 +266,8 @@ static void take_unknown_flags(struct parse_job *job, char ***flags, size_t *nfl
 	for (size_t i = 0; i < job->unknown_flags.cap; i++)
 		if (job->unknown_flags.keys[i])
 			SOVA_PUSH(*flags, n, cap, sova_xstrdup(job->unknown_flags.keys[i]));
-	qsort(*flags, n, sizeof(**flags), compare_strings);
+	if (n)
+		qsort(*flags, n, sizeof(**flags), compare_strings);
 	*nflags = n;
 }
 

@@ -220,7 +220,10 @@ static enum match entry_matches(const struct sova_engine *e, const struct sova_e
 		val = resolve(e, entry->def, entry->context_val);
 	if (entry->executor && same_identity(val, resolve(e, entry->def, entry->executor)))
 		return MATCH_EXECUTOR;
-	if (entry->handle && same_identity(val, resolve(e, entry->def, entry->handle)))
+	const struct sova_val *handle = entry->handle ? resolve(e, entry->def, entry->handle) : NULL;
+	/* cancel_delayed_work_sync(&p->dw) waits on the delayed work whose
+	 * work_struct p->dw.work is the handle. */
+	if (handle && (same_identity(val, handle) || sova_val_contains(val, handle)))
 		return MATCH_HANDLE;
 	return MATCH_NONE;
 }
