@@ -1,5 +1,5 @@
-/* Descriptor I/O on a serial executor. A read or write on a descriptor from open() is provably blocking
- * (regular files ignore O_NONBLOCK): it holds the serial executor's only thread for the disk (SOVA005).
+/* Descriptor I/O on a serial executor. open() and a read or write on a descriptor from open() are provably
+ * blocking (regular files ignore O_NONBLOCK): they hold the serial executor's only thread for the disk (SOVA005).
  * Socket calls are not reported: sova cannot tell a blocking socket from one made non-blocking with
  * fcntl, and event-driven code does its non-blocking I/O with exactly these calls. */
 #include <fcntl.h>
@@ -30,12 +30,12 @@ static void peer_task(void *arg)
 static void reload_task(void *arg)
 {
     char buf[4096];
-    int fd = open((const char *)arg, O_RDONLY);
+    int fd = open((const char *)arg, O_RDONLY); // expect: SOVA005
     if (fd < 0)
         return;
     ssize_t n = read(fd, buf, sizeof buf); // expect: SOVA005
     close(fd);
-    int out = open("/var/cache/app.conf", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int out = open("/var/cache/app.conf", O_WRONLY | O_CREAT | O_TRUNC, 0644); // expect: SOVA005
     if (n > 0 && out >= 0)
         write(out, buf, (size_t)n); // expect: SOVA005
     if (out >= 0)
