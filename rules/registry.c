@@ -71,3 +71,9 @@ char *sova_result_context(struct sova_result *result, const struct sova_context_
 	return sova_xasprintf("'%s' runs %s (registered with '%s' [here](%d))", path->entry,
 			      context_place(path->context), path->how, here);
 }
+
+int sova_result_origin(struct sova_result *result, const struct sova_site *site)
+{
+	sova_chain_copy(&result->chain, &site->origin);
+	return sova_result_relate(result, &site->origin.steps[site->origin.nsteps - 1]);
+}

@@ -47,6 +47,10 @@ const struct sova_rule *sova_rule_find(const char *id_or_name);
 /* Helpers for checks: copy a step into result->related, returning its index. */
 int sova_result_relate(struct sova_result *result, const struct sova_step *step);
 
+/* Takes the site's origin chain (wait -> ... -> the call that made the
+ * future) into result; returns the related index of that last call. */
+int sova_result_origin(struct sova_result *result, const struct sova_site *site);
+
 /* Takes a context path's chain and registration into result; returns a new
  * phrase such as "'on_timer' runs on an event loop (registered [here](0))". */
 char *sova_result_context(struct sova_result *result, const struct sova_context_path *path);

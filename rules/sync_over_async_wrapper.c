@@ -10,9 +10,7 @@ static int check(const struct sova_site *site, struct sova_result *result)
 {
 	if (!site->is_wait || site->prov == SOVA_PROV_NONE || !site->external || site->is_main || site->async.reached)
 		return 0;
-	sova_chain_copy(&result->chain, &site->origin);
-	struct sova_step origin = site->origin.steps[site->origin.nsteps - 1];
-	int from = sova_result_relate(result, &origin);
+	int from = sova_result_origin(result, site);
 	result->level = SOVA_LEVEL_NOTE;
 	result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: it blocks in '%s' "
 					 "on the future from '%s' ([here](%d)), and so blocks every caller",

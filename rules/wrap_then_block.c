@@ -11,9 +11,7 @@ static int check(const struct sova_site *site, struct sova_result *result)
 {
 	if (!site->is_wait || site->prov != SOVA_PROV_SUBMIT || site->other_work)
 		return 0;
-	sova_chain_copy(&result->chain, &site->origin);
-	struct sova_step origin = site->origin.steps[site->origin.nsteps - 1];
-	int submitted = sova_result_relate(result, &origin);
+	int submitted = sova_result_origin(result, site);
 	result->level = SOVA_LEVEL_WARNING;
 	result->message = sova_xasprintf("'%s' blocks on work that was just submitted ([by '%s' here](%d)) with "
 					 "nothing else started in between: two threads do one thread's work",
