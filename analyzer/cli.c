@@ -10,20 +10,32 @@
 void sova_cli_usage(void)
 {
 	fputs("usage: sova [check] [options] [<source>...] [-- <compiler flags>]\n"
+	      "       sova baseline -o <file> [options]\n"
 	      "       sova rules\n"
+	      "       sova explain <rule>\n"
 	      "       sova --help | --version\n"
 	      "\n"
 	      "Finds sync-over-async in C: blocking waits on futures from pool workers,\n"
 	      "wrap-then-block, sync wrappers over async APIs and self-wait deadlocks.\n"
 	      "\n"
 	      "options:\n"
-	      "  -p <dir>             read <dir>/compile_commands.json (or the file itself)\n"
+	      "  -p <dir>             read <dir>/compile_commands.json (or the file itself); with\n"
+	      "                       source files too, report only on those (pre-commit mode)\n"
 	      "  -j <n>               parse with n threads (default: the number of cores)\n"
 	      "  --model <file>       load an API model as well (repeatable); see docs/models.md\n"
 	      "  --no-default-models  do not load the bundled models\n"
-	      "  --format text|sarif  output format (default: text)\n"
+	      "  --format text|sarif|codequality\n"
+	      "                       output format (default: text)\n"
 	      "  -o <file>            write the output to <file> ('-' is standard output)\n"
 	      "  --srcroot <dir>      root for %SRCROOT%-relative SARIF paths (default: .)\n"
+	      "  --config <file>      read this configuration instead of the nearest .sova.json\n"
+	      "  --no-config          read no configuration file\n"
+	      "  --fail-on <level>    exit 1 only for results at note, warning or error and above,\n"
+	      "                       or never (none); default: note\n"
+	      "  --baseline <file>    an earlier SARIF log: only new results count and are shown\n"
+	      "  --report-unused-suppressions\n"
+	      "                       note suppression comments that suppress nothing\n"
+	      "  --summary            print a line of counts per rule on standard error\n"
 	      "  --dump-facts         print the per-TU facts as JSON and stop\n"
 	      "  -q, --quiet          no progress on standard error\n"
 	      "  -h, --help           show this help\n"
@@ -62,8 +74,10 @@ static int parse_format(const char *s, enum sova_format *format, char *err, size
 		*format = SOVA_FORMAT_TEXT;
 	else if (strcmp(s, "sarif") == 0)
 		*format = SOVA_FORMAT_SARIF;
+	else if (strcmp(s, "codequality") == 0)
+		*format = SOVA_FORMAT_CODEQUALITY;
 	else {
-		snprintf(err, errlen, "--format takes 'text' or 'sarif', not '%s'", s);
+		snprintf(err, errlen, "--format takes 'text', 'sarif' or 'codequality', not '%s'", s);
 		return -1;
 	}
 	return 0;
@@ -83,6 +97,18 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->quiet = 1;
 	else if (strcmp(a, "--dump-facts") == 0)
 		cli->dump_facts = 1;
+	else if (strcmp(a, "--no-config") == 0)
+		cli->no_config = 1;
+	else if (strcmp(a, "--report-unused-suppressions") == 0)
+		cli->report_unused = 1;
+	else if (strcmp(a, "--summary") == 0)
+		cli->summary = 1;
+	else if (strcmp(a, "--config") == 0)
+		return need_value(argc, argv, i, &cli->config, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--fail-on") == 0)
+		return need_value(argc, argv, i, &cli->fail_on, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--baseline") == 0)
+		return need_value(argc, argv, i, &cli->baseline, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "--no-default-models") == 0)
 		cli->default_models = 0;
 	else if (strcmp(a, "-p") == 0)
@@ -117,6 +143,18 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 	if (i < argc && strcmp(argv[i], "rules") == 0) {
 		cli->command = SOVA_CMD_RULES;
 		i++;
+	} else if (i < argc && strcmp(argv[i], "explain") == 0) {
+		cli->command = SOVA_CMD_EXPLAIN;
+		if (i + 1 >= argc) {
+			snprintf(err, errlen, "'sova explain' needs a rule, such as SOVA001");
+			return -1;
+		}
+		cli->explain = argv[i + 1];
+		i += 2;
+	} else if (i < argc && strcmp(argv[i], "baseline") == 0) {
+		cli->command = SOVA_CMD_BASELINE;
+		cli->format = SOVA_FORMAT_SARIF;
+		i++;
 	} else if (i < argc && strcmp(argv[i], "check") == 0) {
 		i++;
 	}
@@ -137,12 +175,12 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 		}
 		SOVA_PUSH(cli->files, cli->nfiles, capfiles, argv[i]);
 	}
-	if (cli->command == SOVA_CMD_CHECK && !cli->compdb && !cli->nfiles) {
-		snprintf(err, errlen, "nothing to analyse: give source files, or -p with a compile database");
+	if (cli->command == SOVA_CMD_BASELINE && (!cli->output || strcmp(cli->output, "-") == 0)) {
+		snprintf(err, errlen, "'sova baseline' needs -o <file>");
 		return -1;
 	}
-	if (cli->command == SOVA_CMD_CHECK && cli->compdb && cli->nfiles) {
-		snprintf(err, errlen, "give either -p or source files, not both");
+	if (cli->command == SOVA_CMD_BASELINE && cli->format != SOVA_FORMAT_SARIF) {
+		snprintf(err, errlen, "a baseline is a SARIF log: 'sova baseline' takes no other --format");
 		return -1;
 	}
 	return 0;

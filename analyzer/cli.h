@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
-enum sova_command { SOVA_CMD_CHECK, SOVA_CMD_RULES, SOVA_CMD_HELP, SOVA_CMD_VERSION };
-enum sova_format { SOVA_FORMAT_TEXT, SOVA_FORMAT_SARIF };
+enum sova_command { SOVA_CMD_CHECK, SOVA_CMD_BASELINE, SOVA_CMD_RULES, SOVA_CMD_EXPLAIN, SOVA_CMD_HELP, SOVA_CMD_VERSION };
+enum sova_format { SOVA_FORMAT_TEXT, SOVA_FORMAT_SARIF, SOVA_FORMAT_CODEQUALITY };
 
 struct sova_cli {
 	enum sova_command command;
@@ -13,6 +13,13 @@ struct sova_cli {
 	const char *compdb;  /* -p */
 	const char *output;  /* -o; NULL or "-" for stdout */
 	const char *srcroot; /* --srcroot */
+	const char *config;   /* --config */
+	int no_config;        /* --no-config */
+	const char *fail_on;  /* --fail-on, as given */
+	const char *baseline; /* --baseline */
+	const char *explain;  /* the rule of "sova explain" */
+	int report_unused;    /* --report-unused-suppressions */
+	int summary;          /* --summary */
 	int jobs;            /* -j; 0 = number of cores */
 	int quiet;
 	int dump_facts;

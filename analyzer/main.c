@@ -1,7 +1,8 @@
 /* main.c - sova's command line driver: the pipeline, stage by stage.
  *
- *   compile database -> parse (libclang, -j threads) -> per-TU facts
- *   -> link by USR -> contexts and propagation -> rules -> reporters */
+ *   configuration -> compile database -> parse (libclang, -j threads)
+ *   -> per-TU facts -> link by USR -> contexts and propagation -> rules
+ *   -> filters (exclusions, suppressions, baseline) -> reporters */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -9,16 +10,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
 #include "compdb.h"
+#include "config.h"
 #include "contexts.h"
 #include "facts_json.h"
+#include "filters.h"
 #include "link.h"
 #include "models.h"
 #include "output.h"
 #include "parse.h"
 #include "report.h"
 #include "results.h"
+#include "sources.h"
 #include "util.h"
 
 #ifndef SOVA_VERSION
@@ -28,12 +33,18 @@
 /* Everything one run owns, freed in one place. */
 struct run {
 	struct sova_cli cli;
+	struct sova_config config;
 	struct sova_models models;
 	struct sova_compdb db;
+	struct sova_baseline baseline;
+	int has_baseline;
+	char **only_files; /* pre-commit mode: the files reported on */
+	size_t nonly_files, caponly_files;
 	struct sova_tu_facts *facts;
 	size_t nfacts;
 	char **notes; /* warnings about the inputs, for every reporter */
 	size_t nnotes, capnotes;
+	int fail_on;
 	char cwd[PATH_MAX];
 	char srcroot[PATH_MAX];
 };
@@ -44,31 +55,53 @@ static int fail(int code, const char *msg)
 	return code;
 }
 
+/* ---- set-up ---- */
+
+static int load_config(struct run *run, char *err, size_t errlen)
+{
+	sova_config_init(&run->config);
+	if (run->cli.no_config)
+		return 0;
+	char *path = run->cli.config ? sova_xstrdup(run->cli.config) : sova_config_find(".");
+	int rc = path ? sova_config_load(&run->config, path, err, errlen) : 0;
+	free(path);
+	return rc;
+}
+
+static void add_config_annotations(struct run *run)
+{
+	const struct sova_config *c = &run->config;
+	for (size_t i = 0; i < c->nworker; i++)
+		sova_models_add_annotation(&run->models, "config", c->worker_annotations[i], SOVA_ANN_MEANS_CONTEXT,
+					   SOVA_CTX_POOL);
+	for (size_t i = 0; i < c->nblocking; i++)
+		sova_models_add_annotation(&run->models, "config", c->blocking_annotations[i], SOVA_ANN_MEANS_WAIT,
+					   SOVA_CTX_NONE);
+	for (size_t i = 0; i < c->nnonblocking; i++)
+		sova_models_add_annotation(&run->models, "config", c->nonblocking_annotations[i],
+					   SOVA_ANN_MEANS_NONBLOCKING, SOVA_CTX_NONE);
+}
+
 static int load_models(struct run *run, char *err, size_t errlen)
 {
 	sova_models_init(&run->models);
 	if (run->cli.default_models) {
 		char dir[PATH_MAX];
-		if (sova_bundled_models_dir(dir, sizeof(dir)) != 0) {
+		if (sova_data_dir("models", "rules/models", dir, sizeof(dir)) != 0) {
 			snprintf(err, errlen, "cannot find the bundled models (looked for share/sova/models)");
 			return -1;
 		}
 		if (sova_models_load_dir(&run->models, dir, err, errlen) != 0)
 			return -1;
 	}
+	for (size_t i = 0; i < run->config.nmodels; i++)
+		if (sova_models_load_file(&run->models, run->config.models[i], 1, err, errlen) != 0)
+			return -1;
 	for (size_t i = 0; i < run->cli.nmodels; i++)
 		if (sova_models_load_file(&run->models, run->cli.models[i], 1, err, errlen) != 0)
 			return -1;
+	add_config_annotations(run);
 	return 0;
-}
-
-static int load_inputs(struct run *run, char *err, size_t errlen)
-{
-	sova_compdb_init(&run->db);
-	if (run->cli.compdb)
-		return sova_compdb_load(&run->db, run->cli.compdb, err, errlen);
-	return sova_compdb_add_files(&run->db, run->cli.files, run->cli.nfiles, run->cli.flags, run->cli.nflags, err,
-				     errlen);
 }
 
 static int resolve_roots(struct run *run, char *err, size_t errlen)
@@ -85,6 +118,81 @@ static int resolve_roots(struct run *run, char *err, size_t errlen)
 	return 0;
 }
 
+static int resolve_fail_on(struct run *run, char *err, size_t errlen)
+{
+	run->fail_on = SOVA_LEVEL_NOTE;
+	if (run->config.fail_on != SOVA_FAIL_ON_UNSET)
+		run->fail_on = run->config.fail_on;
+	if (run->cli.fail_on && (run->fail_on = sova_config_parse_fail_on(run->cli.fail_on)) < 0) {
+		snprintf(err, errlen, "--fail-on takes note, warning, error or none, not '%s'", run->cli.fail_on);
+		return -1;
+	}
+	return 0;
+}
+
+/* The files pre-commit mode reports on, made absolute like the program's file table. */
+static int take_only_files(struct run *run, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < run->cli.nfiles; i++) {
+		char resolved[PATH_MAX];
+		if (!realpath(run->cli.files[i], resolved)) {
+			snprintf(err, errlen, "%s: no such file", run->cli.files[i]);
+			return -1;
+		}
+		SOVA_PUSH(run->only_files, run->nonly_files, run->caponly_files, sova_xstrdup(resolved));
+	}
+	return 0;
+}
+
+/* Excluded TUs are not parsed at all. */
+static void drop_excluded_tus(struct run *run)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < run->db.ntus; i++) {
+		struct sova_tu_cmd *tu = &run->db.tus[i];
+		if (!sova_config_excluded(&run->config, tu->file)) {
+			run->db.tus[kept++] = *tu;
+			continue;
+		}
+		free(tu->file);
+		free(tu->directory);
+		for (size_t k = 0; k < tu->nargs; k++)
+			free(tu->args[k]);
+		free(tu->args);
+	}
+	run->db.ntus = kept;
+}
+
+static int load_inputs(struct run *run, char *err, size_t errlen)
+{
+	sova_compdb_init(&run->db);
+	const char *compdb = run->cli.compdb ? run->cli.compdb : run->config.compile_commands;
+	int rc;
+	if (compdb) {
+		rc = sova_compdb_load(&run->db, compdb, err, errlen);
+		if (rc == 0 && run->cli.nfiles)
+			rc = take_only_files(run, err, errlen);
+	} else if (run->cli.nfiles) {
+		rc = sova_compdb_add_files(&run->db, run->cli.files, run->cli.nfiles, run->cli.flags, run->cli.nflags,
+					   err, errlen);
+	} else {
+		snprintf(err, errlen, "nothing to analyse: give source files, or -p with a compile database "
+				      "(or \"compile_commands\" in .sova.json)");
+		rc = -1;
+	}
+	if (rc == 0)
+		drop_excluded_tus(run);
+	return rc;
+}
+
+static int load_baseline(struct run *run, char *err, size_t errlen)
+{
+	if (!run->cli.baseline)
+		return 0;
+	run->has_baseline = 1;
+	return sova_baseline_load(&run->baseline, run->cli.baseline, err, errlen);
+}
+
 /* The compile database's notes, then one per flag clang did not know. */
 static void collect_notes(struct run *run, char **dropped, size_t ndropped)
 {
@@ -93,11 +201,14 @@ static void collect_notes(struct run *run, char **dropped, size_t ndropped)
 	for (size_t i = 0; i < ndropped; i++) {
 		SOVA_PUSH(run->notes, run->nnotes, run->capnotes,
 			  sova_xasprintf("clang does not know the flag '%s'; it was dropped from the compile "
-					 "flags of the files that use it", dropped[i]));
+					 "flags of the files that use it",
+					 dropped[i]));
 		free(dropped[i]);
 	}
 	free(dropped);
 }
+
+/* ---- analysis and output ---- */
 
 static int dump_facts(const struct run *run, FILE *out)
 {
@@ -123,46 +234,91 @@ static int parse_failed(const struct run *run)
 
 static int write_report(const struct run *run, const struct sova_report *report, FILE *out)
 {
-	if (run->cli.format == SOVA_FORMAT_SARIF)
+	switch (run->cli.format) {
+	case SOVA_FORMAT_SARIF:
 		return sova_report_sarif(out, report);
-	sova_report_text(out, report);
-	return ferror(out) ? -1 : 0;
+	case SOVA_FORMAT_CODEQUALITY:
+		return sova_report_codequality(out, report);
+	default:
+		sova_report_text(out, report);
+		return ferror(out) ? -1 : 0;
+	}
 }
 
-/* Link, analyse, apply rules, report. Returns the exit code. */
+static int configured_level(const struct sova_rule *rule, const void *data)
+{
+	const struct sova_config *config = data;
+	int level = SOVA_CONFIG_LEVEL_UNSET;
+	for (size_t i = 0; i < config->nlevels; i++)
+		if (strcmp(config->levels[i].rule_id, rule->id) == 0)
+			level = config->levels[i].level;
+	return level;
+}
+
+static int exit_code(const struct run *run, const struct sova_results *results, int execution_ok)
+{
+	if (!execution_ok)
+		return SOVA_EXIT_FAILED;
+	if (run->cli.command == SOVA_CMD_BASELINE)
+		return SOVA_EXIT_CLEAN;
+	for (size_t i = 0; i < results->count; i++)
+		if (sova_result_counts(&results->items[i], run->fail_on))
+			return SOVA_EXIT_RESULTS;
+	return SOVA_EXIT_CLEAN;
+}
+
+static int emit(const struct run *run, const struct sova_report *report)
+{
+	sova_report_notifications_text(stderr, report);
+	struct sova_output out;
+	int rc = sova_output_open(&out, run->cli.output);
+	if (rc == 0)
+		rc = write_report(run, report, out.file);
+	rc = sova_output_close(&out, rc);
+	if (run->cli.summary)
+		sova_report_summary(stderr, report);
+	return rc;
+}
+
+/* Link, analyse, apply rules, filter, report. Returns the exit code. */
 static int analyse_and_report(struct run *run)
 {
 	struct sova_program prog;
 	struct sova_analysis analysis;
 	struct sova_results results;
+	struct sova_notices notices;
+	struct sova_sources sources;
 	sova_link(run->facts, run->nfacts, &prog);
 	sova_analyze(&prog, &run->models, &analysis);
-	sova_apply_rules(&analysis, &prog, &results);
+	sova_apply_rules(&analysis, &prog, configured_level, &run->config, &results);
+	sova_sources_init(&sources, prog.files, prog.nfiles);
+	struct sova_filter_options filter = {
+		.config = &run->config, .only_files = run->nonly_files ? run->only_files : NULL,
+		.nonly_files = run->nonly_files, .baseline = run->has_baseline ? &run->baseline : NULL,
+		.report_unused = run->cli.report_unused, .srcroot = run->srcroot,
+	};
+	sova_filter_results(&results, &prog, &sources, &filter, &notices);
 	struct sova_report report = {
-		.results = &results, .prog = &prog, .tus = run->facts, .ntus = run->nfacts,
-		.notes = run->notes, .nnotes = run->nnotes,
+		.results = &results, .prog = &prog, .tus = run->facts, .ntus = run->nfacts, .notes = run->notes,
+		.nnotes = run->nnotes, .notices = &notices, .baseline = filter.baseline, .sources = &sources,
 		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = !parse_failed(run),
 	};
-	sova_report_notifications_text(stderr, &report);
-	struct sova_output out;
-	int rc = sova_output_open(&out, run->cli.output);
-	if (rc == 0)
-		rc = write_report(run, &report, out.file);
-	rc = sova_output_close(&out, rc);
-	int exit_code = rc != 0 ? fail(SOVA_EXIT_FAILED, "cannot write the output")
-			: !report.execution_ok ? SOVA_EXIT_FAILED
-			: results.count ? SOVA_EXIT_RESULTS : SOVA_EXIT_CLEAN;
+	int code = emit(run, &report) != 0 ? fail(SOVA_EXIT_FAILED, "cannot write the output")
+					   : exit_code(run, &results, report.execution_ok);
+	sova_notices_free(&notices);
+	sova_sources_free(&sources);
 	sova_results_free(&results);
 	sova_analysis_free(&analysis);
 	sova_program_free(&prog);
-	return exit_code;
+	return code;
 }
 
 static int check(struct run *run)
 {
 	char err[4096];
-	if (load_models(run, err, sizeof(err)) != 0 || resolve_roots(run, err, sizeof(err)) != 0 ||
-	    load_inputs(run, err, sizeof(err)) != 0)
+	if (load_config(run, err, sizeof(err)) != 0 || resolve_fail_on(run, err, sizeof(err)) != 0 ||
+	    load_models(run, err, sizeof(err)) != 0 || resolve_roots(run, err, sizeof(err)) != 0 ||
+	    load_baseline(run, err, sizeof(err)) != 0 || load_inputs(run, err, sizeof(err)) != 0)
 		return fail(SOVA_EXIT_USAGE, err);
 	run->nfacts = run->db.ntus;
 	run->facts = sova_xcalloc(run->nfacts + 1, sizeof(*run->facts));
@@ -179,6 +335,8 @@ static int check(struct run *run)
 		rc = dump_facts(run, out.file);
 	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
 }
+
+/* ---- the other commands ---- */
 
 static int compare_rule_ids(const void *a, const void *b)
 {
@@ -203,6 +361,31 @@ static void print_rules(void)
 	free(sorted);
 }
 
+/* Prints the rule's page; without the docs, what the rule itself knows. */
+static int explain(const char *name)
+{
+	const struct sova_rule *rule = sova_rule_find(name);
+	if (!rule) {
+		fprintf(stderr, "sova: error: no rule '%s'; 'sova rules' lists them\n", name);
+		return SOVA_EXIT_USAGE;
+	}
+	char dir[PATH_MAX];
+	if (sova_data_dir("docs/rules", "docs/rules", dir, sizeof(dir)) == 0) {
+		char *path = sova_xasprintf("%s/%s.md", dir, rule->id);
+		const char *why;
+		size_t len;
+		char *text = sova_read_file(path, &len, &why);
+		free(path);
+		if (text) {
+			fwrite(text, 1, len, stdout);
+			free(text);
+			return SOVA_EXIT_CLEAN;
+		}
+	}
+	printf("# %s %s\n\n%s\n\n%s\n\nFix: %s\n", rule->id, rule->name, rule->summary, rule->description, rule->fix);
+	return SOVA_EXIT_CLEAN;
+}
+
 static void run_free(struct run *run)
 {
 	for (size_t i = 0; i < run->nfacts; i++)
@@ -211,8 +394,14 @@ static void run_free(struct run *run)
 	for (size_t i = 0; i < run->nnotes; i++)
 		free(run->notes[i]);
 	free(run->notes);
+	for (size_t i = 0; i < run->nonly_files; i++)
+		free(run->only_files[i]);
+	free(run->only_files);
+	if (run->has_baseline)
+		sova_baseline_free(&run->baseline);
 	sova_compdb_free(&run->db);
 	sova_models_free(&run->models);
+	sova_config_free(&run->config);
 	sova_cli_free(&run->cli);
 }
 
@@ -237,7 +426,11 @@ int main(int argc, char **argv)
 	case SOVA_CMD_RULES:
 		print_rules();
 		break;
+	case SOVA_CMD_EXPLAIN:
+		rc = explain(run.cli.explain);
+		break;
 	case SOVA_CMD_CHECK:
+	case SOVA_CMD_BASELINE:
 		rc = check(&run);
 		break;
 	}

@@ -662,3 +662,19 @@ const char *sova_context_name(enum sova_context context)
 					     [SOVA_CTX_AIO] = "aio", [SOVA_CTX_COROUTINE] = "coroutine" };
 	return names[context];
 }
+
+void sova_models_add_annotation(struct sova_models *models, const char *model, const char *name,
+				enum sova_annotation_meaning means, enum sova_context context)
+{
+	int index = -1;
+	for (size_t i = 0; i < models->nmodels && index < 0; i++)
+		if (strcmp(models->models[i].name, model) == 0)
+			index = (int)i;
+	if (index < 0) {
+		struct sova_model m = { .name = sova_xstrdup(model), .always = 1 };
+		SOVA_PUSH(models->models, models->nmodels, models->capmodels, m);
+		index = (int)models->nmodels - 1;
+	}
+	struct sova_annotation_model a = { sova_xstrdup(name), index, means, context };
+	SOVA_PUSH(models->annotations, models->nannotations, models->capannotations, a);
+}

@@ -152,6 +152,11 @@ int sova_models_is_future_type(const struct sova_models *models, const char *typ
 /* Returns 1 when a model is active for a TU that includes these files. */
 int sova_model_active(const struct sova_model *model, char *const *includes, size_t nincludes);
 
+/* Adds an annotation meaning outside any model file (a configuration's
+ * extra annotation names), in a model named `model` active everywhere. */
+void sova_models_add_annotation(struct sova_models *models, const char *model, const char *name,
+				enum sova_annotation_meaning means, enum sova_context context);
+
 const char *sova_exec_kind_name(enum sova_exec_kind kind);
 const char *sova_context_name(enum sova_context context);
 

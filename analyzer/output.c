@@ -60,7 +60,7 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-int sova_bundled_models_dir(char *buf, size_t len)
+int sova_data_dir(const char *installed, const char *in_source, char *buf, size_t len)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -69,15 +69,16 @@ int sova_bundled_models_dir(char *buf, size_t len)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			snprintf(buf, len, "%s/../share/sova/models", exe);
+			snprintf(buf, len, "%s/../share/sova/%s", exe, installed);
 			if (is_dir(buf))
 				return 0;
 		}
 	}
-#ifdef SOVA_SOURCE_MODELS_DIR
-	snprintf(buf, len, "%s", SOVA_SOURCE_MODELS_DIR);
+#ifdef SOVA_SOURCE_DIR
+	snprintf(buf, len, "%s/%s", SOVA_SOURCE_DIR, in_source);
 	if (is_dir(buf))
 		return 0;
 #endif
+	(void)in_source;
 	return -1;
 }

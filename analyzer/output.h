@@ -21,7 +21,9 @@ int sova_output_open(struct sova_output *out, const char *path);
  * temporary otherwise. Returns 0 when all went well. */
 int sova_output_close(struct sova_output *out, int status);
 
-/* Finds the bundled models: <exe>/../share/sova/models, else the source tree's. */
-int sova_bundled_models_dir(char *buf, size_t len);
+/* Finds one of sova's data folders: <exe>/../share/sova/<installed> when
+ * installed, else <source tree>/<in_source> in a build tree. Returns 0, or -1
+ * when neither exists. */
+int sova_data_dir(const char *installed, const char *in_source, char *buf, size_t len);
 
 #endif /* SOVA_OUTPUT_H */

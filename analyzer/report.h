@@ -7,9 +7,12 @@
 
 #include <stdio.h>
 
+#include "baseline.h"
 #include "facts.h"
+#include "filters.h"
 #include "link.h"
 #include "results.h"
+#include "sources.h"
 
 struct sova_report {
 	const struct sova_results *results;
@@ -18,6 +21,9 @@ struct sova_report {
 	size_t ntus;
 	char *const *notes; /* warnings about the inputs: dropped flags */
 	size_t nnotes;
+	const struct sova_notices *notices; /* remarks with a place: unused suppressions */
+	const struct sova_baseline *baseline; /* or NULL */
+	struct sova_sources *sources; /* the text of the program's files */
 	const char *srcroot; /* absolute, without a trailing slash */
 	const char *cwd;     /* text paths are shown relative to it */
 	int execution_ok;    /* every TU was parsed */
@@ -31,6 +37,19 @@ void sova_report_notifications_text(FILE *out, const struct sova_report *report)
 
 /* Writes a SARIF 2.1.0 log. Returns 0, or -1 when writing failed. */
 int sova_report_sarif(FILE *out, const struct sova_report *report);
+
+/* Writes GitLab Code Quality JSON. Returns 0, or -1 when writing failed. */
+int sova_report_codequality(FILE *out, const struct sova_report *report);
+
+/* Writes "sova: 3 results: SOVA001 2, SOVA005 1 (1 suppressed)" to out. */
+void sova_report_summary(FILE *out, const struct sova_report *report);
+
+/* Whether a result is shown to a person: not suppressed, and new when there
+ * is a baseline. SARIF writes every result, with its state. */
+int sova_result_shown(const struct sova_result *result);
+
+/* A SARIF message with its "[text](n)" links turned into plain text; new string. */
+char *sova_message_plain(const char *msg);
 
 /* The path to show for an absolute path: relative to base when under it. */
 const char *sova_display_path(const char *path, const char *base);

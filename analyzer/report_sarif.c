@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sources.h"
 #include "util.h"
 
 #ifndef SOVA_VERSION
@@ -19,53 +20,22 @@
 #define SOVA_HOMEPAGE "https://github.com/sova-analyzer/sova"
 #endif
 
+/* GitHub code scanning rejects runs over these sizes. */
+#define GITHUB_MAX_RESULTS 25000
+#define GITHUB_MAX_LOCATIONS 1000
+#define GITHUB_MAX_FLOW_LOCATIONS 10000
+
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
 
-/* Source text of the files results point into, loaded on first use. */
-struct source {
-	int loaded;
-	char *text;
-	size_t len;
-	size_t *lines; /* byte offset of each line start; lines[0] is line 1 */
-	size_t nlines;
-};
-
 struct sarif_writer {
 	const struct sova_report *report;
-	struct source *sources;
+	struct sova_sources *sources;
 };
 
-static void load_source(struct source *src, const char *path)
-{
-	const char *why;
-	src->loaded = 1;
-	src->text = sova_read_file(path, &src->len, &why);
-	if (!src->text)
-		return;
-	size_t cap = 0;
-	SOVA_PUSH(src->lines, src->nlines, cap, 0);
-	for (size_t i = 0; i < src->len; i++)
-		if (src->text[i] == '\n')
-			SOVA_PUSH(src->lines, src->nlines, cap, i + 1);
-}
-
-/* The text of a 1-based line, without its newline; NULL when unknown. */
 static const char *line_text(struct sarif_writer *w, int file, unsigned line, size_t *len)
 {
-	if (file < 0)
-		return NULL;
-	struct source *src = &w->sources[file];
-	if (!src->loaded)
-		load_source(src, w->report->prog->files[file]);
-	if (!src->text || line == 0 || line > src->nlines)
-		return NULL;
-	size_t start = src->lines[line - 1];
-	size_t end = line < src->nlines ? src->lines[line] : src->len;
-	while (end > start && (src->text[end - 1] == '\n' || src->text[end - 1] == '\r'))
-		end--;
-	*len = end - start;
-	return src->text + start;
+	return sova_source_line(w->sources, file, line, len);
 }
 
 /* Length of the UTF-8 sequence at p (at most n bytes), or 0 when invalid. */
@@ -199,7 +169,7 @@ static cJSON *location(struct sarif_writer *w, const struct sova_step *step, int
 static cJSON *code_flows(struct sarif_writer *w, const struct sova_chain *chain)
 {
 	cJSON *locations = cJSON_CreateArray();
-	for (size_t i = 0; i < chain->nsteps; i++) {
+	for (size_t i = 0; i < chain->nsteps && i < GITHUB_MAX_FLOW_LOCATIONS; i++) {
 		cJSON *tfl = cJSON_CreateObject();
 		cJSON_AddItemToObject(tfl, "location", location(w, &chain->steps[i], -1));
 		cJSON_AddNumberToObject(tfl, "nestingLevel", chain->steps[i].depth ? chain->steps[i].depth : 1);
@@ -217,51 +187,35 @@ static cJSON *code_flows(struct sarif_writer *w, const struct sova_chain *chain)
 	return flows;
 }
 
-/* GitHub's primaryLocationLineHash: the line's text without white space,
- * plus how many earlier results in the file share that hash. */
-static uint64_t line_hash(struct sarif_writer *w, const struct sova_loc *loc)
+static cJSON *fingerprints(const struct sova_result *res)
 {
-	size_t len = 0;
-	const char *text = line_text(w, loc->file, loc->line, &len);
-	uint64_t h = SOVA_FNV_SEED;
-	for (size_t i = 0; text && i < len; i++)
-		if (text[i] != ' ' && text[i] != '\t')
-			h = sova_fnv1a(&text[i], 1, h);
-	return h;
-}
-
-/* sova's own fingerprint: what the finding is, not where, so it moves with the code. */
-static uint64_t finding_hash(const struct sarif_writer *w, const struct sova_result *res)
-{
-	const char *path = sova_display_path(w->report->prog->files[res->loc.file], w->report->srcroot);
-	uint64_t f = sova_fnv1a(res->rule->id, strlen(res->rule->id), SOVA_FNV_SEED);
-	f = sova_fnv1a(path, strlen(path) + 1, f);
-	f = sova_fnv1a(res->function, strlen(res->function) + 1, f);
-	return sova_fnv1a(res->message, strlen(res->message), f);
-}
-
-/* Each hash gets ":N", N counting the earlier results of the file with the same hash. */
-static cJSON *fingerprints(struct sarif_writer *w, size_t index)
-{
-	const struct sova_results *results = w->report->results;
-	const struct sova_result *res = &results->items[index];
-	uint64_t lh = line_hash(w, &res->loc), fh = finding_hash(w, res);
-	unsigned line_seen = 1, finding_seen = 1;
-	for (size_t i = 0; i < index; i++) {
-		const struct sova_result *other = &results->items[i];
-		if (other->loc.file != res->loc.file)
-			continue;
-		line_seen += line_hash(w, &other->loc) == lh;
-		finding_seen += finding_hash(w, other) == fh;
-	}
 	cJSON *fp = cJSON_CreateObject();
-	char *v = sova_xasprintf("%016llx:%u", (unsigned long long)lh, line_seen);
-	cJSON_AddStringToObject(fp, "primaryLocationLineHash", v);
-	free(v);
-	v = sova_xasprintf("%016llx:%u", (unsigned long long)fh, finding_seen);
-	cJSON_AddStringToObject(fp, "sova/v1", v);
-	free(v);
+	cJSON_AddStringToObject(fp, "primaryLocationLineHash", res->line_hash);
+	cJSON_AddStringToObject(fp, "sova/v1", res->fingerprint);
 	return fp;
+}
+
+static const char *baseline_state(enum sova_baseline_state state)
+{
+	switch (state) {
+	case SOVA_BASELINE_UNCHANGED:
+		return "unchanged";
+	case SOVA_BASELINE_UPDATED:
+		return "updated";
+	default:
+		return "new";
+	}
+}
+
+static cJSON *suppressions(const struct sova_result *res)
+{
+	cJSON *s = cJSON_CreateObject();
+	cJSON_AddStringToObject(s, "kind", "inSource");
+	if (res->justification && res->justification[0])
+		cJSON_AddStringToObject(s, "justification", res->justification);
+	cJSON *list = cJSON_CreateArray();
+	cJSON_AddItemToArray(list, s);
+	return list;
 }
 
 static const char *level_name(enum sova_level level)
@@ -280,6 +234,7 @@ static int rule_index(const struct sova_rule *rule)
 static cJSON *result_json(struct sarif_writer *w, size_t index)
 {
 	const struct sova_result *res = &w->report->results->items[index];
+	(void)index;
 	cJSON *r = cJSON_CreateObject();
 	cJSON_AddStringToObject(r, "ruleId", res->rule->id);
 	cJSON_AddNumberToObject(r, "ruleIndex", rule_index(res->rule));
@@ -298,13 +253,17 @@ static cJSON *result_json(struct sarif_writer *w, size_t index)
 	cJSON_AddItemToObject(r, "locations", locations);
 	if (res->related.nsteps) {
 		cJSON *related = cJSON_CreateArray();
-		for (size_t i = 0; i < res->related.nsteps; i++)
+		for (size_t i = 0; i < res->related.nsteps && i < GITHUB_MAX_LOCATIONS; i++)
 			cJSON_AddItemToArray(related, location(w, &res->related.steps[i], (int)i));
 		cJSON_AddItemToObject(r, "relatedLocations", related);
 	}
 	if (res->chain.nsteps)
 		cJSON_AddItemToObject(r, "codeFlows", code_flows(w, &res->chain));
-	cJSON_AddItemToObject(r, "partialFingerprints", fingerprints(w, index));
+	cJSON_AddItemToObject(r, "partialFingerprints", fingerprints(res));
+	if (res->suppressed)
+		cJSON_AddItemToObject(r, "suppressions", suppressions(res));
+	if (w->report->baseline)
+		cJSON_AddStringToObject(r, "baselineState", baseline_state(res->baseline));
 	return r;
 }
 
@@ -398,10 +357,40 @@ static cJSON *invocation_json(const struct sova_report *r)
 			cJSON_AddItemToArray(notes, notification(level, d->message, r, d->file, d->line, d->col));
 		}
 	}
+	for (size_t i = 0; r->notices && i < r->notices->count; i++) {
+		const struct sova_notice *n = &r->notices->items[i];
+		cJSON_AddItemToArray(notes, notification("note", n->message, r, r->prog->files[n->loc.file], n->loc.line,
+							 n->loc.col));
+	}
+	if (r->results->count > GITHUB_MAX_RESULTS) {
+		char *text = sova_xasprintf("only the first %d of %zu results are written, as GitHub code scanning "
+					    "accepts no more in a run",
+					    GITHUB_MAX_RESULTS, r->results->count);
+		cJSON_AddItemToArray(notes, notification("warning", text, r, NULL, 0, 0));
+		free(text);
+	}
 	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
 	cJSON *invocations = cJSON_CreateArray();
 	cJSON_AddItemToArray(invocations, inv);
 	return invocations;
+}
+
+/* The baseline's results that are gone now, as the baseline had them. */
+static void add_absent_results(cJSON *results, const struct sova_baseline *baseline)
+{
+	for (size_t i = 0; baseline && i < baseline->nresults; i++) {
+		const struct sova_baseline_result *br = &baseline->results[i];
+		if (br->matched)
+			continue;
+		cJSON *copy = cJSON_Duplicate(br->json, 1);
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "baselineState");
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "ruleIndex");
+		const struct sova_rule *rule = sova_rule_find(br->rule);
+		if (rule)
+			cJSON_AddNumberToObject(copy, "ruleIndex", rule_index(rule));
+		cJSON_AddStringToObject(copy, "baselineState", "absent");
+		cJSON_AddItemToArray(results, copy);
+	}
 }
 
 static cJSON *run_json(struct sarif_writer *w)
@@ -423,15 +412,16 @@ static cJSON *run_json(struct sarif_writer *w)
 	cJSON_AddItemToObject(run, "originalUriBaseIds", bases);
 	cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
 	cJSON *results = cJSON_CreateArray();
-	for (size_t i = 0; i < r->results->count; i++)
+	for (size_t i = 0; i < r->results->count && i < GITHUB_MAX_RESULTS; i++)
 		cJSON_AddItemToArray(results, result_json(w, i));
+	add_absent_results(results, r->baseline);
 	cJSON_AddItemToObject(run, "results", results);
 	return run;
 }
 
 int sova_report_sarif(FILE *out, const struct sova_report *report)
 {
-	struct sarif_writer w = { report, sova_xcalloc(report->prog->nfiles + 1, sizeof(struct source)) };
+	struct sarif_writer w = { report, report->sources };
 	cJSON *log = cJSON_CreateObject();
 	cJSON_AddStringToObject(log, "$schema", SARIF_SCHEMA);
 	cJSON_AddStringToObject(log, "version", "2.1.0");
@@ -440,11 +430,6 @@ int sova_report_sarif(FILE *out, const struct sova_report *report)
 	cJSON_AddItemToObject(log, "runs", runs);
 	char *text = cJSON_Print(log);
 	cJSON_Delete(log);
-	for (size_t i = 0; i < report->prog->nfiles; i++) {
-		free(w.sources[i].text);
-		free(w.sources[i].lines);
-	}
-	free(w.sources);
 	if (!text)
 		return -1;
 	int rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;

@@ -1,7 +1,10 @@
 /* report_text.c - results in the gcc/clang diagnostic format. */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 const char *sova_display_path(const char *path, const char *base)
 {
@@ -23,9 +26,10 @@ static const char *level_name(enum sova_level level)
 	}
 }
 
-/* Prints a SARIF-style message, turning "[text](n)" links into plain text. */
-static void print_plain(FILE *out, const char *msg)
+char *sova_message_plain(const char *msg)
 {
+	char *out = sova_xmalloc(strlen(msg) + 1);
+	size_t n = 0;
 	for (const char *p = msg; *p; p++) {
 		if (*p == ']' && p[1] == '(') {
 			const char *close = strchr(p, ')');
@@ -35,8 +39,17 @@ static void print_plain(FILE *out, const char *msg)
 			}
 		}
 		if (*p != '[')
-			fputc(*p, out);
+			out[n++] = *p;
 	}
+	out[n] = '\0';
+	return out;
+}
+
+static void print_plain(FILE *out, const char *msg)
+{
+	char *plain = sova_message_plain(msg);
+	fputs(plain, out);
+	free(plain);
 }
 
 static void print_at(FILE *out, const struct sova_report *r, const struct sova_loc *loc, const char *level)
@@ -56,10 +69,17 @@ static int in_chain(const struct sova_chain *chain, const struct sova_step *step
 	return 0;
 }
 
+int sova_result_shown(const struct sova_result *result)
+{
+	return !result->suppressed && (result->baseline == SOVA_BASELINE_NONE || result->baseline == SOVA_BASELINE_NEW);
+}
+
 void sova_report_text(FILE *out, const struct sova_report *r)
 {
 	for (size_t i = 0; i < r->results->count; i++) {
 		const struct sova_result *res = &r->results->items[i];
+		if (!sova_result_shown(res))
+			continue;
 		print_at(out, r, &res->loc, level_name(res->level));
 		print_plain(out, res->message);
 		fprintf(out, " [%s]\n", res->rule->id);
@@ -83,6 +103,11 @@ static const char *diag_level(enum sova_diag_level level)
 
 void sova_report_notifications_text(FILE *out, const struct sova_report *r)
 {
+	for (size_t i = 0; r->notices && i < r->notices->count; i++) {
+		const struct sova_notice *n = &r->notices->items[i];
+		print_at(out, r, &n->loc, "note");
+		fprintf(out, "%s [sova-suppression]\n", n->message);
+	}
 	for (size_t i = 0; i < r->nnotes; i++)
 		fprintf(out, "sova: warning: %s\n", r->notes[i]);
 	for (size_t t = 0; t < r->ntus; t++) {
@@ -95,4 +120,29 @@ void sova_report_notifications_text(FILE *out, const struct sova_report *r)
 				fprintf(out, "%s: %s: %s\n", file, diag_level(d->level), d->message);
 		}
 	}
+}
+
+void sova_report_summary(FILE *out, const struct sova_report *r)
+{
+	size_t shown = 0, suppressed = 0, known = 0;
+	for (size_t i = 0; i < r->results->count; i++) {
+		const struct sova_result *res = &r->results->items[i];
+		shown += sova_result_shown(res);
+		suppressed += res->suppressed;
+		known += !res->suppressed && !sova_result_shown(res);
+	}
+	fprintf(out, "sova: %zu result%s", shown, shown == 1 ? "" : "s");
+	const char *sep = ": ";
+	for (const struct sova_rule *const *rule = sova_rules; *rule; rule++) {
+		size_t n = 0;
+		for (size_t i = 0; i < r->results->count; i++)
+			n += r->results->items[i].rule == *rule && sova_result_shown(&r->results->items[i]);
+		if (n) {
+			fprintf(out, "%s%s %zu", sep, (*rule)->id, n);
+			sep = ", ";
+		}
+	}
+	if (suppressed || known)
+		fprintf(out, " (%zu suppressed, %zu in the baseline)", suppressed, known);
+	fputc('\n', out);
 }

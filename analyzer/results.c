@@ -4,22 +4,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "util.h"
 
-static void result_free(struct sova_result *r)
+void sova_result_free(struct sova_result *r)
 {
 	free(r->message);
+	free(r->fingerprint);
+	free(r->line_hash);
+	free(r->justification);
 	sova_chain_free(&r->chain);
 	sova_chain_free(&r->related);
 }
 
-static int apply_one(const struct sova_site *site, struct sova_result *out)
+static int apply_one(const struct sova_site *site, sova_level_fn level_of, const void *level_data,
+		     struct sova_result *out)
 {
 	for (const struct sova_rule *const *rule = sova_rules; *rule; rule++) {
+		int level = level_of ? level_of(*rule, level_data) : SOVA_CONFIG_LEVEL_UNSET;
+		if (level == SOVA_CONFIG_LEVEL_OFF)
+			continue;
 		struct sova_result r;
 		memset(&r, 0, sizeof(r));
 		if (!(*rule)->check(site, &r))
 			continue;
+		if (level != SOVA_CONFIG_LEVEL_UNSET)
+			r.level = (enum sova_level)level;
 		r.rule = *rule;
 		r.loc = site->loc;
 		r.function = site->function;
@@ -64,15 +74,15 @@ static int same_place(const struct sort_item *a, const struct sort_item *b)
 	       a->result.loc.col == b->result.loc.col;
 }
 
-void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_program *prog,
-		      struct sova_results *out)
+void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_program *prog, sova_level_fn level_of,
+		      const void *level_data, struct sova_results *out)
 {
 	memset(out, 0, sizeof(*out));
 	struct sort_item *items = sova_xcalloc(analysis->nsites + 1, sizeof(*items));
 	size_t n = 0;
 	for (size_t i = 0; i < analysis->nsites; i++) {
 		const struct sova_site *site = &analysis->sites[i];
-		if (site->loc.file < 0 || !apply_one(site, &items[n].result))
+		if (site->loc.file < 0 || !apply_one(site, level_of, level_data, &items[n].result))
 			continue;
 		items[n].path = prog->files[site->loc.file];
 		n++;
@@ -81,7 +91,7 @@ void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_pr
 	for (size_t i = 0; i < n; i++) {
 		/* A call in a header reached from several bodies is one blocking site. */
 		if (out->count && same_place(&items[i], &items[i - 1])) {
-			result_free(&items[i].result);
+			sova_result_free(&items[i].result);
 			continue;
 		}
 		SOVA_PUSH(out->items, out->count, out->cap, items[i].result);
@@ -92,7 +102,7 @@ void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_pr
 void sova_results_free(struct sova_results *results)
 {
 	for (size_t i = 0; i < results->count; i++)
-		result_free(&results->items[i]);
+		sova_result_free(&results->items[i]);
 	free(results->items);
 	memset(results, 0, sizeof(*results));
 }

@@ -15,8 +15,14 @@ struct sova_results {
 	size_t count, cap;
 };
 
-void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_program *prog,
-		      struct sova_results *out);
+/* A rule's level as configured: an enum sova_level, SOVA_CONFIG_LEVEL_OFF,
+ * or SOVA_CONFIG_LEVEL_UNSET for the rule's own. */
+typedef int (*sova_level_fn)(const struct sova_rule *rule, const void *data);
+
+/* A rule that is off is skipped: the site goes to the next rule that fires. */
+void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_program *prog, sova_level_fn level_of,
+		      const void *level_data, struct sova_results *out);
 void sova_results_free(struct sova_results *results);
+void sova_result_free(struct sova_result *result);
 
 #endif /* SOVA_RESULTS_H */

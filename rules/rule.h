@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "../analyzer/baseline.h"
 #include "../analyzer/contexts.h"
 
 enum sova_level {
@@ -24,6 +25,12 @@ struct sova_result {
 	char *message;
 	struct sova_chain chain;   /* the code flow, may be empty */
 	struct sova_chain related; /* related locations, referenced from the message as [text](index) */
+	/* Set by the filters stage: */
+	char *fingerprint;  /* what the finding is ("sova/v1"): survives moved lines */
+	char *line_hash;    /* GitHub's primaryLocationLineHash: the line's text */
+	int suppressed;
+	char *justification; /* the suppression's reason, when suppressed */
+	enum sova_baseline_state baseline;
 };
 
 struct sova_rule {

@@ -10,6 +10,7 @@
 #include "compdb.h"
 #include "jsonpos.h"
 #include "models.h"
+#include "suppress.h"
 #include "util.h"
 
 static int passed, failed;
@@ -242,6 +243,39 @@ static void test_compdb(void)
 	free(src);
 }
 
+static int parse_line(const char *line, struct sova_suppression *s, char *err, size_t errlen)
+{
+	return sova_parse_suppression(line, strlen(line), s, err, errlen);
+}
+
+static void test_suppressions(void)
+{
+	struct sova_suppression s;
+	char err[256];
+	CHECK(parse_line("    fut_get(f); // sova-ignore SOVA001: drained first", &s, err, sizeof(err)) == 1);
+	CHECK(!s.all && s.nrules == 1 && strcmp(s.rules[0], "SOVA001") == 0 && strcmp(s.reason, "drained first") == 0 &&
+	      s.col == 20);
+	CHECK(parse_line("x(); /* sova-ignore SOVA001, block-in-event-loop: both */", &s, err, sizeof(err)) == 1);
+	CHECK(s.nrules == 2 && strcmp(s.rules[1], "block-in-event-loop") == 0 && strcmp(s.reason, "both") == 0);
+	CHECK(parse_line("// sova-ignore-all", &s, err, sizeof(err)) == 1 && s.all && s.reason[0] == '\0');
+	/* A reason ends before a comment's close, wherever the comment opened. */
+	CHECK(parse_line("// sova-ignore-all: generated code */", &s, err, sizeof(err)) == 1 && s.all &&
+	      strcmp(s.reason, "generated code") == 0);
+	CHECK(parse_line("/* sova-ignore-all: generated */", &s, err, sizeof(err)) == 1 && strcmp(s.reason, "generated") == 0);
+	CHECK(parse_line("const char *m = \"sova-ignore SOVA001\";", &s, err, sizeof(err)) == 0);
+	CHECK(parse_line("// see no-sova-ignore-here", &s, err, sizeof(err)) == 0);
+	CHECK(parse_line("// sova-ignore: no rule", &s, err, sizeof(err)) == -1 && strstr(err, "names no rule"));
+	CHECK(parse_line("// sova-ignore", &s, err, sizeof(err)) == -1);
+	char long_name[128];
+	snprintf(long_name, sizeof(long_name), "// sova-ignore %0100d", 0);
+	CHECK(parse_line(long_name, &s, err, sizeof(err)) == -1 && strstr(err, "too long"));
+	char many[512] = "// sova-ignore";
+	for (int i = 0; i < 20; i++)
+		strcat(many, " SOVA001");
+	CHECK(parse_line(many, &s, err, sizeof(err)) == -1 && strstr(err, "at most"));
+	CHECK(sova_parse_suppression("// sova-ignore SOVA001", 5, &s, err, sizeof(err)) == 0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -258,6 +292,7 @@ int main(int argc, char **argv)
 	test_json_positions();
 	test_shell_split();
 	test_compdb();
+	test_suppressions();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "warning: could not remove %s\n", tmpdir);
