@@ -164,6 +164,46 @@ static int same_file(const char *dir, const char *arg, const char *abs_file)
 	return same;
 }
 
+/* Flags whose operand is a path, relative to the compile's directory. */
+static const char *const path_flags[] = {
+	"-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-isysroot", "--sysroot", "-F",
+	"-iwithprefix", "-iprefix", "-include-pch", "-ivfsoverlay", NULL,
+};
+
+static char *absolute_operand(const char *dir, const char *operand)
+{
+	if (operand[0] == '/' || operand[0] == '\0' || operand[0] == '=')
+		return sova_xstrdup(operand);
+	return sova_xasprintf("%s/%s", dir, operand);
+}
+
+/* Makes a path-taking flag absolute, so that libclang need not run in the
+ * compile's directory: clang's -working-directory changes the whole
+ * process's directory, which parallel parses cannot share. Returns the
+ * number of arguments it took (0 when args[i] is no such flag). */
+static size_t push_path_flag(struct sova_tu_cmd *tu, char *const *args, size_t nargs, size_t i)
+{
+	for (size_t k = 0; path_flags[k]; k++) {
+		size_t n = strlen(path_flags[k]);
+		if (strncmp(args[i], path_flags[k], n) != 0)
+			continue;
+		if (args[i][n] == '\0' && i + 1 < nargs) {
+			SOVA_PUSH(tu->args, tu->nargs, tu->capargs, sova_xstrdup(args[i]));
+			SOVA_PUSH(tu->args, tu->nargs, tu->capargs, absolute_operand(tu->directory, args[i + 1]));
+			return 2;
+		}
+		if (args[i][n] != '\0' && (n == 2 || args[i][n] == '=')) {
+			const char *operand = args[i] + n + (args[i][n] == '=');
+			char *abs = absolute_operand(tu->directory, operand);
+			SOVA_PUSH(tu->args, tu->nargs, tu->capargs,
+				  sova_xasprintf("%.*s%s%s", (int)n, args[i], args[i][n] == '=' ? "=" : "", abs));
+			free(abs);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Keeps the flags of one compile that matter to parsing. args[0] is the compiler. */
 static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *const *args, size_t nargs,
 			const char *origin)
@@ -183,6 +223,11 @@ static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *co
 		}
 		if (args[i][0] != '-' && same_file(tu->directory, args[i], tu->file)) {
 			i++;
+			continue;
+		}
+		size_t taken = push_path_flag(tu, args, nargs, i);
+		if (taken) {
+			i += taken;
 			continue;
 		}
 		SOVA_PUSH(tu->args, tu->nargs, tu->capargs, sova_xstrdup(args[i]));
@@ -225,7 +270,7 @@ static int entry_argv(struct sova_json_doc *r, const cJSON *entry, char ***argv,
 		sova_json_leave(r);
 		return 0;
 	}
-	const char *command;
+	const char *command = NULL;
 	if (!cJSON_HasObjectItem(entry, "command"))
 		return sova_json_error(r, "entry has neither \"arguments\" nor \"command\"");
 	if (string_member(r, entry, "command", &command) != 0)
@@ -255,7 +300,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 {
 	if (!cJSON_IsObject(entry))
 		return sova_json_error(r, "each entry must be an object");
-	const char *dir, *file;
+	const char *dir = NULL, *file = NULL;
 	if (string_member(r, entry, "directory", &dir) != 0 || string_member(r, entry, "file", &file) != 0)
 		return -1;
 	if (dir[0] != '/' || !directory_exists(dir)) {

@@ -160,8 +160,8 @@ static void collect_inclusion(CXFile file, CXSourceLocation *stack, unsigned dep
 static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, const char **args)
 {
 	size_t n = 0;
-	args[n++] = "-working-directory";
-	args[n++] = cmd->directory;
+	/* No -working-directory: clang would chdir the whole process. compdb.c
+	 * made the compile's relative paths absolute instead. */
 	args[n++] = "-Qunused-arguments";
 	args[n++] = "-Wno-unknown-warning-option";
 	for (size_t i = 0; i < cmd->nargs; i++)
@@ -173,7 +173,7 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
 		      struct sova_tu_facts *facts)
 {
-	const char **args = sova_xcalloc(cmd->nargs + 4, sizeof(*args));
+	const char **args = sova_xcalloc(cmd->nargs + 2, sizeof(*args));
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode rc = CXError_Failure;
