@@ -36,6 +36,9 @@ void sova_cli_usage(void)
 	      "  --report-unused-suppressions\n"
 	      "                       note suppression comments that suppress nothing\n"
 	      "  --summary            print a line of counts per rule on standard error\n"
+	      "  --cache <dir>        keep per-TU summaries in <dir> (default: .sova-cache)\n"
+	      "  --no-cache           parse everything, keep nothing\n"
+	      "  --timings            print the time each stage took on standard error\n"
 	      "  --dump-facts         print the per-TU facts as JSON and stop\n"
 	      "  -q, --quiet          no progress on standard error\n"
 	      "  -h, --help           show this help\n"
@@ -103,6 +106,12 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->report_unused = 1;
 	else if (strcmp(a, "--summary") == 0)
 		cli->summary = 1;
+	else if (strcmp(a, "--no-cache") == 0)
+		cli->no_cache = 1;
+	else if (strcmp(a, "--timings") == 0)
+		cli->timings = 1;
+	else if (strcmp(a, "--cache") == 0)
+		return need_value(argc, argv, i, &cli->cache, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "--config") == 0)
 		return need_value(argc, argv, i, &cli->config, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "--fail-on") == 0)

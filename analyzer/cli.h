@@ -20,6 +20,9 @@ struct sova_cli {
 	const char *explain;  /* the rule of "sova explain" */
 	int report_unused;    /* --report-unused-suppressions */
 	int summary;          /* --summary */
+	const char *cache;    /* --cache */
+	int no_cache;         /* --no-cache */
+	int timings;          /* --timings */
 	int jobs;            /* -j; 0 = number of cores */
 	int quiet;
 	int dump_facts;

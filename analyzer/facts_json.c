@@ -1,5 +1,14 @@
-/* facts_json.c - the per-TU summary as JSON, for --dump-facts, caches and extract/link. */
+/* facts_json.c - the per-TU summary as JSON, for --dump-facts, caches and extract/link.
+ *
+ * Writing and reading mirror each other field by field. Reading is strict:
+ * a summary from a cache or another machine that does not have exactly the
+ * expected shape is rejected whole, never half used. */
 #include "facts_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
 
 static const char *const val_kinds[] = {
 	[SOVA_VAL_UNKNOWN] = "unknown", [SOVA_VAL_FUNC] = "func",   [SOVA_VAL_LOCAL] = "local",
@@ -124,5 +133,268 @@ cJSON *sova_facts_to_json(const struct sova_tu_facts *facts)
 		cJSON_AddItemToArray(decls, d);
 	}
 	cJSON_AddItemToObject(o, "declarations", decls);
+	cJSON *diags = cJSON_CreateArray();
+	for (size_t i = 0; i < facts->ndiags; i++) {
+		const struct sova_diag *d = &facts->diags[i];
+		cJSON *j = cJSON_CreateObject();
+		cJSON_AddNumberToObject(j, "level", d->level);
+		if (d->file)
+			cJSON_AddStringToObject(j, "file", d->file);
+		cJSON_AddNumberToObject(j, "line", d->line);
+		cJSON_AddNumberToObject(j, "col", d->col);
+		cJSON_AddStringToObject(j, "message", d->message);
+		cJSON_AddItemToArray(diags, j);
+	}
+	cJSON_AddItemToObject(o, "diagnostics", diags);
 	return o;
+}
+
+/* ---- reading ---- */
+
+/* A reader notes the first thing wrong and then does nothing more. */
+struct reader {
+	int bad;
+};
+
+static const cJSON *member(struct reader *r, const cJSON *o, const char *key, int required)
+{
+	const cJSON *v = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+	if (!v && required)
+		r->bad = 1;
+	return v;
+}
+
+static char *read_str(struct reader *r, const cJSON *o, const char *key, int required)
+{
+	const cJSON *v = member(r, o, key, required);
+	if (!v)
+		return NULL;
+	if (!cJSON_IsString(v)) {
+		r->bad = 1;
+		return NULL;
+	}
+	return sova_xstrdup(v->valuestring);
+}
+
+static long read_num(struct reader *r, const cJSON *o, const char *key, int required)
+{
+	const cJSON *v = member(r, o, key, required);
+	if (!v)
+		return 0;
+	if (!cJSON_IsNumber(v)) {
+		r->bad = 1;
+		return 0;
+	}
+	return (long)v->valuedouble;
+}
+
+static int read_bool(struct reader *r, const cJSON *o, const char *key)
+{
+	const cJSON *v = member(r, o, key, 0);
+	if (v && !cJSON_IsBool(v))
+		r->bad = 1;
+	return v && cJSON_IsTrue(v);
+}
+
+/* The array at key, or NULL (bad when required or not an array). */
+static const cJSON *read_array(struct reader *r, const cJSON *o, const char *key, int required)
+{
+	const cJSON *v = member(r, o, key, required);
+	if (v && !cJSON_IsArray(v)) {
+		r->bad = 1;
+		return NULL;
+	}
+	return v;
+}
+
+static void read_val(struct reader *r, const cJSON *o, struct sova_val *v)
+{
+	memset(v, 0, sizeof(*v));
+	char *kind = read_str(r, o, "kind", 1);
+	for (int k = 0; kind && k <= SOVA_VAL_INT; k++)
+		if (strcmp(kind, val_kinds[k]) == 0)
+			v->kind = (enum sova_val_kind)k;
+	if (kind && v->kind == SOVA_VAL_UNKNOWN && strcmp(kind, "unknown") != 0)
+		r->bad = 1;
+	free(kind);
+	v->usr = read_str(r, o, "usr", 0);
+	v->name = read_str(r, o, "name", 0);
+	v->num = read_num(r, o, "num", 0);
+	v->element = read_bool(r, o, "element");
+	v->address = read_bool(r, o, "address");
+	v->path = read_str(r, o, "path", 0);
+	int needs_usr = v->kind != SOVA_VAL_UNKNOWN && v->kind != SOVA_VAL_CALL && v->kind != SOVA_VAL_INT;
+	if (needs_usr && !v->usr)
+		r->bad = 1;
+}
+
+static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *key, size_t nfiles)
+{
+	struct sova_loc l = { .file = -1 };
+	const cJSON *a = read_array(r, o, key, 1);
+	if (!a || cJSON_GetArraySize(a) != 5) {
+		r->bad = 1;
+		return l;
+	}
+	long parts[5];
+	for (int i = 0; i < 5; i++) {
+		const cJSON *n = cJSON_GetArrayItem(a, i);
+		if (!cJSON_IsNumber(n)) {
+			r->bad = 1;
+			return l;
+		}
+		parts[i] = (long)n->valuedouble;
+	}
+	if (parts[0] < -1 || parts[0] >= (long)nfiles)
+		r->bad = 1;
+	l = (struct sova_loc){ (int)parts[0], (unsigned)parts[1], (unsigned)parts[2], (unsigned)parts[3],
+			       (unsigned)parts[4] };
+	return l;
+}
+
+static void read_strings(struct reader *r, const cJSON *o, const char *key, char ***out, size_t *n, size_t *cap)
+{
+	const cJSON *a = read_array(r, o, key, 0);
+	for (const cJSON *s = a ? a->child : NULL; s; s = s->next) {
+		if (!cJSON_IsString(s)) {
+			r->bad = 1;
+			return;
+		}
+		SOVA_PUSH(*out, *n, *cap, sova_xstrdup(s->valuestring));
+	}
+}
+
+static void read_call(struct reader *r, const cJSON *o, size_t nfiles, size_t index, struct sova_call *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->loc = read_loc(r, o, "loc", nfiles);
+	c->callee_usr = read_str(r, o, "callee_usr", 0);
+	c->callee_name = read_str(r, o, "callee_name", 1);
+	const cJSON *callee = member(r, o, "callee", 0);
+	if (callee)
+		read_val(r, callee, &c->callee);
+	c->returns = read_str(r, o, "returns", 0);
+	const cJSON *args = read_array(r, o, "args", 1);
+	int nargs = args ? cJSON_GetArraySize(args) : 0;
+	c->args = sova_xcalloc((size_t)nargs + 1, sizeof(*c->args));
+	for (const cJSON *a = args ? args->child : NULL; a; a = a->next)
+		read_val(r, a, &c->args[c->nargs++]);
+	const cJSON *guards = read_array(r, o, "guards", 0);
+	size_t cap = 0;
+	for (const cJSON *g = guards ? guards->child : NULL; g; g = g->next) {
+		/* A guard is an earlier call: indexes always point backwards. */
+		if (!cJSON_IsNumber(g) || g->valuedouble < 0 || (size_t)g->valuedouble >= index) {
+			r->bad = 1;
+			return;
+		}
+		SOVA_PUSH(c->guards, c->nguards, cap, (int)g->valuedouble);
+	}
+}
+
+static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **out, size_t *n, size_t *cap)
+{
+	for (const cJSON *o = a ? a->child : NULL; o && !r->bad; o = o->next) {
+		struct sova_assign as;
+		memset(&as, 0, sizeof(as));
+		read_val(r, member(r, o, "target", 1), &as.target);
+		read_val(r, member(r, o, "value", 1), &as.value);
+		const cJSON *object = member(r, o, "object", 0);
+		if (object)
+			read_val(r, object, &as.object);
+		as.seq = (unsigned)read_num(r, o, "seq", 1);
+		SOVA_PUSH(*out, *n, *cap, as);
+	}
+}
+
+/* Values that name calls must name calls of their own function. */
+static void check_call_refs(struct reader *r, const struct sova_func *f)
+{
+	for (size_t i = 0; i < f->ncalls; i++)
+		for (size_t k = 0; k < f->calls[i].nargs; k++)
+			if (f->calls[i].args[k].kind == SOVA_VAL_CALL && (size_t)f->calls[i].args[k].num >= f->ncalls)
+				r->bad = 1;
+	for (size_t i = 0; i < f->nassigns; i++)
+		if (f->assigns[i].value.kind == SOVA_VAL_CALL && (size_t)f->assigns[i].value.num >= f->ncalls)
+			r->bad = 1;
+	for (size_t i = 0; i < f->nreturns; i++)
+		if (f->returns[i].kind == SOVA_VAL_CALL && (size_t)f->returns[i].num >= f->ncalls)
+			r->bad = 1;
+}
+
+static void read_func(struct reader *r, const cJSON *o, size_t nfiles, struct sova_func *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->usr = read_str(r, o, "usr", 1);
+	f->name = read_str(r, o, "name", 1);
+	f->loc = read_loc(r, o, "loc", nfiles);
+	f->external = read_bool(r, o, "external");
+	read_strings(r, o, "annotations", &f->annotations, &f->nannotations, &f->capannotations);
+	const cJSON *calls = read_array(r, o, "calls", 1);
+	for (const cJSON *c = calls ? calls->child : NULL; c && !r->bad; c = c->next) {
+		SOVA_GROW(f->calls, f->ncalls, f->capcalls);
+		read_call(r, c, nfiles, f->ncalls, &f->calls[f->ncalls]);
+		f->ncalls++;
+	}
+	read_assigns(r, read_array(r, o, "assigns", 1), &f->assigns, &f->nassigns, &f->capassigns);
+	const cJSON *returns = read_array(r, o, "returns", 1);
+	for (const cJSON *v = returns ? returns->child : NULL; v && !r->bad; v = v->next) {
+		SOVA_GROW(f->returns, f->nreturns, f->capreturns);
+		read_val(r, v, &f->returns[f->nreturns++]);
+	}
+	if (!r->bad)
+		check_call_refs(r, f);
+}
+
+static void read_decls(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)
+{
+	for (const cJSON *o = a ? a->child : NULL; o && !r->bad; o = o->next) {
+		struct sova_decl d;
+		memset(&d, 0, sizeof(d));
+		d.usr = read_str(r, o, "usr", 1);
+		d.name = read_str(r, o, "name", 1);
+		read_strings(r, o, "annotations", &d.annotations, &d.nannotations, &d.capannotations);
+		SOVA_PUSH(facts->decls, facts->ndecls, facts->capdecls, d);
+	}
+}
+
+static void read_diags(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)
+{
+	for (const cJSON *o = a ? a->child : NULL; o && !r->bad; o = o->next) {
+		long level = read_num(r, o, "level", 1);
+		char *file = read_str(r, o, "file", 0);
+		char *message = read_str(r, o, "message", 1);
+		if (level < SOVA_DIAG_NOTE || level > SOVA_DIAG_ERROR)
+			r->bad = 1;
+		if (!r->bad)
+			sova_tu_add_diag(facts, (enum sova_diag_level)level, file, (unsigned)read_num(r, o, "line", 1),
+					 (unsigned)read_num(r, o, "col", 1), message);
+		free(file);
+		free(message);
+	}
+}
+
+int sova_facts_from_json(const cJSON *json, struct sova_tu_facts *facts)
+{
+	struct reader r = { 0 };
+	memset(facts, 0, sizeof(*facts));
+	if (!cJSON_IsObject(json)) {
+		return -1;
+	}
+	facts->main_file = read_str(&r, json, "main_file", 1);
+	facts->failed = read_bool(&r, json, "failed");
+	read_strings(&r, json, "files", &facts->files, &facts->nfiles, &facts->capfiles);
+	read_strings(&r, json, "includes", &facts->includes, &facts->nincludes, &facts->capincludes);
+	const cJSON *funcs = read_array(&r, json, "functions", 1);
+	for (const cJSON *f = funcs ? funcs->child : NULL; f && !r.bad; f = f->next) {
+		SOVA_GROW(facts->funcs, facts->nfuncs, facts->capfuncs);
+		read_func(&r, f, facts->nfiles, &facts->funcs[facts->nfuncs++]);
+	}
+	read_assigns(&r, read_array(&r, json, "globals", 1), &facts->globals, &facts->nglobals, &facts->capglobals);
+	read_decls(&r, read_array(&r, json, "declarations", 1), facts);
+	read_diags(&r, read_array(&r, json, "diagnostics", 0), facts);
+	if (r.bad) {
+		sova_tu_facts_free(facts);
+		return -1;
+	}
+	return 0;
 }

@@ -5,10 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct edge {
-	int src, dst;
-};
-
 /* An indirect call and the targets whose parameters it has bound so far. */
 struct pending_call {
 	int def;
@@ -18,14 +14,68 @@ struct pending_call {
 	size_t nbound, capbound;
 };
 
+/* A list of ints per slot, grown with the slot table. */
+struct per_slot {
+	int **items;
+	size_t *count, *cap;
+};
+
+/* The points-to solver: slots whose contents changed wait in a work list
+ * and pass their functions on to the slots they flow into. */
 struct linker {
 	struct sova_program *prog;
-	struct edge *edges;
-	size_t nedges, capedges;
+	size_t nslots;            /* slots the per-slot arrays cover */
+	struct per_slot succ;     /* slot -> slots it flows into */
+	struct per_slot calls_at; /* slot -> pending calls made through it */
 	struct pending_call *pending;
 	size_t npending, cappending;
-	int changed;
+	int *work;
+	size_t nwork, capwork;
+	unsigned char *queued;
 };
+
+static void per_slot_grow(struct per_slot *p, size_t old, size_t n)
+{
+	p->items = sova_xrealloc(p->items, n, sizeof(*p->items));
+	p->count = sova_xrealloc(p->count, n, sizeof(*p->count));
+	p->cap = sova_xrealloc(p->cap, n, sizeof(*p->cap));
+	for (size_t i = old; i < n; i++) {
+		p->items[i] = NULL;
+		p->count[i] = p->cap[i] = 0;
+	}
+}
+
+static void per_slot_free(struct per_slot *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(p->items[i]);
+	free(p->items);
+	free(p->count);
+	free(p->cap);
+}
+
+/* Makes the linker's per-slot arrays cover every slot interned so far. */
+static void cover_slots(struct linker *l)
+{
+	size_t n = l->prog->nslots;
+	if (n <= l->nslots)
+		return;
+	size_t grown = n * 2;
+	per_slot_grow(&l->succ, l->nslots, grown);
+	per_slot_grow(&l->calls_at, l->nslots, grown);
+	l->queued = sova_xrealloc(l->queued, grown, 1);
+	memset(l->queued + l->nslots, 0, grown - l->nslots);
+	l->nslots = grown;
+}
+
+static void enqueue(struct linker *l, int slot)
+{
+	cover_slots(l);
+	if (l->queued[slot])
+		return;
+	l->queued[slot] = 1;
+	SOVA_PUSH(l->work, l->nwork, l->capwork, slot);
+}
 
 static int intern_file(struct sova_program *prog, const char *path)
 {
@@ -172,22 +222,54 @@ static int slot_add(struct sova_slot *slot, int sym)
 	return 1;
 }
 
-/* dst may hold whatever val holds: a function now, or a slot's contents. */
+/* dst |= src over sorted sets, by merging; returns 1 when dst grew. */
+static int slot_union(struct sova_slot *dst, const struct sova_slot *src)
+{
+	size_t i = 0, k = 0, n = 0, extra = 0;
+	for (size_t a = 0, b = 0; b < src->nsyms;) {
+		if (a < dst->nsyms && dst->syms[a] < src->syms[b])
+			a++;
+		else if (a < dst->nsyms && dst->syms[a] == src->syms[b])
+			a++, b++;
+		else
+			extra++, b++;
+	}
+	if (!extra)
+		return 0;
+	int *merged = sova_xmalloc((dst->nsyms + extra) * sizeof(int));
+	while (i < dst->nsyms || k < src->nsyms) {
+		if (k == src->nsyms || (i < dst->nsyms && dst->syms[i] < src->syms[k]))
+			merged[n++] = dst->syms[i++];
+		else if (i == dst->nsyms || src->syms[k] < dst->syms[i])
+			merged[n++] = src->syms[k++];
+		else
+			merged[n++] = dst->syms[i++], k++;
+	}
+	free(dst->syms);
+	dst->syms = merged;
+	dst->nsyms = dst->capsyms = n;
+	return 1;
+}
+
+/* dst may hold whatever val holds: a function now, and a slot's contents
+ * now and whenever they grow. */
 static void flow(struct linker *l, int dst, const struct sova_def *def, const struct sova_val *val)
 {
 	if (dst < 0)
 		return;
 	if (val->kind == SOVA_VAL_FUNC) {
 		int s = intern_sym(l->prog, val->usr, val->name);
-		l->changed |= slot_add(&l->prog->slots[dst], s);
+		if (slot_add(&l->prog->slots[dst], s))
+			enqueue(l, dst);
 		return;
 	}
 	int src = linker_slot(l, def, val);
-	if (src >= 0 && src != dst) {
-		struct edge e = { src, dst };
-		SOVA_PUSH(l->edges, l->nedges, l->capedges, e);
-		l->changed = 1;
-	}
+	if (src < 0 || src == dst)
+		return;
+	cover_slots(l);
+	SOVA_PUSH(l->succ.items[src], l->succ.count[src], l->succ.cap[src], dst);
+	if (slot_union(&l->prog->slots[dst], &l->prog->slots[src]))
+		enqueue(l, dst);
 }
 
 static void bind_args(struct linker *l, const struct sova_def *def, const struct sova_call *call, const char *usr)
@@ -233,6 +315,8 @@ static void flow_def(struct linker *l, int index)
 			continue;
 		struct pending_call p = { .def = index, .call = c, .slot = slot };
 		SOVA_PUSH(l->pending, l->npending, l->cappending, p);
+		cover_slots(l);
+		SOVA_PUSH(l->calls_at.items[slot], l->calls_at.count[slot], l->calls_at.cap[slot], (int)l->npending - 1);
 	}
 }
 
@@ -244,37 +328,35 @@ static int pending_bound(const struct pending_call *p, int sym)
 	return 0;
 }
 
-/* Binds the arguments of indirect calls to the parameters of targets found so far. */
-static void flow_pending(struct linker *l)
+/* Binds the arguments of a call through a slot to the parameters of the
+ * functions the slot holds now and has not bound before. */
+static void bind_pending(struct linker *l, int pending)
 {
-	for (size_t i = 0; i < l->npending; i++) {
-		struct pending_call *p = &l->pending[i];
-		const struct sova_slot *slot = &l->prog->slots[p->slot];
-		for (size_t k = 0; k < slot->nsyms; k++) {
-			int s = slot->syms[k];
-			if (pending_bound(p, s))
-				continue;
-			SOVA_PUSH(p->bound, p->nbound, p->capbound, s);
-			const struct sova_def *def = &l->prog->defs[p->def];
-			bind_args(l, def, &def->fn->calls[p->call], l->prog->syms[s].usr);
-			slot = &l->prog->slots[p->slot];
-		}
+	struct pending_call *p = &l->pending[pending];
+	for (size_t k = 0; k < l->prog->slots[p->slot].nsyms; k++) {
+		int s = l->prog->slots[p->slot].syms[k];
+		if (pending_bound(p, s))
+			continue;
+		SOVA_PUSH(p->bound, p->nbound, p->capbound, s);
+		const struct sova_def *def = &l->prog->defs[p->def];
+		bind_args(l, def, &def->fn->calls[p->call], l->prog->syms[s].usr);
+		p = &l->pending[pending];
 	}
 }
 
 static void solve(struct linker *l)
 {
-	do {
-		l->changed = 0;
-		for (size_t i = 0; i < l->nedges; i++) {
-			struct sova_slot *src = &l->prog->slots[l->edges[i].src];
-			for (size_t k = 0; k < src->nsyms; k++) {
-				l->changed |= slot_add(&l->prog->slots[l->edges[i].dst], src->syms[k]);
-				src = &l->prog->slots[l->edges[i].src];
-			}
+	while (l->nwork) {
+		int s = l->work[--l->nwork];
+		l->queued[s] = 0;
+		for (size_t i = 0; i < l->succ.count[s]; i++) {
+			int d = l->succ.items[s][i];
+			if (slot_union(&l->prog->slots[d], &l->prog->slots[s]))
+				enqueue(l, d);
 		}
-		flow_pending(l);
-	} while (l->changed);
+		for (size_t i = 0; i < l->calls_at.count[s]; i++)
+			bind_pending(l, l->calls_at.items[s][i]);
+	}
 }
 
 static int *targets_of(const struct sova_program *prog, const struct sova_def *def, const struct sova_call *call)
@@ -336,7 +418,10 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program
 	for (size_t i = 0; i < l.npending; i++)
 		free(l.pending[i].bound);
 	free(l.pending);
-	free(l.edges);
+	per_slot_free(&l.succ, l.nslots);
+	per_slot_free(&l.calls_at, l.nslots);
+	free(l.work);
+	free(l.queued);
 }
 
 void sova_program_free(struct sova_program *prog)

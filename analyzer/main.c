@@ -4,6 +4,7 @@
  *   -> per-TU facts -> link by USR -> contexts and propagation -> rules
  *   -> filters (exclusions, suppressions, baseline) -> reporters */
 #include <errno.h>
+#include <time.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,10 @@
 
 /* Everything one run owns, freed in one place. */
 struct run {
+	int argc;
+	char **argv;
 	struct sova_cli cli;
+	struct sova_cache cache;
 	struct sova_config config;
 	struct sova_models models;
 	struct sova_compdb db;
@@ -48,6 +52,22 @@ struct run {
 	char cwd[PATH_MAX];
 	char srcroot[PATH_MAX];
 };
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* --timings: how long the stage that just ended took. */
+static void stage_done(const struct run *run, const char *stage, double *since)
+{
+	double t = now_seconds();
+	if (run->cli.timings)
+		fprintf(stderr, "sova: %-8s %8.3f s\n", stage, t - *since);
+	*since = t;
+}
 
 static int fail(int code, const char *msg)
 {
@@ -267,29 +287,50 @@ static int exit_code(const struct run *run, const struct sova_results *results, 
 	return SOVA_EXIT_CLEAN;
 }
 
-static int emit(const struct run *run, const struct sova_report *report)
+/* Renders what goes to the output and to standard error into record. */
+static int render(const struct run *run, const struct sova_report *report, struct sova_run_record *record)
 {
-	sova_report_notifications_text(stderr, report);
+	FILE *out = open_memstream(&record->output, &record->output_len);
+	FILE *messages = open_memstream(&record->messages, &record->messages_len);
+	if (!out || !messages) {
+		if (out)
+			fclose(out);
+		if (messages)
+			fclose(messages);
+		return -1;
+	}
+	sova_report_notifications_text(messages, report);
+	int rc = write_report(run, report, out);
+	if (run->cli.summary)
+		sova_report_summary(messages, report);
+	rc = fclose(out) != 0 ? -1 : rc;
+	return fclose(messages) != 0 ? -1 : rc;
+}
+
+/* Messages to standard error, the report to -o (whole, or not at all). */
+static int deliver(const struct run *run, const struct sova_run_record *record)
+{
+	fwrite(record->messages, 1, record->messages_len, stderr);
 	struct sova_output out;
 	int rc = sova_output_open(&out, run->cli.output);
-	if (rc == 0)
-		rc = write_report(run, report, out.file);
-	rc = sova_output_close(&out, rc);
-	if (run->cli.summary)
-		sova_report_summary(stderr, report);
-	return rc;
+	if (rc == 0 && fwrite(record->output, 1, record->output_len, out.file) != record->output_len)
+		rc = -1;
+	return sova_output_close(&out, rc);
 }
 
 /* Link, analyse, apply rules, filter, report. Returns the exit code. */
-static int analyse_and_report(struct run *run)
+static int analyse_and_report(struct run *run, uint64_t run_key)
 {
 	struct sova_program prog;
 	struct sova_analysis analysis;
 	struct sova_results results;
 	struct sova_notices notices;
 	struct sova_sources sources;
+	double t = now_seconds();
 	sova_link(run->facts, run->nfacts, &prog);
+	stage_done(run, "link", &t);
 	sova_analyze(&prog, &run->models, &analysis);
+	stage_done(run, "analyze", &t);
 	sova_apply_rules(&analysis, &prog, configured_level, &run->config, &results);
 	sova_sources_init(&sources, prog.files, prog.nfiles);
 	struct sova_filter_options filter = {
@@ -303,14 +344,78 @@ static int analyse_and_report(struct run *run)
 		.nnotes = run->nnotes, .notices = &notices, .baseline = filter.baseline, .sources = &sources,
 		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = !parse_failed(run),
 	};
-	int code = emit(run, &report) != 0 ? fail(SOVA_EXIT_FAILED, "cannot write the output")
-					   : exit_code(run, &results, report.execution_ok);
+	stage_done(run, "rules", &t);
+	struct sova_run_record record = { 0 };
+	int code = exit_code(run, &results, report.execution_ok);
+	if (render(run, &report, &record) != 0 || deliver(run, &record) != 0)
+		code = fail(SOVA_EXIT_FAILED, "cannot write the output");
+	record.exit_code = code;
+	if (code != SOVA_EXIT_FAILED)
+		sova_cache_record(&run->cache, run_key, &run->db, run->facts, &record);
+	sova_run_record_free(&record);
+	stage_done(run, "report", &t);
 	sova_notices_free(&notices);
 	sova_sources_free(&sources);
 	sova_results_free(&results);
 	sova_analysis_free(&analysis);
 	sova_program_free(&prog);
 	return code;
+}
+
+/* Where summaries are kept: --cache, else .sova-cache here; none with --no-cache. */
+static const char *cache_dir(const struct run *run)
+{
+	if (run->cli.no_cache || run->cli.dump_facts)
+		return NULL;
+	return run->cli.cache ? run->cli.cache : ".sova-cache";
+}
+
+/* Replays an unchanged run from the cache; returns its exit code, or -1. */
+static int replay(struct run *run, uint64_t key)
+{
+	struct sova_run_record record;
+	if (!sova_cache_replay(&run->cache, key, &run->db, &record))
+		return -1;
+	int code = deliver(run, &record) != 0 ? fail(SOVA_EXIT_FAILED, "cannot write the output") : record.exit_code;
+	sova_run_record_free(&record);
+	return code;
+}
+
+/* Everything else the run reads, for the whole-run cache key. */
+static uint64_t run_key(struct run *run)
+{
+	char **files = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < run->models.npaths; i++)
+		SOVA_PUSH(files, n, cap, run->models.paths[i]);
+	if (run->config.path)
+		SOVA_PUSH(files, n, cap, run->config.path);
+	if (run->cli.baseline)
+		SOVA_PUSH(files, n, cap, (char *)run->cli.baseline);
+	uint64_t key = sova_cache_run_key(&run->cache, run->argc, run->argv, files, n);
+	free(files);
+	return key;
+}
+
+static int parse_and_analyse(struct run *run, uint64_t key)
+{
+	run->nfacts = run->db.ntus;
+	run->facts = sova_xcalloc(run->nfacts + 1, sizeof(*run->facts));
+	int jobs = run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	char **dropped;
+	size_t ndropped;
+	double t = now_seconds();
+	sova_parse_all(&run->db, &run->cache, jobs, !run->cli.quiet && isatty(STDERR_FILENO), run->facts, &dropped,
+		       &ndropped);
+	stage_done(run, "parse", &t);
+	collect_notes(run, dropped, ndropped);
+	if (!run->cli.dump_facts)
+		return analyse_and_report(run, key);
+	struct sova_output out;
+	int rc = sova_output_open(&out, run->cli.output);
+	if (rc == 0)
+		rc = dump_facts(run, out.file);
+	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
 }
 
 static int check(struct run *run)
@@ -320,20 +425,13 @@ static int check(struct run *run)
 	    load_models(run, err, sizeof(err)) != 0 || resolve_roots(run, err, sizeof(err)) != 0 ||
 	    load_baseline(run, err, sizeof(err)) != 0 || load_inputs(run, err, sizeof(err)) != 0)
 		return fail(SOVA_EXIT_USAGE, err);
-	run->nfacts = run->db.ntus;
-	run->facts = sova_xcalloc(run->nfacts + 1, sizeof(*run->facts));
-	int jobs = run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	char **dropped;
-	size_t ndropped;
-	sova_parse_all(&run->db, jobs, !run->cli.quiet && isatty(STDERR_FILENO), run->facts, &dropped, &ndropped);
-	collect_notes(run, dropped, ndropped);
-	if (!run->cli.dump_facts)
-		return analyse_and_report(run);
-	struct sova_output out;
-	int rc = sova_output_open(&out, run->cli.output);
-	if (rc == 0)
-		rc = dump_facts(run, out.file);
-	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
+	char *cache_note;
+	sova_cache_open(&run->cache, cache_dir(run), &cache_note);
+	if (cache_note)
+		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, cache_note);
+	uint64_t key = run_key(run);
+	int code = cache_note ? -1 : replay(run, key);
+	return code >= 0 ? code : parse_and_analyse(run, key);
 }
 
 /* ---- the other commands ---- */
@@ -399,6 +497,7 @@ static void run_free(struct run *run)
 	free(run->only_files);
 	if (run->has_baseline)
 		sova_baseline_free(&run->baseline);
+	sova_cache_close(&run->cache);
 	sova_compdb_free(&run->db);
 	sova_models_free(&run->models);
 	sova_config_free(&run->config);
@@ -409,6 +508,8 @@ int main(int argc, char **argv)
 {
 	static struct run run;
 	char err[1024];
+	run.argc = argc;
+	run.argv = argv;
 	sova_parse_setup();
 	if (sova_cli_parse(argc, argv, &run.cli, err, sizeof(err)) != 0) {
 		fprintf(stderr, "sova: error: %s\nTry 'sova --help'.\n", err);

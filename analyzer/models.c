@@ -118,6 +118,7 @@ void sova_models_free(struct sova_models *models)
 		free(models->fields[i].field);
 	}
 	free_strings(models->future_types, models->nfuture_types);
+	free_strings(models->paths, models->npaths);
 	free(models->fns);
 	free(models->models);
 	free(models->annotations);
@@ -557,6 +558,7 @@ static int read_model(struct sova_json_doc *r, struct sova_models *models, const
 
 int sova_models_load_file(struct sova_models *models, const char *path, int always, char *err, size_t errlen)
 {
+	SOVA_PUSH(models->paths, models->npaths, models->cappaths, sova_xstrdup(path));
 	struct sova_json_doc doc;
 	int rc = sova_json_doc_load(&doc, path, "model", err, errlen);
 	if (rc == 0)

@@ -124,6 +124,8 @@ struct sova_models {
 	char **future_types;
 	size_t nfuture_types, capfuture_types;
 	struct sova_strmap by_function; /* first entry of a function */
+	char **paths; /* the files loaded, in order */
+	size_t npaths, cappaths;
 };
 
 void sova_models_init(struct sova_models *models);

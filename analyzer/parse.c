@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "extract.h"
 #include "util.h"
 
@@ -27,6 +28,7 @@
 
 struct parse_job {
 	const struct sova_compdb *db;
+	struct sova_cache *cache;
 	struct sova_tu_facts *facts;
 	atomic_size_t next;
 	atomic_size_t done;
@@ -170,8 +172,8 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 	return n;
 }
 
-static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
-		      struct sova_tu_facts *facts)
+static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
+			struct sova_tu_facts *facts)
 {
 	const char **args = sova_xcalloc(cmd->nargs + 2, sizeof(*args));
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
@@ -197,6 +199,16 @@ static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu
 	if (!facts->failed)
 		sova_extract(tu, cmd->directory, facts);
 	clang_disposeTranslationUnit(tu);
+}
+
+/* A TU from the cache when it holds a current entry, else parsed and kept. */
+static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
+		      struct sova_tu_facts *facts)
+{
+	if (sova_cache_lookup(job->cache, cmd, facts))
+		return;
+	parse_fresh(job, index, cmd, facts);
+	sova_cache_store(job->cache, cmd, facts);
 }
 
 static void report_progress(struct parse_job *job, const char *file)
@@ -271,10 +283,10 @@ static void take_unknown_flags(struct parse_job *job, char ***flags, size_t *nfl
 	*nflags = n;
 }
 
-int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts,
-		   char ***dropped_flags, size_t *ndropped)
+int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
+		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped)
 {
-	struct parse_job job = { .db = db, .facts = facts, .progress = progress };
+	struct parse_job job = { .db = db, .cache = cache, .facts = facts, .progress = progress };
 	atomic_init(&job.next, 0);
 	atomic_init(&job.done, 0);
 	pthread_mutex_init(&job.progress_lock, NULL);

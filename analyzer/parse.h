@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "cache.h"
 #include "compdb.h"
 #include "facts.h"
 
@@ -17,11 +18,11 @@
 void sova_parse_setup(void);
 
 /* Parses db's TUs with up to `jobs` threads; facts[i] (zeroed by the caller)
- * receives TU i. A TU that cannot be parsed has facts[i].failed set and a
+ * receives TU i, from the cache when it holds a current entry. A TU that cannot be parsed has facts[i].failed set and a
  * diagnostic saying why; the others go on. Flags clang does not know are
  * dropped and returned, sorted, in *dropped_flags (the caller frees them).
  * When progress is set, prints "[ i/n] file" to stderr. Returns 0. */
-int sova_parse_all(const struct sova_compdb *db, int jobs, int progress, struct sova_tu_facts *facts,
-		   char ***dropped_flags, size_t *ndropped);
+int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
+		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped);
 
 #endif /* SOVA_PARSE_H */

@@ -1,0 +1,314 @@
+/* cache.c - per-TU summaries kept between runs, so unchanged files are not parsed. */
+#include "cache.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "facts_json.h"
+
+/* Bumped when the layout of an entry changes. */
+#define CACHE_FORMAT 1
+#define NO_FILE 0
+
+static uint64_t hash_bytes(const char *data, size_t len)
+{
+	/* Two FNV-1a streams, folded: cheap, and wide enough for a cache key. */
+	uint64_t a = sova_fnv1a(data, len, SOVA_FNV_SEED);
+	uint64_t b = sova_fnv1a(data, len, 0x84222325cbf29ce4ULL);
+	return a ^ (b << 1 | b >> 63);
+}
+
+/* The content hash of a file, once per run; NO_FILE when unreadable. */
+static uint64_t file_hash(struct sova_cache *cache, const char *path)
+{
+	pthread_mutex_lock(&cache->lock);
+	int known = sova_strmap_get(&cache->hash_index, path);
+	uint64_t h = known >= 0 ? cache->hashes[known] : 0;
+	pthread_mutex_unlock(&cache->lock);
+	if (known >= 0)
+		return h;
+	size_t len;
+	const char *why;
+	char *text = sova_read_file(path, &len, &why);
+	h = text ? hash_bytes(text, len) | 1 : NO_FILE;
+	free(text);
+	pthread_mutex_lock(&cache->lock);
+	if (sova_strmap_get(&cache->hash_index, path) < 0) {
+		SOVA_PUSH(cache->hashes, cache->nhashes, cache->caphashes, h);
+		sova_strmap_put(&cache->hash_index, path, (int)cache->nhashes - 1);
+	}
+	pthread_mutex_unlock(&cache->lock);
+	return h;
+}
+
+static int writable_dir(const char *dir, char **note)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		*note = sova_xasprintf("cannot create the cache folder %s (%s); running without a cache", dir,
+				       strerror(errno));
+		return 0;
+	}
+	if (access(dir, W_OK | X_OK) != 0) {
+		*note = sova_xasprintf("cannot write the cache folder %s (%s); running without a cache", dir,
+				       strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
+void sova_cache_open(struct sova_cache *cache, const char *dir, char **note)
+{
+	memset(cache, 0, sizeof(*cache));
+	*note = NULL;
+	pthread_mutex_init(&cache->lock, NULL);
+	sova_strmap_init(&cache->hash_index);
+	if (!dir || !writable_dir(dir, note))
+		return;
+	/* The binary itself is in the key: a rebuilt sova may extract differently. */
+	cache->binary_hash = file_hash(cache, "/proc/self/exe");
+	cache->dir = sova_xstrdup(dir);
+}
+
+void sova_cache_close(struct sova_cache *cache)
+{
+	free(cache->dir);
+	free(cache->hashes);
+	sova_strmap_free(&cache->hash_index);
+	pthread_mutex_destroy(&cache->lock);
+	memset(cache, 0, sizeof(*cache));
+}
+
+/* The entry's name: the TU as the compile database describes it. */
+static char *entry_path(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
+{
+	uint64_t h = sova_fnv1a(SOVA_VERSION, sizeof(SOVA_VERSION), cache->binary_hash + CACHE_FORMAT);
+	h = sova_fnv1a(cmd->file, strlen(cmd->file) + 1, h);
+	h = sova_fnv1a(cmd->directory, strlen(cmd->directory) + 1, h);
+	for (size_t i = 0; i < cmd->nargs; i++)
+		h = sova_fnv1a(cmd->args[i], strlen(cmd->args[i]) + 1, h);
+	uint64_t content = file_hash(cache, cmd->file);
+	h = sova_fnv1a(&content, sizeof(content), h);
+	return sova_xasprintf("%s/%016llx.json", cache->dir, (unsigned long long)h);
+}
+
+/* Every dependency still has the content it had. */
+static int deps_current(struct sova_cache *cache, const cJSON *deps)
+{
+	if (!cJSON_IsArray(deps))
+		return 0;
+	for (const cJSON *d = deps->child; d; d = d->next) {
+		const cJSON *path = cJSON_GetArrayItem(d, 0), *hash = cJSON_GetArrayItem(d, 1);
+		if (!cJSON_IsString(path) || !cJSON_IsString(hash))
+			return 0;
+		char now[32];
+		snprintf(now, sizeof(now), "%016llx", (unsigned long long)file_hash(cache, path->valuestring));
+		if (strcmp(now, hash->valuestring) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
+{
+	if (!cache->dir)
+		return 0;
+	char *path = entry_path(cache, cmd);
+	size_t len;
+	const char *why;
+	char *text = sova_read_file(path, &len, &why);
+	free(path);
+	if (!text)
+		return 0;
+	cJSON *root = cJSON_ParseWithLength(text, len);
+	free(text);
+	int hit = root && deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps")) &&
+		  sova_facts_from_json(cJSON_GetObjectItemCaseSensitive(root, "facts"), facts) == 0;
+	cJSON_Delete(root);
+	return hit;
+}
+
+static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *facts)
+{
+	cJSON *deps = cJSON_CreateArray();
+	for (size_t i = 0; i < facts->nincludes; i++) {
+		if (facts->includes[i][0] != '/')
+			continue;
+		char hash[32];
+		snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)file_hash(cache, facts->includes[i]));
+		cJSON *d = cJSON_CreateArray();
+		cJSON_AddItemToArray(d, cJSON_CreateString(facts->includes[i]));
+		cJSON_AddItemToArray(d, cJSON_CreateString(hash));
+		cJSON_AddItemToArray(deps, d);
+	}
+	return deps;
+}
+
+/* Writes text to path through a temporary file and a rename. */
+static void write_atomically(const char *path, const char *text)
+{
+	char *tmp = sova_xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	int ok = f && text && fputs(text, f) >= 0;
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	else if (fd >= 0)
+		close(fd);
+	if (!ok || rename(tmp, path) != 0)
+		unlink(tmp);
+	free(tmp);
+}
+
+void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts)
+{
+	/* A TU that failed is parsed again next time: the cause may be gone. */
+	if (!cache->dir || facts->failed)
+		return;
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddItemToObject(root, "deps", deps_json(cache, facts));
+	cJSON_AddItemToObject(root, "facts", sova_facts_to_json(facts));
+	char *text = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	char *path = entry_path(cache, cmd);
+	write_atomically(path, text);
+	free(path);
+	free(text);
+}
+
+/* ---- whole runs ---- */
+
+uint64_t sova_cache_run_key(struct sova_cache *cache, int argc, char *const *argv, char *const *files, size_t nfiles)
+{
+	uint64_t h = cache->binary_hash ^ 0x72756e;
+	char cwd[PATH_MAX];
+	if (getcwd(cwd, sizeof(cwd)))
+		h = sova_fnv1a(cwd, strlen(cwd) + 1, h);
+	for (int i = 0; i < argc; i++) {
+		/* Where the output goes does not change what it is. */
+		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+			i++;
+			continue;
+		}
+		h = sova_fnv1a(argv[i], strlen(argv[i]) + 1, h);
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		uint64_t content = file_hash(cache, files[i]);
+		h = sova_fnv1a(files[i], strlen(files[i]) + 1, h);
+		h = sova_fnv1a(&content, sizeof(content), h);
+	}
+	return h;
+}
+
+static char *run_path(const struct sova_cache *cache, uint64_t key)
+{
+	return sova_xasprintf("%s/run-%016llx.json", cache->dir, (unsigned long long)key);
+}
+
+/* The TUs are the same ones, with the same flags and main-file contents. */
+static int same_tus(struct sova_cache *cache, const cJSON *tus, const struct sova_compdb *db)
+{
+	if (!cJSON_IsArray(tus) || (size_t)cJSON_GetArraySize(tus) != db->ntus)
+		return 0;
+	const cJSON *t = tus->child;
+	for (size_t i = 0; i < db->ntus; i++, t = t->next) {
+		char *path = entry_path(cache, &db->tus[i]);
+		int same = cJSON_IsString(t) && strcmp(strrchr(path, '/') + 1, t->valuestring) == 0;
+		free(path);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
+static char *take_member(const cJSON *root, const char *key, size_t *len)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
+	if (!cJSON_IsString(v))
+		return NULL;
+	*len = strlen(v->valuestring);
+	return sova_xstrdup(v->valuestring);
+}
+
+int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
+		      struct sova_run_record *record)
+{
+	memset(record, 0, sizeof(*record));
+	if (!cache->dir)
+		return 0;
+	char *path = run_path(cache, key);
+	size_t len;
+	const char *why;
+	char *text = sova_read_file(path, &len, &why);
+	free(path);
+	cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
+	free(text);
+	const cJSON *exit_code = cJSON_GetObjectItemCaseSensitive(root, "exit");
+	int hit = root && cJSON_IsNumber(exit_code) && same_tus(cache, cJSON_GetObjectItemCaseSensitive(root, "tus"), db) &&
+		  deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps"));
+	if (hit) {
+		record->output = take_member(root, "output", &record->output_len);
+		record->messages = take_member(root, "messages", &record->messages_len);
+		record->exit_code = exit_code->valueint;
+		hit = record->output && record->messages;
+	}
+	cJSON_Delete(root);
+	if (!hit)
+		sova_run_record_free(record);
+	return hit;
+}
+
+static int known_path(char *const *paths, size_t n, const char *path)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(paths[i], path) == 0)
+			return 1;
+	return 0;
+}
+
+void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
+		       const struct sova_tu_facts *facts, const struct sova_run_record *record)
+{
+	if (!cache->dir || memchr(record->output, '\0', record->output_len) ||
+	    memchr(record->messages, '\0', record->messages_len))
+		return;
+	for (size_t i = 0; i < db->ntus; i++)
+		if (facts[i].failed)
+			return;
+	cJSON *root = cJSON_CreateObject(), *tus = cJSON_CreateArray();
+	for (size_t i = 0; i < db->ntus; i++) {
+		char *path = entry_path(cache, &db->tus[i]);
+		cJSON_AddItemToArray(tus, cJSON_CreateString(strrchr(path, '/') + 1));
+		free(path);
+	}
+	cJSON_AddItemToObject(root, "tus", tus);
+	/* Every file any TU included, once. */
+	struct sova_tu_facts all = { 0 };
+	for (size_t i = 0; i < db->ntus; i++)
+		for (size_t k = 0; k < facts[i].nincludes; k++)
+			if (!known_path(all.includes, all.nincludes, facts[i].includes[k]))
+				SOVA_PUSH(all.includes, all.nincludes, all.capincludes, facts[i].includes[k]);
+	cJSON_AddItemToObject(root, "deps", deps_json(cache, &all));
+	free(all.includes);
+	cJSON_AddNumberToObject(root, "exit", record->exit_code);
+	cJSON_AddItemToObject(root, "output", cJSON_CreateString(record->output));
+	cJSON_AddItemToObject(root, "messages", cJSON_CreateString(record->messages));
+	char *text = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	char *path = run_path(cache, key);
+	write_atomically(path, text);
+	free(path);
+	free(text);
+}
+
+void sova_run_record_free(struct sova_run_record *record)
+{
+	free(record->output);
+	free(record->messages);
+	memset(record, 0, sizeof(*record));
+}

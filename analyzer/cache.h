@@ -1,0 +1,64 @@
+/* cache.h - per-TU summaries kept between runs, so unchanged files are not parsed.
+ *
+ * An entry is found by a key over the main file's path and content, the
+ * compile flags and the sova binary itself; it is valid while every file
+ * the TU included still has the content it had. Entries are written to a
+ * temporary file and renamed, so two runs sharing a cache never see half an
+ * entry; an entry that does not read back whole is ignored and rebuilt. */
+#ifndef SOVA_CACHE_H
+#define SOVA_CACHE_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "compdb.h"
+#include "facts.h"
+#include "util.h"
+
+struct sova_cache {
+	char *dir; /* NULL: no cache */
+	uint64_t binary_hash;
+	pthread_mutex_t lock; /* guards the content hashes, shared by parse threads */
+	struct sova_strmap hash_index;
+	uint64_t *hashes;
+	size_t nhashes, caphashes;
+};
+
+/* Opens dir as the cache (dir NULL: no cache). When dir cannot be created
+ * or written, the cache is off and *note says why (a new string). */
+void sova_cache_open(struct sova_cache *cache, const char *dir, char **note);
+void sova_cache_close(struct sova_cache *cache);
+
+/* Fills facts from the cache; returns 1 on a valid entry, 0 otherwise. */
+int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts);
+
+/* Stores a TU's facts; failures only cost the next run a parse. */
+void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts);
+
+/* A whole run: when nothing it read has changed, its output is replayed
+ * without parsing, linking or analysing anything. */
+struct sova_run_record {
+	char *output; /* what went to -o or standard output */
+	size_t output_len;
+	char *messages; /* what went to standard error */
+	size_t messages_len;
+	int exit_code;
+};
+
+/* The key of a run: the binary, the command line, the working directory and
+ * the content of every other file it reads (configuration, models, baseline). */
+uint64_t sova_cache_run_key(struct sova_cache *cache, int argc, char *const *argv, char *const *files, size_t nfiles);
+
+/* Fills record when the run with this key was recorded and every TU and
+ * file it read is unchanged; returns 1 then, 0 otherwise. */
+int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
+		      struct sova_run_record *record);
+
+/* Records a run, for sova_cache_replay. */
+void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
+		       const struct sova_tu_facts *facts, const struct sova_run_record *record);
+
+void sova_run_record_free(struct sova_run_record *record);
+
+#endif /* SOVA_CACHE_H */
