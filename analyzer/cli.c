@@ -11,6 +11,8 @@ void sova_cli_usage(void)
 {
 	fputs("usage: sova [check] [options] [<source>...] [-- <compiler flags>]\n"
 	      "       sova baseline -o <file> [options]\n"
+	      "       sova extract -o <summaries> [--shard K/N] [-p <dir> | <source>... -- <flags>]\n"
+	      "       sova link [options] <summaries>...\n"
 	      "       sova rules\n"
 	      "       sova explain <rule>\n"
 	      "       sova --help | --version\n"
@@ -39,6 +41,8 @@ void sova_cli_usage(void)
 	      "  --cache <dir>        keep per-TU summaries in <dir> (default: .sova-cache)\n"
 	      "  --no-cache           parse everything, keep nothing\n"
 	      "  --timings            print the time each stage took on standard error\n"
+	      "  --shard K/N          only the TUs whose position in the compile database is\n"
+	      "                       K-1 modulo N (for extract; check then misses cross-shard calls)\n"
 	      "  --dump-facts         print the per-TU facts as JSON and stop\n"
 	      "  -q, --quiet          no progress on standard error\n"
 	      "  -h, --help           show this help\n"
@@ -68,6 +72,22 @@ static int parse_jobs(const char *s, int *jobs, char *err, size_t errlen)
 		return -1;
 	}
 	*jobs = (int)n;
+	return 0;
+}
+
+static int parse_shard(const char *s, int *shard, int *nshards, char *err, size_t errlen)
+{
+	char *slash;
+	long k = strtol(s, &slash, 10), n = *slash == '/' ? strtol(slash + 1, NULL, 10) : 0;
+	int valid = *slash == '/' && n >= 1 && n <= 100000 && k >= 1 && k <= n;
+	for (const char *p = slash + 1; valid && *p; p++)
+		valid = *p >= '0' && *p <= '9';
+	if (!valid) {
+		snprintf(err, errlen, "--shard takes K/N with 1 <= K <= N, not '%s'", s);
+		return -1;
+	}
+	*shard = (int)k;
+	*nshards = (int)n;
 	return 0;
 }
 
@@ -112,6 +132,11 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->timings = 1;
 	else if (strcmp(a, "--cache") == 0)
 		return need_value(argc, argv, i, &cli->cache, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--shard") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) ||
+				       parse_shard(v, &cli->shard, &cli->nshards, err, errlen)
+			       ? -1
+			       : 1;
 	else if (strcmp(a, "--config") == 0)
 		return need_value(argc, argv, i, &cli->config, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "--fail-on") == 0)
@@ -164,6 +189,12 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 		cli->command = SOVA_CMD_BASELINE;
 		cli->format = SOVA_FORMAT_SARIF;
 		i++;
+	} else if (i < argc && strcmp(argv[i], "extract") == 0) {
+		cli->command = SOVA_CMD_EXTRACT;
+		i++;
+	} else if (i < argc && strcmp(argv[i], "link") == 0) {
+		cli->command = SOVA_CMD_LINK;
+		i++;
 	} else if (i < argc && strcmp(argv[i], "check") == 0) {
 		i++;
 	}
@@ -186,6 +217,14 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 	}
 	if (cli->command == SOVA_CMD_BASELINE && (!cli->output || strcmp(cli->output, "-") == 0)) {
 		snprintf(err, errlen, "'sova baseline' needs -o <file>");
+		return -1;
+	}
+	if (cli->command == SOVA_CMD_EXTRACT && (!cli->output || strcmp(cli->output, "-") == 0)) {
+		snprintf(err, errlen, "'sova extract' needs -o <summaries file>");
+		return -1;
+	}
+	if (cli->command == SOVA_CMD_LINK && (!cli->nfiles || cli->compdb || cli->nflags)) {
+		snprintf(err, errlen, "'sova link' takes summaries files written by 'sova extract', and no -p or --");
 		return -1;
 	}
 	if (cli->command == SOVA_CMD_BASELINE && cli->format != SOVA_FORMAT_SARIF) {

@@ -4,7 +4,16 @@
 
 #include <stddef.h>
 
-enum sova_command { SOVA_CMD_CHECK, SOVA_CMD_BASELINE, SOVA_CMD_RULES, SOVA_CMD_EXPLAIN, SOVA_CMD_HELP, SOVA_CMD_VERSION };
+enum sova_command {
+	SOVA_CMD_CHECK,
+	SOVA_CMD_BASELINE,
+	SOVA_CMD_EXTRACT,
+	SOVA_CMD_LINK,
+	SOVA_CMD_RULES,
+	SOVA_CMD_EXPLAIN,
+	SOVA_CMD_HELP,
+	SOVA_CMD_VERSION,
+};
 enum sova_format { SOVA_FORMAT_TEXT, SOVA_FORMAT_SARIF, SOVA_FORMAT_CODEQUALITY };
 
 struct sova_cli {
@@ -23,6 +32,7 @@ struct sova_cli {
 	const char *cache;    /* --cache */
 	int no_cache;         /* --no-cache */
 	int timings;          /* --timings */
+	int shard, nshards;   /* --shard K/N: TUs whose index is K-1 modulo N; 0/0 for all */
 	int jobs;            /* -j; 0 = number of cores */
 	int quiet;
 	int dump_facts;

@@ -25,6 +25,7 @@
 #include "report.h"
 #include "results.h"
 #include "sources.h"
+#include "summaries.h"
 #include "util.h"
 
 #ifndef SOVA_VERSION
@@ -42,6 +43,7 @@ struct run {
 	struct sova_compdb db;
 	struct sova_baseline baseline;
 	int has_baseline;
+	size_t *positions; /* of the TUs analysed, in the compile database */
 	char **only_files; /* pre-commit mode: the files reported on */
 	size_t nonly_files, caponly_files;
 	struct sova_tu_facts *facts;
@@ -183,6 +185,27 @@ static void drop_excluded_tus(struct run *run)
 	run->db.ntus = kept;
 }
 
+/* --shard K/N: the TUs at positions K-1, K-1+N, ...; every run records positions. */
+static void select_shard(struct run *run)
+{
+	run->positions = sova_xcalloc(run->db.ntus + 1, sizeof(*run->positions));
+	size_t kept = 0;
+	for (size_t i = 0; i < run->db.ntus; i++) {
+		struct sova_tu_cmd *tu = &run->db.tus[i];
+		if (!run->cli.nshards || i % (size_t)run->cli.nshards == (size_t)run->cli.shard - 1) {
+			run->positions[kept] = i;
+			run->db.tus[kept++] = *tu;
+			continue;
+		}
+		free(tu->file);
+		free(tu->directory);
+		for (size_t k = 0; k < tu->nargs; k++)
+			free(tu->args[k]);
+		free(tu->args);
+	}
+	run->db.ntus = kept;
+}
+
 static int load_inputs(struct run *run, char *err, size_t errlen)
 {
 	sova_compdb_init(&run->db);
@@ -200,8 +223,10 @@ static int load_inputs(struct run *run, char *err, size_t errlen)
 				      "(or \"compile_commands\" in .sova.json)");
 		rc = -1;
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		drop_excluded_tus(run);
+		select_shard(run);
+	}
 	return rc;
 }
 
@@ -213,11 +238,11 @@ static int load_baseline(struct run *run, char *err, size_t errlen)
 	return sova_baseline_load(&run->baseline, run->cli.baseline, err, errlen);
 }
 
-/* The compile database's notes, then one per flag clang did not know. */
-static void collect_notes(struct run *run, char **dropped, size_t ndropped)
+/* The compile database's notes, then one per flag clang did not know; takes the flags. */
+static void collect_notes(struct run *run, char *const *notes, size_t nnotes, char **dropped, size_t ndropped)
 {
-	for (size_t i = 0; i < run->db.nnotes; i++)
-		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, sova_xstrdup(run->db.notes[i]));
+	for (size_t i = 0; i < nnotes; i++)
+		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, sova_xstrdup(notes[i]));
 	for (size_t i = 0; i < ndropped; i++) {
 		SOVA_PUSH(run->notes, run->nnotes, run->capnotes,
 			  sova_xasprintf("clang does not know the flag '%s'; it was dropped from the compile "
@@ -397,6 +422,21 @@ static uint64_t run_key(struct run *run)
 	return key;
 }
 
+/* 'sova extract': the facts of the TUs parsed, for 'sova link'. */
+static int write_summaries(struct run *run, char **dropped, size_t ndropped)
+{
+	struct sova_output out;
+	int rc = sova_output_open(&out, run->cli.output);
+	if (rc == 0)
+		rc = sova_summaries_write(out.file, run->facts, run->positions, run->nfacts, run->db.notes, run->db.nnotes,
+					  dropped, ndropped);
+	rc = sova_output_close(&out, rc);
+	for (size_t i = 0; i < ndropped; i++)
+		free(dropped[i]);
+	free(dropped);
+	return rc ? fail(SOVA_EXIT_FAILED, "cannot write the summaries") : SOVA_EXIT_CLEAN;
+}
+
 static int parse_and_analyse(struct run *run, uint64_t key)
 {
 	run->nfacts = run->db.ntus;
@@ -408,7 +448,9 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 	sova_parse_all(&run->db, &run->cache, jobs, !run->cli.quiet && isatty(STDERR_FILENO), run->facts, &dropped,
 		       &ndropped);
 	stage_done(run, "parse", &t);
-	collect_notes(run, dropped, ndropped);
+	if (run->cli.command == SOVA_CMD_EXTRACT)
+		return write_summaries(run, dropped, ndropped);
+	collect_notes(run, run->db.notes, run->db.nnotes, dropped, ndropped);
 	if (!run->cli.dump_facts)
 		return analyse_and_report(run, key);
 	struct sova_output out;
@@ -430,8 +472,37 @@ static int check(struct run *run)
 	if (cache_note)
 		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, cache_note);
 	uint64_t key = run_key(run);
-	int code = cache_note ? -1 : replay(run, key);
+	int code = cache_note || run->cli.command == SOVA_CMD_EXTRACT ? -1 : replay(run, key);
 	return code >= 0 ? code : parse_and_analyse(run, key);
+}
+
+/* 'sova link': what extract wrote, analysed and reported as one program. */
+static int link_summaries(struct run *run)
+{
+	char err[4096];
+	if (load_config(run, err, sizeof(err)) != 0 || resolve_fail_on(run, err, sizeof(err)) != 0 ||
+	    load_models(run, err, sizeof(err)) != 0 || resolve_roots(run, err, sizeof(err)) != 0 ||
+	    load_baseline(run, err, sizeof(err)) != 0)
+		return fail(SOVA_EXIT_USAGE, err);
+	struct sova_summaries set = { 0 };
+	for (size_t i = 0; i < run->cli.nfiles; i++) {
+		if (sova_summaries_read(&set, run->cli.files[i], err, sizeof(err)) != 0) {
+			sova_summaries_free(&set);
+			return fail(SOVA_EXIT_USAGE, err);
+		}
+	}
+	sova_summaries_finish(&set);
+	run->facts = set.facts;
+	run->nfacts = set.count;
+	collect_notes(run, set.notes, set.nnotes, set.dropped, set.ndropped);
+	set.facts = NULL;
+	set.count = 0;
+	set.dropped = NULL;
+	set.ndropped = 0;
+	sova_summaries_free(&set);
+	char *no_note;
+	sova_cache_open(&run->cache, NULL, &no_note);
+	return analyse_and_report(run, 0);
 }
 
 /* ---- the other commands ---- */
@@ -492,6 +563,7 @@ static void run_free(struct run *run)
 	for (size_t i = 0; i < run->nnotes; i++)
 		free(run->notes[i]);
 	free(run->notes);
+	free(run->positions);
 	for (size_t i = 0; i < run->nonly_files; i++)
 		free(run->only_files[i]);
 	free(run->only_files);
@@ -532,7 +604,11 @@ int main(int argc, char **argv)
 		break;
 	case SOVA_CMD_CHECK:
 	case SOVA_CMD_BASELINE:
+	case SOVA_CMD_EXTRACT:
 		rc = check(&run);
+		break;
+	case SOVA_CMD_LINK:
+		rc = link_summaries(&run);
 		break;
 	}
 	run_free(&run);
