@@ -88,6 +88,9 @@ static char *pointee_name(CXType type)
 	CXType canon = clang_getCanonicalType(type);
 	if (canon.kind != CXType_Pointer)
 		return NULL;
+	/* Futures are structs; naming every char * and void * result costs a type print each. */
+	if (clang_getCanonicalType(clang_getPointeeType(canon)).kind != CXType_Record)
+		return NULL;
 	CXType pointee = clang_getPointeeType(type);
 	char *spelling = ext_take_string(clang_getTypeSpelling(clang_getCanonicalType(pointee)));
 	if (strstr(spelling, "(anonymous") || strstr(spelling, "(unnamed")) {
@@ -253,7 +256,7 @@ static void leave_var(struct extractor *ex, CXCursor c)
 	struct child_list kids;
 	ext_children(c, &kids);
 	if (kids.last_expr >= 0 && !ext_is_kind(kids.items[kids.last_expr], CXCursor_InitListExpr))
-		ext_add_assign(ex, ext_value_of_decl(c), ext_value_of(ex, kids.items[kids.last_expr]),
+		ext_add_assign(ex, ext_value_of_decl(ex, c), ext_value_of(ex, kids.items[kids.last_expr]),
 			       (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
 	ext_children_free(&kids);
 }
@@ -269,7 +272,7 @@ static void leave_init_list(struct extractor *ex)
 		return;
 	struct sova_val owner = { .kind = SOVA_VAL_UNKNOWN };
 	if (up && up->kind == CXCursor_VarDecl)
-		owner = ext_value_of_decl(up->cursor);
+		owner = ext_value_of_decl(ex, up->cursor);
 	ext_init_list(ex, ex->stack[ex->depth - 1].cursor, &owner);
 	sova_val_free(&owner);
 }
@@ -332,14 +335,14 @@ static void enter_function(struct extractor *ex, CXCursor c, struct frame *f)
 	if (!clang_isCursorDefinition(c)) {
 		if (!decl.nannotations)
 			return;
-		decl.usr = ext_take_string(clang_getCursorUSR(c));
+		decl.usr = ext_usr(ex, c);
 		decl.name = ext_take_string(clang_getCursorSpelling(c));
 		SOVA_PUSH(ex->facts->decls, ex->facts->ndecls, ex->facts->capdecls, decl);
 		return;
 	}
 	struct sova_func fn;
 	memset(&fn, 0, sizeof(fn));
-	fn.usr = ext_take_string(clang_getCursorUSR(c));
+	fn.usr = ext_usr(ex, c);
 	fn.name = ext_take_string(clang_getCursorSpelling(c));
 	fn.loc = loc_of_name(ex, c, fn.name);
 	fn.external = clang_getCursorLinkage(c) == CXLinkage_External;
@@ -410,6 +413,10 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	if ((kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl) && ex->func < 0 &&
 	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;
+	/* Type declarations hold no code: their fields are reached through uses. */
+	if (ex->func < 0 && (kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl || kind == CXCursor_EnumDecl ||
+			     kind == CXCursor_TypedefDecl))
+		return CXChildVisit_Continue;
 	SOVA_GROW(ex->stack, ex->depth, ex->cap);
 	struct frame *f = &ex->stack[ex->depth++];
 	memset(f, 0, sizeof(*f));
@@ -449,6 +456,10 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ext_node_table_reset(&ex.calls);
 	ext_node_table_reset(&ex.temps);
 	ext_node_table_reset(&ex.blocks);
+	ext_node_table_reset(&ex.decl_usrs);
+	for (size_t i = 0; i < ex.nusrs; i++)
+		free(ex.usrs[i]);
+	free(ex.usrs);
 	sova_strmap_free(&ex.file_index);
 	free(ex.file_cache);
 }

@@ -99,7 +99,7 @@ static void record_list(struct init_walk *w, CXCursor list, const struct child_l
 			next++;
 			continue;
 		}
-		store(w, value, ext_value_of_decl(fields.items[next++]), owner);
+		store(w, value, ext_value_of_decl(w->ex, fields.items[next++]), owner);
 	}
 	free(fields.items);
 }

@@ -50,6 +50,9 @@ struct extractor {
 	struct node_table calls; /* of the function being extracted */
 	struct node_table temps; /* of the function being extracted */
 	struct node_table blocks; /* block literals of the TU: node -> their function */
+	struct node_table decl_usrs; /* declarations seen: decl node -> index in usrs */
+	char **usrs;                 /* their USRs, computed once: libclang builds each anew */
+	size_t nusrs, capusrs;
 	int ntemps;
 	int nblocks;
 	struct sova_strmap file_index;
@@ -85,7 +88,10 @@ void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len
 /* What expression c denotes; the caller owns the result. */
 struct sova_val ext_value_of(struct extractor *ex, CXCursor c);
 /* The value naming a declaration: a function, variable, parameter or field. */
-struct sova_val ext_value_of_decl(CXCursor decl);
+struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl);
+
+/* A declaration's USR, as a new string; computed once per declaration and TU. */
+char *ext_usr(struct extractor *ex, CXCursor decl);
 
 /* Records target = value in the current function, or at file scope; object
  * is the struct a field target belongs to (UNKNOWN when none). Takes

@@ -269,18 +269,40 @@ static int param_index(CXCursor func, CXCursor param)
 	return -1;
 }
 
-struct sova_val ext_value_of_decl(CXCursor decl)
+/* The declaration itself: for a declaration cursor, data[0] is the Decl. */
+static const void *decl_node(CXCursor decl)
+{
+	return decl.data[0];
+}
+
+char *ext_usr(struct extractor *ex, CXCursor decl)
+{
+	const void *node = decl_node(decl);
+	CXCursor key = decl;
+	key.data[1] = node; /* the node table keys on data[1] */
+	int i = node ? ext_node_table_get(&ex->decl_usrs, key) : -1;
+	if (i >= 0)
+		return sova_xstrdup(ex->usrs[i]);
+	char *usr = ext_take_string(clang_getCursorUSR(decl));
+	if (node) {
+		SOVA_PUSH(ex->usrs, ex->nusrs, ex->capusrs, sova_xstrdup(usr));
+		ext_node_table_put(&ex->decl_usrs, key, (int)ex->nusrs - 1);
+	}
+	return usr;
+}
+
+struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl)
 {
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
 	switch (clang_getCursorKind(decl)) {
 	case CXCursor_FunctionDecl:
 		v.kind = SOVA_VAL_FUNC;
-		v.usr = ext_take_string(clang_getCursorUSR(decl));
+		v.usr = ext_usr(ex, decl);
 		break;
 	case CXCursor_VarDecl:
 		v.kind = ext_is_kind(clang_getCursorSemanticParent(decl), CXCursor_FunctionDecl) ? SOVA_VAL_LOCAL
 												  : SOVA_VAL_GLOBAL;
-		v.usr = ext_take_string(clang_getCursorUSR(decl));
+		v.usr = ext_usr(ex, decl);
 		break;
 	case CXCursor_ParmDecl: {
 		CXCursor func = clang_getCursorSemanticParent(decl);
@@ -288,13 +310,13 @@ struct sova_val ext_value_of_decl(CXCursor decl)
 		if (index < 0)
 			return v;
 		v.kind = SOVA_VAL_PARAM;
-		v.usr = ext_take_string(clang_getCursorUSR(func));
+		v.usr = ext_usr(ex, func);
 		v.num = index;
 		break;
 	}
 	case CXCursor_FieldDecl:
 		v.kind = SOVA_VAL_FIELD;
-		v.usr = ext_take_string(clang_getCursorUSR(decl));
+		v.usr = ext_usr(ex, decl);
 		break;
 	case CXCursor_EnumConstantDecl:
 		v.kind = SOVA_VAL_INT;
@@ -363,7 +385,7 @@ static char *access_path(struct extractor *ex, CXCursor c)
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_MemberRefExpr) {
-			char *field = ext_take_string(clang_getCursorUSR(clang_getCursorReferenced(c)));
+			char *field = ext_usr(ex, clang_getCursorReferenced(c));
 			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
 			free(field);
 			c = child_at(c, 0);
@@ -382,7 +404,7 @@ static char *access_path(struct extractor *ex, CXCursor c)
 				break;
 		} else {
 			if (kind == CXCursor_DeclRefExpr)
-				path_push(&p, ext_take_string(clang_getCursorUSR(clang_getCursorReferenced(c))));
+				path_push(&p, ext_usr(ex, clang_getCursorReferenced(c)));
 			else
 				p.unique = 1;
 			break;
@@ -405,20 +427,6 @@ static char *access_path(struct extractor *ex, CXCursor c)
 }
 
 /* ---- values ---- */
-
-static int needs_path(CXCursor c)
-{
-	for (int guard = 0; guard < MAX_PEEL; guard++) {
-		enum CXCursorKind kind = clang_getCursorKind(c);
-		if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr)
-			return 1;
-		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr && kind != CXCursor_UnaryOperator &&
-		     kind != CXCursor_CStyleCastExpr) ||
-		    !wrapped_expr(c, &c))
-			return 0;
-	}
-	return 0;
-}
 
 static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth);
 
@@ -449,7 +457,7 @@ static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int d
 
 static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth)
 {
-	char *path = needs_path(c) ? access_path(ex, c) : NULL;
+	char *path = NULL; /* written out at the first member or subscript met */
 	int element = 0, address = 0;
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
 	char op[8];
@@ -468,6 +476,8 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			}
 			v = int_value(c);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
+			if (!path)
+				path = access_path(ex, c);
 			element = 1;
 			c = child_at(c, 0);
 			continue;
@@ -481,7 +491,9 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 		} else if (kind == CXCursor_ConditionalOperator) {
 			v = conditional_value(ex, c, depth);
 		} else if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
-			v = ext_value_of_decl(clang_getCursorReferenced(c));
+			if (!path && kind == CXCursor_MemberRefExpr)
+				path = access_path(ex, c);
+			v = ext_value_of_decl(ex, clang_getCursorReferenced(c));
 		} else if (kind == CXCursor_BlockExpr) {
 			int block = ext_node_table_get(&ex->blocks, c);
 			if (block >= 0)

@@ -445,8 +445,10 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 	char **dropped;
 	size_t ndropped;
 	double t = now_seconds();
-	sova_parse_all(&run->db, &run->cache, jobs, !run->cli.quiet && isatty(STDERR_FILENO), run->facts, &dropped,
-		       &ndropped);
+	int from_cache = sova_parse_all(&run->db, &run->cache, jobs, !run->cli.quiet && isatty(STDERR_FILENO),
+					run->facts, &dropped, &ndropped);
+	if (run->cli.timings)
+		fprintf(stderr, "sova: %zu TUs, %d from the cache\n", run->db.ntus, from_cache);
 	stage_done(run, "parse", &t);
 	if (run->cli.command == SOVA_CMD_EXTRACT)
 		return write_summaries(run, dropped, ndropped);

@@ -33,6 +33,8 @@ struct parse_job {
 	atomic_size_t next;
 	atomic_size_t done;
 	int progress;
+	int extract; /* 0: parse and nothing else (the benchmark's floor) */
+	atomic_size_t from_cache;
 	pthread_mutex_t progress_lock;
 	struct sova_strmap unknown_flags;
 	pthread_mutex_t flags_lock;
@@ -196,7 +198,7 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 	}
 	add_clang_diags(job, tu, facts);
 	clang_getInclusions(tu, collect_inclusion, facts);
-	if (!facts->failed)
+	if (!facts->failed && job->extract)
 		sova_extract(tu, cmd->directory, facts);
 	clang_disposeTranslationUnit(tu);
 }
@@ -205,10 +207,13 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
 		      struct sova_tu_facts *facts)
 {
-	if (sova_cache_lookup(job->cache, cmd, facts))
+	if (job->cache && sova_cache_lookup(job->cache, cmd, facts)) {
+		atomic_fetch_add(&job->from_cache, 1);
 		return;
+	}
 	parse_fresh(job, index, cmd, facts);
-	sova_cache_store(job->cache, cmd, facts);
+	if (job->cache)
+		sova_cache_store(job->cache, cmd, facts);
 }
 
 static void report_progress(struct parse_job *job, const char *file)
@@ -283,15 +288,39 @@ static void take_unknown_flags(struct parse_job *job, char ***flags, size_t *nfl
 	*nflags = n;
 }
 
+static size_t run_job(struct parse_job *job, int jobs);
+
 int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
 		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped)
 {
-	struct parse_job job = { .db = db, .cache = cache, .facts = facts, .progress = progress };
-	atomic_init(&job.next, 0);
-	atomic_init(&job.done, 0);
-	pthread_mutex_init(&job.progress_lock, NULL);
-	pthread_mutex_init(&job.flags_lock, NULL);
-	sova_strmap_init(&job.unknown_flags);
+	struct parse_job job = { .db = db, .cache = cache, .facts = facts, .progress = progress, .extract = 1 };
+	size_t from_cache = run_job(&job, jobs);
+	take_unknown_flags(&job, dropped_flags, ndropped);
+	sova_strmap_free(&job.unknown_flags);
+	return (int)from_cache;
+}
+
+size_t sova_parse_floor(const struct sova_compdb *db, int jobs, struct sova_tu_facts *facts)
+{
+	struct parse_job job = { .db = db, .facts = facts };
+	run_job(&job, jobs);
+	sova_strmap_free(&job.unknown_flags);
+	size_t failed = 0;
+	for (size_t i = 0; i < db->ntus; i++)
+		failed += facts[i].failed;
+	return failed;
+}
+
+/* Runs the job's threads; returns how many TUs came from the cache. */
+static size_t run_job(struct parse_job *job, int jobs)
+{
+	const struct sova_compdb *db = job->db;
+	atomic_init(&job->next, 0);
+	atomic_init(&job->done, 0);
+	atomic_init(&job->from_cache, 0);
+	pthread_mutex_init(&job->progress_lock, NULL);
+	pthread_mutex_init(&job->flags_lock, NULL);
+	sova_strmap_init(&job->unknown_flags);
 	size_t nthreads = jobs < 1 ? 1 : (size_t)jobs;
 	if (nthreads > db->ntus)
 		nthreads = db->ntus ? db->ntus : 1;
@@ -301,17 +330,15 @@ int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int j
 	pthread_attr_setstacksize(&attr, PARSE_STACK_SIZE);
 	size_t started = 0;
 	for (; started < nthreads; started++)
-		if (pthread_create(&threads[started], &attr, parse_worker, &job) != 0)
+		if (pthread_create(&threads[started], &attr, parse_worker, job) != 0)
 			break;
 	pthread_attr_destroy(&attr);
 	if (started == 0)
-		parse_worker(&job);
+		parse_worker(job);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
-	take_unknown_flags(&job, dropped_flags, ndropped);
-	sova_strmap_free(&job.unknown_flags);
-	pthread_mutex_destroy(&job.flags_lock);
-	pthread_mutex_destroy(&job.progress_lock);
-	return 0;
+	pthread_mutex_destroy(&job->flags_lock);
+	pthread_mutex_destroy(&job->progress_lock);
+	return atomic_load(&job->from_cache);
 }

@@ -21,8 +21,13 @@ void sova_parse_setup(void);
  * receives TU i, from the cache when it holds a current entry. A TU that cannot be parsed has facts[i].failed set and a
  * diagnostic saying why; the others go on. Flags clang does not know are
  * dropped and returned, sorted, in *dropped_flags (the caller frees them).
- * When progress is set, prints "[ i/n] file" to stderr. Returns 0. */
+ * When progress is set, prints "[ i/n] file" to stderr. Returns how many
+ * TUs came from the cache. */
 int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
 		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped);
+
+/* The benchmark's floor: parses every TU as sova_parse_all would, with the
+ * same flags and threads, and extracts nothing. Returns the TUs that failed. */
+size_t sova_parse_floor(const struct sova_compdb *db, int jobs, struct sova_tu_facts *facts);
 
 #endif /* SOVA_PARSE_H */
