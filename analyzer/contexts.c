@@ -134,7 +134,14 @@ int sova_engine_when_holds(const struct sova_engine *e, int def, const struct so
 	return when_holds(e, def, when, sova_engine_call(e, def, call));
 }
 
+#define NROLES (SOVA_API_BLOCKING + 1)
+
 const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
+{
+	return e->apis[def][(size_t)call * NROLES + role];
+}
+
+static const struct sova_api_fn *find_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	if (c->callee_usr)
@@ -211,6 +218,20 @@ static void decide_models(struct sova_engine *e)
 		     fn = fn->next >= 0 ? &e->models->fns[fn->next] : NULL)
 			for (size_t t = 0; t < prog->ntus && !e->leaf[s]; t++)
 				e->leaf[s] = e->active[t * nmodels + (size_t)fn->model];
+	}
+}
+
+/* Every call's model entries, per role, looked up once. */
+static void resolve_apis(struct sova_engine *e)
+{
+	const struct sova_program *prog = e->prog;
+	e->apis = sova_xcalloc(prog->ndefs + 1, sizeof(*e->apis));
+	for (size_t d = 0; d < prog->ndefs; d++) {
+		size_t ncalls = prog->defs[d].fn->ncalls;
+		e->apis[d] = sova_xcalloc(ncalls * NROLES + 1, sizeof(**e->apis));
+		for (size_t c = 0; c < ncalls; c++)
+			for (int r = 0; r < NROLES; r++)
+				e->apis[d][c * NROLES + (size_t)r] = find_api(e, (int)d, (int)c, (enum sova_api_role)r);
 	}
 }
 
@@ -417,10 +438,16 @@ static void engine_free(struct sova_engine *e)
 	free(e->ncallers);
 	free(e->capcallers);
 	free(e->entries);
+	free(e->first_entry);
+	free(e->next_entry);
 	sova_reach_free(&e->any);
 	sova_reach_free(&e->single);
 	free(e->active);
 	free(e->leaf);
+	for (size_t d = 0; d < e->prog->ndefs; d++)
+		free(e->apis[d]);
+	free(e->apis);
+	sova_strmap_free(&e->kind_memo);
 }
 
 void sova_analyze(const struct sova_program *prog, const struct sova_models *models, struct sova_analysis *out)
@@ -431,6 +458,8 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.prog = prog;
 	e.models = models;
 	decide_models(&e);
+	resolve_apis(&e);
+	sova_strmap_init(&e.kind_memo);
 	build_callers(&e);
 	sova_find_workers(&e);
 	for (size_t d = 0; d < prog->ndefs; d++)

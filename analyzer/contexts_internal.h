@@ -64,11 +64,15 @@ struct sova_engine {
 	const struct sova_program *prog;
 	const struct sova_models *models;
 	unsigned char *active;    /* [tu * nmodels + model]: the model applies in that TU */
+	const struct sova_api_fn ***apis; /* per def, per call: the entry for each role, or NULL */
+	struct sova_strmap kind_memo;     /* slot key -> executor kind found by constructors */
 	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
 	size_t *ncallers, *capcallers;
 	struct sova_entry *entries;
 	size_t nentries, capentries;
+	int *first_entry; /* per sym: its first entry, or -1; entries of a sym are chained by next_entry */
+	int *next_entry;
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 };

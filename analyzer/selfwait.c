@@ -119,16 +119,33 @@ static void kind_of(const struct sova_engine *e, int def, const struct sova_val 
 	}
 }
 
-/* Serial or a loop when every constructor found makes one; a pool when any does. */
+static enum sova_exec_kind kind_from(const struct kinds *k)
+{
+	if (k->pool)
+		return SOVA_EXEC_POOL;
+	if (k->serial)
+		return SOVA_EXEC_SERIAL;
+	return k->loop ? SOVA_EXEC_LOOP : SOVA_EXEC_UNKNOWN;
+}
+
+/* Serial or a loop when every constructor found makes one; a pool when any
+ * does. A global's or a field's kind is the same everywhere: it is found once
+ * (the search reads every assignment of the program) and remembered. */
 enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val)
 {
+	const struct sova_val *v = resolve(e, def, val);
+	char key[1024];
+	int storage = (v->kind == SOVA_VAL_GLOBAL || v->kind == SOVA_VAL_FIELD) && sova_val_slot_key(v, key, sizeof(key));
+	/* The memo is the engine's own cache: filling it changes no answer. */
+	struct sova_strmap *memo = (struct sova_strmap *)&e->kind_memo;
+	int known = storage ? sova_strmap_get(memo, key) : -1;
+	if (known >= 0)
+		return (enum sova_exec_kind)known;
 	struct kinds k = { 0, 0, 0 };
 	kind_of(e, def, val, 0, &k);
-	if (k.pool)
-		return SOVA_EXEC_POOL;
-	if (k.serial)
-		return SOVA_EXEC_SERIAL;
-	return k.loop ? SOVA_EXEC_LOOP : SOVA_EXEC_UNKNOWN;
+	if (storage)
+		sova_strmap_put(memo, key, (int)kind_from(&k));
+	return kind_from(&k);
 }
 
 /* ---- what a wait is on ---- */
@@ -265,10 +282,8 @@ static int try_entries(const struct sova_engine *e, const struct upward *up, int
 {
 	const struct up_state *st = &up->states[state];
 	int sym = e->prog->defs[st->def].sym;
-	for (size_t k = 0; k < e->nentries; k++) {
+	for (int k = e->first_entry[sym]; k >= 0; k = e->next_entry[k]) {
 		const struct sova_entry *entry = &e->entries[k];
-		if (entry->sym != sym)
-			continue;
 		enum match match = entry_matches(e, entry, st->def, st->val);
 		if (match == MATCH_NONE)
 			continue;

@@ -314,12 +314,26 @@ static int single_threaded(enum sova_context context)
 	       context == SOVA_CTX_COROUTINE;
 }
 
+/* Chains each sym's entries, for the self-wait search's look-ups. */
+static void index_entries(struct sova_engine *e)
+{
+	e->first_entry = sova_xmalloc((e->prog->nsyms + 1) * sizeof(int));
+	e->next_entry = sova_xmalloc((e->nentries + 1) * sizeof(int));
+	for (size_t s = 0; s < e->prog->nsyms; s++)
+		e->first_entry[s] = -1;
+	for (size_t k = e->nentries; k-- > 0;) {
+		e->next_entry[k] = e->first_entry[e->entries[k].sym];
+		e->first_entry[e->entries[k].sym] = (int)k;
+	}
+}
+
 void sova_find_workers(struct sova_engine *e)
 {
 	find_submit_entries(e);
 	find_field_entries(e);
 	link_queued_handles(e);
 	find_annotated_entries(e);
+	index_entries(e);
 	size_t n = e->prog->ndefs;
 	int *by_context = sova_xcalloc(n + 1, sizeof(int));
 	for (size_t d = 0; d < n; d++)
