@@ -176,16 +176,25 @@ static char *read_str(struct reader *r, const cJSON *o, const char *key, int req
 	return sova_xstrdup(v->valuestring);
 }
 
+/* A JSON number as a long: it must be an integer a long can hold. */
+static int to_long(const cJSON *v, long *out)
+{
+	if (!cJSON_IsNumber(v))
+		return 0;
+	double d = v->valuedouble;
+	if (!(d >= -9.0e15 && d <= 9.0e15) || d != (double)(long)d)
+		return 0;
+	*out = (long)d;
+	return 1;
+}
+
 static long read_num(struct reader *r, const cJSON *o, const char *key, int required)
 {
 	const cJSON *v = member(r, o, key, required);
-	if (!v)
-		return 0;
-	if (!cJSON_IsNumber(v)) {
+	long n = 0;
+	if (v && !to_long(v, &n))
 		r->bad = 1;
-		return 0;
-	}
-	return (long)v->valuedouble;
+	return n;
 }
 
 static int read_bool(struct reader *r, const cJSON *o, const char *key)
@@ -238,12 +247,10 @@ static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *ke
 	}
 	long parts[5];
 	for (int i = 0; i < 5; i++) {
-		const cJSON *n = cJSON_GetArrayItem(a, i);
-		if (!cJSON_IsNumber(n)) {
+		if (!to_long(cJSON_GetArrayItem(a, i), &parts[i]) || (i > 0 && (parts[i] < 0 || parts[i] > 0xffffffffL))) {
 			r->bad = 1;
 			return l;
 		}
-		parts[i] = (long)n->valuedouble;
 	}
 	if (parts[0] < -1 || parts[0] >= (long)nfiles)
 		r->bad = 1;
@@ -283,11 +290,12 @@ static void read_call(struct reader *r, const cJSON *o, size_t nfiles, size_t in
 	size_t cap = 0;
 	for (const cJSON *g = guards ? guards->child : NULL; g; g = g->next) {
 		/* A guard is an earlier call: indexes always point backwards. */
-		if (!cJSON_IsNumber(g) || g->valuedouble < 0 || (size_t)g->valuedouble >= index) {
+		long guard;
+		if (!to_long(g, &guard) || guard < 0 || (size_t)guard >= index) {
 			r->bad = 1;
 			return;
 		}
-		SOVA_PUSH(c->guards, c->nguards, cap, (int)g->valuedouble);
+		SOVA_PUSH(c->guards, c->nguards, cap, (int)guard);
 	}
 }
 
@@ -301,7 +309,10 @@ static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **
 		const cJSON *object = member(r, o, "object", 0);
 		if (object)
 			read_val(r, object, &as.object);
-		as.seq = (unsigned)read_num(r, o, "seq", 1);
+		long seq = read_num(r, o, "seq", 1);
+		if (seq < 0 || seq > 0x7fffffffL)
+			r->bad = 1;
+		as.seq = (unsigned)seq;
 		SOVA_PUSH(*out, *n, *cap, as);
 	}
 }
@@ -360,14 +371,14 @@ static void read_decls(struct reader *r, const cJSON *a, struct sova_tu_facts *f
 static void read_diags(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)
 {
 	for (const cJSON *o = a ? a->child : NULL; o && !r->bad; o = o->next) {
-		long level = read_num(r, o, "level", 1);
+		long level = read_num(r, o, "level", 1), line = read_num(r, o, "line", 1), col = read_num(r, o, "col", 1);
 		char *file = read_str(r, o, "file", 0);
 		char *message = read_str(r, o, "message", 1);
-		if (level < SOVA_DIAG_NOTE || level > SOVA_DIAG_ERROR)
+		if (level < SOVA_DIAG_NOTE || level > SOVA_DIAG_ERROR || line < 0 || col < 0 || line > 0xffffffffL ||
+		    col > 0xffffffffL)
 			r->bad = 1;
 		if (!r->bad)
-			sova_tu_add_diag(facts, (enum sova_diag_level)level, file, (unsigned)read_num(r, o, "line", 1),
-					 (unsigned)read_num(r, o, "col", 1), message);
+			sova_tu_add_diag(facts, (enum sova_diag_level)level, file, (unsigned)line, (unsigned)col, message);
 		free(file);
 		free(message);
 	}

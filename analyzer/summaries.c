@@ -66,7 +66,8 @@ static int read_tus(struct sova_json_doc *r, struct sova_summaries *set)
 	for (const cJSON *tu = tus->child; tu; tu = tu->next, i++) {
 		sova_json_enter_index(r, i);
 		const cJSON *position = cJSON_GetObjectItemCaseSensitive(tu, "position");
-		if (!cJSON_IsNumber(position) || position->valuedouble < 0)
+		if (!cJSON_IsNumber(position) || !(position->valuedouble >= 0 && position->valuedouble < 1e12) ||
+		    position->valuedouble != (double)(size_t)position->valuedouble)
 			return sova_json_error(r, "a TU needs its 'position' in the compile database");
 		SOVA_GROW(set->facts, set->count, set->cap);
 		set->positions = sova_xrealloc(set->positions, set->cap, sizeof(*set->positions));
