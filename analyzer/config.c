@@ -209,6 +209,8 @@ static int read_config(struct sova_json_doc *r, struct sova_config *config)
 	if (!cJSON_IsObject(r->root))
 		return sova_json_error(r, "a configuration must be a JSON object");
 	for (const cJSON *v = r->root->child; v; v = v->next) {
+		if (sova_json_check_unique(r, r->root, v))
+			return -1;
 		size_t k = 0, n = sizeof(config_keys) / sizeof(config_keys[0]);
 		while (k < n && strcmp(config_keys[k].key, v->string) != 0)
 			k++;

@@ -59,7 +59,8 @@ static int key_equals(const char *t, size_t start, size_t end, const char *key)
 }
 
 /* Finds the value of member `key` in the object at i; returns len if absent. */
-static size_t find_member(const char *t, size_t len, size_t i, const char *key)
+/* Finds the value of the occurrence'th member named key (0 = the first). */
+static size_t find_member(const char *t, size_t len, size_t i, const char *key, int occurrence)
 {
 	i = skip_ws(t, len, i + 1);
 	while (i < len && t[i] == '"') {
@@ -68,7 +69,7 @@ static size_t find_member(const char *t, size_t len, size_t i, const char *key)
 		i = skip_ws(t, len, key_end);
 		if (i < len && t[i] == ':')
 			i = skip_ws(t, len, i + 1);
-		if (hit)
+		if (hit && occurrence-- == 0)
 			return i;
 		i = skip_ws(t, len, skip_value(t, len, i));
 		if (i < len && t[i] == ',')
@@ -96,7 +97,7 @@ size_t sova_json_locate(const char *text, size_t len, const struct sova_json_ste
 	for (size_t d = 0; d < depth && at < len; d++) {
 		size_t next;
 		if (path[d].key && text[at] == '{')
-			next = find_member(text, len, at, path[d].key);
+			next = find_member(text, len, at, path[d].key, path[d].index);
 		else if (!path[d].key && text[at] == '[')
 			next = find_element(text, len, at, path[d].index);
 		else
@@ -177,6 +178,21 @@ int sova_json_error(struct sova_json_doc *doc, const char *fmt, ...)
 	vsnprintf(doc->err + n, doc->errlen - (size_t)n, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int sova_json_check_unique(struct sova_json_doc *doc, const cJSON *object, const cJSON *member)
+{
+	for (const cJSON *m = object->child; m && m != member; m = m->next) {
+		if (m->string && member->string && strcmp(m->string, member->string) == 0) {
+			sova_json_enter_key(doc, member->string);
+			if (doc->depth <= SOVA_JSON_MAX_DEPTH)
+				doc->steps[doc->depth - 1].index = 1;
+			sova_json_error(doc, "'%s' is given twice", member->string);
+			sova_json_leave(doc);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 void sova_json_enter_key(struct sova_json_doc *doc, const char *key)

@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 /* One step into a JSON document: an object key, or (key == NULL) an array index. */
+/* A member (key, and index = which occurrence of it, 0 = the first) or an
+ * array element (key NULL, index = position). */
 struct sova_json_step {
 	const char *key;
 	int index;
@@ -43,6 +45,10 @@ void sova_json_doc_free(struct sova_json_doc *doc);
 
 /* Writes "path:line:col: message" for the current value into doc->err; returns -1. */
 int sova_json_error(struct sova_json_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Fails ("'key' is given twice") when a member before this one in object has
+ * the same key: cJSON keeps both, and a reader would silently drop one. */
+int sova_json_check_unique(struct sova_json_doc *doc, const cJSON *object, const cJSON *member);
 
 /* Steps into a member or an element, and back out. */
 void sova_json_enter_key(struct sova_json_doc *doc, const char *key);

@@ -244,6 +244,8 @@ static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, s
 		return sova_json_error(r, "'%s' must be an object such as {\"arg\": 1, \"is\": \"null\"}", key);
 	int have[3] = { 0, 0, 0 };
 	for (const cJSON *m = v->child; m; m = m->next) {
+		if (sova_json_check_unique(r, v, m))
+			return -1;
 		sova_json_enter_key(r, m->string);
 		int rc = read_when_member(r, key, m, when, kind, have);
 		sova_json_leave(r);
@@ -350,6 +352,8 @@ static int read_entry(struct sova_json_doc *r, struct sova_models *models, const
 	api_fn_defaults(&fn, sec->role, model);
 	int rc = 0;
 	for (const cJSON *v = entry->child; v && rc == 0; v = v->next) {
+		if ((rc = sova_json_check_unique(r, entry, v)) != 0)
+			break;
 		sova_json_enter_key(r, v->string);
 		const struct field_spec *f = find_field(sec->fields, v->string);
 		rc = f ? read_field(r, f, v, &fn)
@@ -443,6 +447,8 @@ static int read_named_strings(struct sova_json_doc *r, const cJSON *obj, const c
 	if (!cJSON_IsObject(obj))
 		return sova_json_error(r, "each '%s' entry must be an object", what);
 	for (const cJSON *m = obj->child; m; m = m->next) {
+		if (sova_json_check_unique(r, obj, m))
+			return -1;
 		size_t k = 0;
 		while (k < n && strcmp(keys[k], m->string) != 0)
 			k++;
@@ -547,6 +553,8 @@ static int read_model(struct sova_json_doc *r, struct sova_models *models, const
 	SOVA_PUSH(models->models, models->nmodels, models->capmodels, m);
 	int model = (int)models->nmodels - 1;
 	for (const cJSON *v = root->child; v; v = v->next) {
+		if (sova_json_check_unique(r, root, v))
+			return -1;
 		sova_json_enter_key(r, v->string);
 		int rc = read_member(r, models, v, model);
 		sova_json_leave(r);

@@ -1,5 +1,4 @@
 /* fuzz_baseline.c - fuzz target: the baseline (SARIF) reader and matcher. */
-#include <unistd.h>
 
 #include "baseline.h"
 #include "fuzz_input.h"
@@ -16,6 +15,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sova_baseline_load(&baseline, path, err, sizeof(err)) == 0)
 		sova_baseline_match(&baseline, "SOVA001", "0000000000000000:1", "0000000000000000:1");
 	sova_baseline_free(&baseline);
-	close(fd);
+	fuzz_input_done(fd, path);
 	return 0;
 }

@@ -1,5 +1,4 @@
 /* fuzz_compdb.c - fuzz target: the compile_commands.json loader and its flag filter. */
-#include <unistd.h>
 
 #include "compdb.h"
 #include "fuzz_input.h"
@@ -16,6 +15,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sova_compdb_init(&db);
 	sova_compdb_load(&db, path, err, sizeof(err));
 	sova_compdb_free(&db);
-	close(fd);
+	fuzz_input_done(fd, path);
 	return 0;
 }

@@ -1,5 +1,4 @@
 /* fuzz_config.c - fuzz target: the .sova.json loader, and its exclude patterns. */
-#include <unistd.h>
 
 #include "config.h"
 #include "fuzz_input.h"
@@ -17,6 +16,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sova_config_load(&config, path, err, sizeof(err)) == 0)
 		sova_config_excluded(&config, "/src/vendor/lib.c");
 	sova_config_free(&config);
-	close(fd);
+	fuzz_input_done(fd, path);
 	return 0;
 }

@@ -1,25 +1,31 @@
 /* fuzz_input.c - hands a fuzzer's bytes to loaders that read files. */
-#define _GNU_SOURCE
 #include "fuzz_input.h"
 
 #include <stdio.h>
-#include <sys/mman.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 int fuzz_input_file(const uint8_t *data, size_t size, char *path, size_t len)
 {
-	int fd = memfd_create("sova-fuzz", 0);
+	if (snprintf(path, len, "/tmp/sova-fuzz-XXXXXX") >= (int)len)
+		return -1;
+	int fd = mkstemp(path);
 	if (fd < 0)
 		return -1;
 	size_t done = 0;
 	while (done < size) {
 		ssize_t n = write(fd, data + done, size - done);
 		if (n <= 0) {
-			close(fd);
+			fuzz_input_done(fd, path);
 			return -1;
 		}
 		done += (size_t)n;
 	}
-	snprintf(path, len, "/proc/self/fd/%d", fd);
 	return fd;
+}
+
+void fuzz_input_done(int fd, const char *path)
+{
+	close(fd);
+	unlink(path);
 }

@@ -1,5 +1,4 @@
 /* fuzz_models.c - fuzz target: the API model loader. */
-#include <unistd.h>
 
 #include "fuzz_input.h"
 #include "models.h"
@@ -16,6 +15,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sova_models_init(&models);
 	sova_models_load_file(&models, path, 0, err, sizeof(err));
 	sova_models_free(&models);
-	close(fd);
+	fuzz_input_done(fd, path);
 	return 0;
 }

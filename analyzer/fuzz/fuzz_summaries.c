@@ -1,5 +1,4 @@
 /* fuzz_summaries.c - fuzz target: the summaries reader (sova link, and the cache's facts). */
-#include <unistd.h>
 
 #include "fuzz_input.h"
 #include "summaries.h"
@@ -16,6 +15,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sova_summaries_read(&set, path, err, sizeof(err)) == 0)
 		sova_summaries_finish(&set);
 	sova_summaries_free(&set);
-	close(fd);
+	fuzz_input_done(fd, path);
 	return 0;
 }

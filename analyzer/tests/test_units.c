@@ -135,6 +135,9 @@ static void test_malformed_models(void)
 	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"\"}]}", "1:39", "'function' must be a non-empty");
 	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\", \"futur_arg\": 0}]}", "1:57",
 			   "unknown key 'futur_arg'");
+	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\",\n \"function\": \"v\"}]}", "2:14",
+			   "'function' is given twice");
+	expect_model_error("{\"model\": \"x\", \"waits\": [],\n\"waits\": []}", "2:10", "'waits' is given twice");
 	expect_model_error("{\"model\": \"x\", \"future_types\": [\"a\", 7]}", "1:38", "'future_types' entries");
 	char err[512];
 	CHECK(load_model_text("{\"model\": \"ok\", \"description\": \"d\", \"future_types\": [\"t\"]}", err, sizeof(err)) == 0);
