@@ -5,6 +5,8 @@
  * expected shape is rejected whole, never half used. */
 #include "facts_json.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,22 @@ static const char *const val_kinds[] = {
 	[SOVA_VAL_CALL] = "call",       [SOVA_VAL_INT] = "int",
 };
 
+/* A JSON number holds integers exactly up to 2^53; larger constants (LONG_MAX
+ * in a flag test) are written as decimal strings, so that they read back
+ * exactly and a cached run reports what a fresh one does. */
+#define EXACT_IN_DOUBLE 9007199254740992L
+
+static void add_long(cJSON *o, const char *key, long n)
+{
+	if (n >= -EXACT_IN_DOUBLE && n <= EXACT_IN_DOUBLE) {
+		cJSON_AddNumberToObject(o, key, (double)n);
+		return;
+	}
+	char text[32];
+	snprintf(text, sizeof(text), "%ld", n);
+	cJSON_AddStringToObject(o, key, text);
+}
+
 static cJSON *val_json(const struct sova_val *v)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -25,7 +43,7 @@ static cJSON *val_json(const struct sova_val *v)
 	if (v->name)
 		cJSON_AddStringToObject(o, "name", v->name);
 	if (v->kind == SOVA_VAL_PARAM || v->kind == SOVA_VAL_CALL || v->kind == SOVA_VAL_INT)
-		cJSON_AddNumberToObject(o, "num", (double)v->num);
+		add_long(o, "num", v->num);
 	if (v->element)
 		cJSON_AddTrueToObject(o, "element");
 	if (v->address)
@@ -176,13 +194,23 @@ static char *read_str(struct reader *r, const cJSON *o, const char *key, int req
 	return sova_xstrdup(v->valuestring);
 }
 
-/* A JSON number as a long: it must be an integer a long can hold. */
+/* A JSON number as a long: an integer written exactly (see add_long()), as
+ * a number up to 2^53 or as a decimal string beyond. */
 static int to_long(const cJSON *v, long *out)
 {
+	if (cJSON_IsString(v)) {
+		char *end;
+		errno = 0;
+		long n = strtol(v->valuestring, &end, 10);
+		if (errno || end == v->valuestring || *end || (n >= -EXACT_IN_DOUBLE && n <= EXACT_IN_DOUBLE))
+			return 0;
+		*out = n;
+		return 1;
+	}
 	if (!cJSON_IsNumber(v))
 		return 0;
 	double d = v->valuedouble;
-	if (!(d >= -9.0e15 && d <= 9.0e15) || d != (double)(long)d)
+	if (!(d >= (double)-EXACT_IN_DOUBLE && d <= (double)EXACT_IN_DOUBLE) || d != (double)(long)d)
 		return 0;
 	*out = (long)d;
 	return 1;

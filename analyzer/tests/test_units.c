@@ -2,12 +2,14 @@
  * JSON positions, the compile database and shell splitting.
  *
  * Usage: test_units BUNDLED_MODELS_DIR. Prints "N passed, M failed". */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "compdb.h"
+#include "facts_json.h"
 #include "jsonpos.h"
 #include "models.h"
 #include "suppress.h"
@@ -174,6 +176,30 @@ static void test_json_positions(void)
 	free(big);
 }
 
+/* Integer constants of any size survive the cache and extract/link exactly. */
+static void test_facts_large_constants(void)
+{
+	static const long nums[] = { LONG_MAX, LONG_MIN, 9007199254740993L, -9007199254740992L, 0, -1 };
+	const size_t n = sizeof(nums) / sizeof(nums[0]);
+	struct sova_val args[sizeof(nums) / sizeof(nums[0])] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		args[i] = (struct sova_val){ .kind = SOVA_VAL_INT, .num = nums[i] };
+	char *file = "/src/a.c";
+	struct sova_call call = { .loc = { 0, 1, 1, 1, 2 }, .callee_usr = "c:@F@f", .callee_name = "f",
+				  .args = args, .nargs = n };
+	struct sova_func fn = { .usr = "c:@F@g", .name = "g", .loc = { 0, 1, 1, 1, 2 }, .calls = &call, .ncalls = 1 };
+	struct sova_tu_facts facts = { .main_file = file, .files = &file, .nfiles = 1, .funcs = &fn, .nfuncs = 1 };
+	cJSON *json = sova_facts_to_json(&facts);
+	struct sova_tu_facts back;
+	memset(&back, 0, sizeof(back));
+	CHECK(json && sova_facts_from_json(json, &back) == 0);
+	CHECK(back.nfuncs == 1 && back.funcs[0].ncalls == 1 && back.funcs[0].calls[0].nargs == n);
+	for (size_t i = 0; back.nfuncs == 1 && back.funcs[0].ncalls == 1 && i < back.funcs[0].calls[0].nargs; i++)
+		CHECK(back.funcs[0].calls[0].args[i].num == nums[i]);
+	cJSON_Delete(json);
+	sova_tu_facts_free(&back);
+}
+
 static void test_shell_split(void)
 {
 	char **argv;
@@ -295,6 +321,7 @@ int main(int argc, char **argv)
 	test_user_model_overrides();
 	test_malformed_models();
 	test_json_positions();
+	test_facts_large_constants();
 	test_shell_split();
 	test_compdb();
 	test_suppressions();
