@@ -1,31 +1,34 @@
-/* fuzz_input.c - hands a fuzzer's bytes to loaders that read files. */
+/* fuzz_input.c - hands a fuzzer's bytes to a target's fuzz_load(), as a file. */
 #include "fuzz_input.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-int fuzz_input_file(const uint8_t *data, size_t size, char *path, size_t len)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int write_all(int fd, const uint8_t *data, size_t size)
 {
-	if (snprintf(path, len, "/tmp/sova-fuzz-XXXXXX") >= (int)len)
-		return -1;
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return -1;
 	size_t done = 0;
 	while (done < size) {
 		ssize_t n = write(fd, data + done, size - done);
-		if (n <= 0) {
-			fuzz_input_done(fd, path);
+		if (n <= 0)
 			return -1;
-		}
 		done += (size_t)n;
 	}
-	return fd;
+	return 0;
 }
 
-void fuzz_input_done(int fd, const char *path)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	char path[] = "/tmp/sova-fuzz-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return 0;
+	if (write_all(fd, data, size) == 0)
+		fuzz_load(path);
 	close(fd);
 	unlink(path);
+	return 0;
 }
