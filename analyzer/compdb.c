@@ -119,6 +119,14 @@ static void add_note(struct sova_compdb *db, const char *fmt, ...)
 	SOVA_PUSH(db->notes, db->nnotes, db->capnotes, sova_xstrdup(buf));
 }
 
+/* A compiler-front-end (-Xclang) flag that loads code, or names a plugin. */
+static int cc1_plugin_flag(const char *b)
+{
+	return strcmp(b, "-load") == 0 || strcmp(b, "-plugin") == 0 || strcmp(b, "-add-plugin") == 0 ||
+	       strncmp(b, "-plugin-arg-", 12) == 0 || strncmp(b, "-fpass-plugin", 13) == 0 ||
+	       strncmp(b, "-fplugin", 8) == 0;
+}
+
 /* Flags that load code into the compiler. A compile database comes from the
  * project under analysis, which on CI may be an untrusted pull request. */
 static int plugin_flag(char *const *args, size_t nargs, size_t i, size_t *consumed)
@@ -128,14 +136,15 @@ static int plugin_flag(char *const *args, size_t nargs, size_t i, size_t *consum
 	if (strncmp(a, "-fplugin=", 9) == 0 || strncmp(a, "-fpass-plugin=", 14) == 0 ||
 	    strncmp(a, "-fplugin-arg-", 13) == 0)
 		return 1;
-	if (strcmp(a, "-Xclang") == 0 && i + 1 < nargs) {
-		const char *b = args[i + 1];
-		if (strcmp(b, "-load") == 0 || strcmp(b, "-plugin") == 0 || strcmp(b, "-add-plugin") == 0 ||
-		    strncmp(b, "-plugin-arg-", 12) == 0 || strcmp(b, "-fpass-plugin") == 0) {
-			/* "-Xclang -load -Xclang lib.so" carries its operand in the next pair. */
-			*consumed = (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0) ? 4 : 2;
-			return 1;
-		}
+	/* "-Xclang=-load -Xclang=lib.so", the joined spelling of newer clangs. */
+	if (strncmp(a, "-Xclang=", 8) == 0 && cc1_plugin_flag(a + 8)) {
+		*consumed = (i + 1 < nargs && strncmp(args[i + 1], "-Xclang=", 8) == 0) ? 2 : 1;
+		return 1;
+	}
+	if (strcmp(a, "-Xclang") == 0 && i + 1 < nargs && cc1_plugin_flag(args[i + 1])) {
+		/* "-Xclang -load -Xclang lib.so" carries its operand in the next pair. */
+		*consumed = (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0) ? 4 : 2;
+		return 1;
 	}
 	return 0;
 }
