@@ -119,6 +119,18 @@ static void add_note(struct sova_compdb *db, const char *fmt, ...)
 	SOVA_PUSH(db->notes, db->nnotes, db->capnotes, sova_xstrdup(buf));
 }
 
+/* "a b c": the n arguments as one string, for messages. */
+static char *joined_args(char *const *args, size_t n)
+{
+	char *joined = sova_xstrdup(args[0]);
+	for (size_t k = 1; k < n; k++) {
+		char *longer = sova_xasprintf("%s %s", joined, args[k]);
+		free(joined);
+		joined = longer;
+	}
+	return joined;
+}
+
 /* A compiler-front-end (-Xclang) flag that loads code, or names a plugin. */
 static int cc1_plugin_flag(const char *b)
 {
@@ -220,8 +232,10 @@ static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *co
 	for (size_t i = 1; i < nargs;) {
 		size_t consumed;
 		if (plugin_flag(args, nargs, i, &consumed)) {
+			char *flags = joined_args(args + i, consumed);
 			add_note(db, "%s: dropped '%s' for %s: flags that load plugins into the analyzer are never used",
-				 origin, args[i + consumed - 1], tu->file);
+				 origin, flags, tu->file);
+			free(flags);
 			i += consumed;
 			continue;
 		}

@@ -522,13 +522,15 @@ struct sova_val ext_value_of(struct extractor *ex, CXCursor c)
 
 void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value, struct sova_val object)
 {
-	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN) {
+	struct sova_func *fn = ext_func(ex);
+	/* A constant in a file-scope initializer (the bulk of a command table)
+	 * neither registers a callback nor names an executor: no stage reads it. */
+	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN || (!fn && value.kind == SOVA_VAL_INT)) {
 		sova_val_free(&target);
 		sova_val_free(&value);
 		sova_val_free(&object);
 		return;
 	}
-	struct sova_func *fn = ext_func(ex);
 	struct sova_assign a = { target, value, object, fn ? (unsigned)fn->ncalls : 0 };
 	if (fn)
 		SOVA_PUSH(fn->assigns, fn->nassigns, fn->capassigns, a);
