@@ -114,19 +114,23 @@ static int deps_current(struct sova_cache *cache, const cJSON *deps)
 	return 1;
 }
 
-int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
+/* The JSON of a cache file, or NULL when it is missing or not JSON; frees path. */
+static cJSON *read_entry(char *path)
 {
-	if (!cache->dir)
-		return 0;
-	char *path = entry_path(cache, cmd);
 	size_t len;
 	const char *why;
 	char *text = sova_read_file(path, &len, &why);
 	free(path);
-	if (!text)
-		return 0;
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
 	free(text);
+	return root;
+}
+
+int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
+{
+	if (!cache->dir)
+		return 0;
+	cJSON *root = read_entry(entry_path(cache, cmd));
 	int hit = root && deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps")) &&
 		  sova_facts_from_json(cJSON_GetObjectItemCaseSensitive(root, "facts"), facts) == 0;
 	cJSON_Delete(root);
@@ -241,13 +245,7 @@ int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_
 	memset(record, 0, sizeof(*record));
 	if (!cache->dir)
 		return 0;
-	char *path = run_path(cache, key);
-	size_t len;
-	const char *why;
-	char *text = sova_read_file(path, &len, &why);
-	free(path);
-	cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
-	free(text);
+	cJSON *root = read_entry(run_path(cache, key));
 	const cJSON *exit_code = cJSON_GetObjectItemCaseSensitive(root, "exit");
 	int hit = root && cJSON_IsNumber(exit_code) && same_tus(cache, cJSON_GetObjectItemCaseSensitive(root, "tus"), db) &&
 		  deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps"));

@@ -18,7 +18,7 @@ void sova_compdb_init(struct sova_compdb *db)
 	memset(db, 0, sizeof(*db));
 }
 
-static void tu_cmd_free(struct sova_tu_cmd *tu)
+void sova_tu_cmd_free(struct sova_tu_cmd *tu)
 {
 	free(tu->file);
 	free(tu->directory);
@@ -30,7 +30,7 @@ static void tu_cmd_free(struct sova_tu_cmd *tu)
 void sova_compdb_free(struct sova_compdb *db)
 {
 	for (size_t i = 0; i < db->ntus; i++)
-		tu_cmd_free(&db->tus[i]);
+		sova_tu_cmd_free(&db->tus[i]);
 	for (size_t i = 0; i < db->nnotes; i++)
 		free(db->notes[i]);
 	free(db->tus);
@@ -337,7 +337,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 	struct sova_tu_cmd tu = { .file = absolute_path(dir, file), .directory = absolute_path(dir, ".") };
 	if (tu_seen(db, tu.file)) {
 		/* A file compiled twice (two configurations) is analysed once, as its first entry says. */
-		tu_cmd_free(&tu);
+		sova_tu_cmd_free(&tu);
 	} else {
 		filter_args(db, &tu, argv, argc, r->path);
 		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
@@ -405,7 +405,7 @@ int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfi
 			return -1;
 		struct sova_tu_cmd tu = { .file = absolute_path(cwd, files[i]), .directory = sova_xstrdup(cwd) };
 		if (tu_seen(db, tu.file)) {
-			tu_cmd_free(&tu);
+			sova_tu_cmd_free(&tu);
 			continue;
 		}
 		/* flags carry no compiler name, so filtering starts after a stand-in argv[0]. */

@@ -24,6 +24,8 @@ struct sova_compdb {
 
 void sova_compdb_init(struct sova_compdb *db);
 void sova_compdb_free(struct sova_compdb *db);
+/* Frees one command's strings (for callers that drop TUs from a database). */
+void sova_tu_cmd_free(struct sova_tu_cmd *tu);
 
 /* Loads PATH/compile_commands.json (or PATH itself when it is a file). On
  * error returns -1 with "file:line:col: what is wrong" in err. */

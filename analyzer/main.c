@@ -176,11 +176,7 @@ static void drop_excluded_tus(struct run *run)
 			run->db.tus[kept++] = *tu;
 			continue;
 		}
-		free(tu->file);
-		free(tu->directory);
-		for (size_t k = 0; k < tu->nargs; k++)
-			free(tu->args[k]);
-		free(tu->args);
+		sova_tu_cmd_free(tu);
 	}
 	run->db.ntus = kept;
 }
@@ -197,11 +193,7 @@ static void select_shard(struct run *run)
 			run->db.tus[kept++] = *tu;
 			continue;
 		}
-		free(tu->file);
-		free(tu->directory);
-		for (size_t k = 0; k < tu->nargs; k++)
-			free(tu->args[k]);
-		free(tu->args);
+		sova_tu_cmd_free(tu);
 	}
 	run->db.ntus = kept;
 }
