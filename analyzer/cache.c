@@ -2,12 +2,14 @@
 #include "cache.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "facts_json.h"
@@ -62,6 +64,28 @@ static int writable_dir(const char *dir, char **note)
 	return 1;
 }
 
+/* A run killed while writing an entry leaves its temporary file behind.
+ * Those older than an hour cannot belong to a run still going. */
+#define STALE_TEMP_SECONDS 3600
+
+static void remove_stale_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	for (struct dirent *e; (e = readdir(d));) {
+		if (!strstr(e->d_name, ".json.tmp."))
+			continue;
+		char *path = sova_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > STALE_TEMP_SECONDS)
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 void sova_cache_open(struct sova_cache *cache, const char *dir, char **note)
 {
 	memset(cache, 0, sizeof(*cache));
@@ -70,6 +94,7 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, char **note)
 	sova_strmap_init(&cache->hash_index);
 	if (!dir || !writable_dir(dir, note))
 		return;
+	remove_stale_temps(dir);
 	/* The binary itself is in the key: a rebuilt sova may extract differently. */
 	cache->binary_hash = file_hash(cache, "/proc/self/exe");
 	cache->dir = sova_xstrdup(dir);
