@@ -194,6 +194,16 @@ static void write_atomically(const char *path, const char *text)
 	free(tmp);
 }
 
+/* Writes root to path and frees both. */
+static void write_json(char *path, cJSON *root)
+{
+	char *text = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	write_atomically(path, text);
+	free(path);
+	free(text);
+}
+
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts)
 {
 	/* A TU that failed is parsed again next time: the cause may be gone. */
@@ -202,12 +212,7 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddItemToObject(root, "deps", deps_json(cache, facts));
 	cJSON_AddItemToObject(root, "facts", sova_facts_to_json(facts));
-	char *text = cJSON_PrintUnformatted(root);
-	cJSON_Delete(root);
-	char *path = entry_path(cache, cmd);
-	write_atomically(path, text);
-	free(path);
-	free(text);
+	write_json(entry_path(cache, cmd), root);
 }
 
 /* ---- whole runs ---- */
@@ -321,12 +326,7 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 	cJSON_AddNumberToObject(root, "exit", record->exit_code);
 	cJSON_AddItemToObject(root, "output", cJSON_CreateString(record->output));
 	cJSON_AddItemToObject(root, "messages", cJSON_CreateString(record->messages));
-	char *text = cJSON_PrintUnformatted(root);
-	cJSON_Delete(root);
-	char *path = run_path(cache, key);
-	write_atomically(path, text);
-	free(path);
-	free(text);
+	write_json(run_path(cache, key), root);
 }
 
 void sova_run_record_free(struct sova_run_record *record)
