@@ -7,6 +7,7 @@
  * slots downstream see both possibilities. */
 #include "extract_internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,13 +163,6 @@ static void token_text(const struct token_list *list, unsigned i, char *buf, siz
 	clang_disposeString(s);
 }
 
-static unsigned token_offset(const struct token_list *list, unsigned i, CXFile *file)
-{
-	unsigned off;
-	clang_getFileLocation(clang_getTokenLocation(list->tu, list->tokens[i]), file, NULL, NULL, &off);
-	return off;
-}
-
 static int is_binary_operator(const char *t)
 {
 	static const char *const ops[] = { "=",  "==", "!=", "<",  ">",  "<=", ">=", "&&", "||", "+",  "-",
@@ -180,6 +174,46 @@ static int is_binary_operator(const char *t)
 	return 0;
 }
 
+/* The file text at a location, and how many bytes follow it there. Reading
+ * the buffer libclang already holds costs nothing; clang_tokenize re-lexes
+ * and allocates, and operators are asked for at every assignment. */
+static const char *text_at(CXTranslationUnit tu, CXSourceLocation loc, CXFile *file, unsigned *offset, size_t *avail)
+{
+	clang_getFileLocation(loc, file, NULL, NULL, offset);
+	size_t size = 0;
+	const char *text = *file ? clang_getFileContents(tu, *file, &size) : NULL;
+	if (!text || *offset > size)
+		return NULL;
+	*avail = size - *offset;
+	return text + *offset;
+}
+
+static int is_operator_char(char ch)
+{
+	return ch && strchr("=!<>&|+-*/%^~?:", ch) != NULL;
+}
+
+/* Steps over white space and comments; returns the next token's start. */
+static const char *skip_blank(const char *p, const char *end)
+{
+	while (p < end) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v' || *p == '\\') {
+			p++;
+		} else if (p + 1 < end && p[0] == '/' && p[1] == '*') {
+			const char *close = p + 2;
+			while (close + 1 < end && !(close[0] == '*' && close[1] == '/'))
+				close++;
+			p = close + 2 <= end ? close + 2 : end;
+		} else if (p + 1 < end && p[0] == '/' && p[1] == '/') {
+			while (p < end && *p != '\n')
+				p++;
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
 /* The operator as the user's file has it: the last token between the left
  * operand's end and the right operand's start. Works when either operand,
  * or both, is a macro use: "CONN_CB(&c) = on_rx", "IS_DONE(f) && OPEN(c)". */
@@ -187,22 +221,26 @@ static void operator_before_rhs(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs
 {
 	CXFile lhs_file, rhs_file;
 	unsigned from, to;
-	clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &lhs_file, NULL, NULL, &from);
+	size_t avail;
+	const char *text = text_at(tu, clang_getRangeEnd(clang_getCursorExtent(lhs)), &lhs_file, &from, &avail);
 	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rhs_file, NULL, NULL, &to);
-	if (!lhs_file || !clang_File_isEqual(lhs_file, rhs_file) || from >= to)
+	if (!text || !clang_File_isEqual(lhs_file, rhs_file) || from >= to || to - from > avail)
 		return;
-	CXSourceRange range = clang_getRange(clang_getLocationForOffset(tu, lhs_file, from),
-					     clang_getLocationForOffset(tu, rhs_file, to));
-	struct token_list list = { tu, NULL, 0 };
-	clang_tokenize(tu, range, &list.tokens, &list.count);
-	for (unsigned i = list.count; i-- > 0;) {
-		CXFile f;
-		if (token_offset(&list, i, &f) < to) {
-			token_text(&list, i, buf, len);
-			break;
-		}
+	const char *end = text + (to - from), *last = NULL, *last_end = NULL;
+	for (const char *p = skip_blank(text, end); p < end; p = skip_blank(p, end)) {
+		const char *start = p;
+		if (is_operator_char(*p))
+			while (p < end && is_operator_char(*p))
+				p++;
+		else
+			p++;
+		last = start;
+		last_end = p;
 	}
-	tokens_free(&list);
+	if (last && (size_t)(last_end - last) < len) {
+		memcpy(buf, last, (size_t)(last_end - last));
+		buf[last_end - last] = '\0';
+	}
 }
 
 /* Written in a macro body: the first operator at parenthesis depth 0 that
@@ -248,14 +286,26 @@ void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len
 	tokens_free(&list);
 }
 
-static void first_token(CXTranslationUnit tu, CXCursor c, char *buf, size_t len)
+/* The first character of c as written: a unary operator's '*' or '&'.
+ * Where the file has a name there, c may come from a macro body, which
+ * only tokens reach (libclang's file locations stop at the macro use). */
+static char first_char(CXTranslationUnit tu, CXCursor c)
 {
+	CXFile file;
+	unsigned offset;
+	size_t avail;
+	const char *text = text_at(tu, clang_getRangeStart(clang_getCursorExtent(c)), &file, &offset, &avail);
+	if (!text || !avail)
+		return '\0';
+	if (!isalpha((unsigned char)text[0]) && text[0] != '_')
+		return text[0];
 	struct token_list list;
 	tokens_of(tu, c, &list);
-	buf[0] = '\0';
+	char first[4] = "";
 	if (list.count)
-		token_text(&list, 0, buf, len);
+		token_text(&list, 0, first, sizeof(first));
 	tokens_free(&list);
+	return first[0];
 }
 
 /* ---- declarations ---- */
@@ -381,7 +431,7 @@ static char *index_segment(struct extractor *ex, CXCursor index, struct path_bui
 static char *access_path(struct extractor *ex, CXCursor c)
 {
 	struct path_builder p = { .count = 0 };
-	char op[8];
+	char op = 0;
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_MemberRefExpr) {
@@ -392,11 +442,11 @@ static char *access_path(struct extractor *ex, CXCursor c)
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
 			path_push(&p, index_segment(ex, child_at(c, 1), &p));
 			c = child_at(c, 0);
-		} else if (kind == CXCursor_UnaryOperator && (first_token(ex->tu, c, op, sizeof(op)), strcmp(op, "*") == 0)) {
+		} else if (kind == CXCursor_UnaryOperator && (op = first_char(ex->tu, c)) == '*') {
 			path_push(&p, sova_xstrdup("[0]"));
 			if (!wrapped_expr(c, &c))
 				break;
-		} else if (kind == CXCursor_UnaryOperator && strcmp(op, "&") == 0) {
+		} else if (kind == CXCursor_UnaryOperator && op == '&') {
 			if (!wrapped_expr(c, &c))
 				break;
 		} else if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr || kind == CXCursor_CStyleCastExpr) {
@@ -460,15 +510,14 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 	char *path = NULL; /* written out at the first member or subscript met */
 	int element = 0, address = 0;
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
-	char op[8];
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_UnexposedExpr || kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr) {
 			if (wrapped_expr(c, &c))
 				continue;
 		} else if (kind == CXCursor_UnaryOperator) {
-			first_token(ex->tu, c, op, sizeof(op));
-			int deref = strcmp(op, "*") == 0, addr = strcmp(op, "&") == 0;
+			char op = first_char(ex->tu, c);
+			int deref = op == '*', addr = op == '&';
 			if ((deref || addr) && wrapped_expr(c, &c)) {
 				element |= deref;
 				address |= addr;
@@ -482,6 +531,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			c = child_at(c, 0);
 			continue;
 		} else if (kind == CXCursor_BinaryOperator) {
+			char op[8];
 			ext_binary_operator(ex->tu, c, op, sizeof(op));
 			if (strcmp(op, "=") == 0) {
 				c = child_at(c, 1);

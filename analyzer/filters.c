@@ -1,4 +1,5 @@
 /* filters.c - stage 6b: which results the user sees, and how they count. */
+#define _GNU_SOURCE /* memmem */
 #include "filters.h"
 
 #include <stdlib.h>
@@ -128,34 +129,42 @@ static void add_notice(struct sova_notices *notices, int file, unsigned line, un
 	SOVA_PUSH(notices->items, notices->count, notices->cap, n);
 }
 
-static int mentions_marker(const char *text, size_t len)
+#define MARKER "sova-ignore"
+
+/* Every suppression comment of one file; malformed ones are noticed. */
+static void find_file_markers(struct sova_sources *sources, int file, struct markers *out,
+			      struct sova_notices *notices)
 {
-	static const char marker[] = "sova-ignore";
-	for (size_t i = 0; i + sizeof(marker) - 1 <= len; i++)
-		if (memcmp(text + i, marker, sizeof(marker) - 1) == 0)
-			return 1;
-	return 0;
+	size_t nlines = sova_source_lines(sources, file);
+	for (unsigned line = 1; line <= nlines; line++) {
+		size_t len;
+		const char *text = sova_source_line(sources, file, line, &len);
+		if (!text || !memmem(text, len, MARKER, sizeof(MARKER) - 1))
+			continue;
+		struct marker m = { file, line, { 0 }, 0 };
+		char err[256];
+		int rc = sova_parse_suppression(text, len, &m.s, err, sizeof(err));
+		if (rc < 0)
+			add_notice(notices, file, line, 1, sova_xasprintf("malformed suppression: %s", err));
+		if (rc > 0)
+			SOVA_PUSH(out->items, out->count, out->cap, m);
+	}
 }
 
-/* Every suppression comment in the program's files; malformed ones are noticed. */
+/* Every suppression comment in the program's files. Most files have none,
+ * and a file read only to look is let go again. */
 static void find_markers(const struct sova_program *prog, struct sova_sources *sources, struct markers *out,
 			 struct sova_notices *notices)
 {
 	for (size_t f = 0; f < prog->nfiles; f++) {
-		size_t nlines = sova_source_lines(sources, (int)f);
-		for (unsigned line = 1; line <= nlines; line++) {
-			size_t len;
-			const char *text = sova_source_line(sources, (int)f, line, &len);
-			if (!text || !mentions_marker(text, len))
-				continue;
-			struct marker m = { (int)f, line, { 0 }, 0 };
-			char err[256];
-			int rc = sova_parse_suppression(text, len, &m.s, err, sizeof(err));
-			if (rc < 0)
-				add_notice(notices, (int)f, line, 1, sova_xasprintf("malformed suppression: %s", err));
-			if (rc > 0)
-				SOVA_PUSH(out->items, out->count, out->cap, m);
-		}
+		size_t len;
+		int was_loaded;
+		const char *text = sova_source_text(sources, (int)f, &len, &was_loaded);
+		int marked = text && memmem(text, len, MARKER, sizeof(MARKER) - 1);
+		if (marked)
+			find_file_markers(sources, (int)f, out, notices);
+		if (!was_loaded && !marked)
+			sova_source_release(sources, (int)f);
 	}
 }
 

@@ -31,4 +31,13 @@ const char *sova_source_line(struct sova_sources *sources, int file, unsigned li
 /* The number of lines of file (0 when unreadable). */
 size_t sova_source_lines(struct sova_sources *sources, int file);
 
+/* The whole text of file (NULL when unreadable), reading it if need be;
+ * *was_loaded tells whether it had been read before this call. */
+const char *sova_source_text(struct sova_sources *sources, int file, size_t *len, int *was_loaded);
+
+/* Forgets a file's text; it is read again if asked for. A scan over every
+ * file of the program releases what it read, or the run would hold the
+ * whole program's source at once. */
+void sova_source_release(struct sova_sources *sources, int file);
+
 #endif /* SOVA_SOURCES_H */
