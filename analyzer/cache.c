@@ -12,10 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "facts_json.h"
+#include "facts_bin.h"
 
 /* Bumped when the layout of an entry changes. */
-#define CACHE_FORMAT 1
+#define CACHE_FORMAT 2
 #define NO_FILE 0
 
 static uint64_t hash_bytes(const char *data, size_t len)
@@ -75,7 +75,7 @@ static void remove_stale_temps(const char *dir)
 		return;
 	time_t now = time(NULL);
 	for (struct dirent *e; (e = readdir(d));) {
-		if (!strstr(e->d_name, ".json.tmp."))
+		if (!strstr(e->d_name, ".tmp."))
 			continue;
 		char *path = sova_xasprintf("%s/%s", dir, e->d_name);
 		struct stat st;
@@ -119,7 +119,7 @@ static char *entry_path(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
 		h = sova_fnv1a(cmd->args[i], strlen(cmd->args[i]) + 1, h);
 	uint64_t content = file_hash(cache, cmd->file);
 	h = sova_fnv1a(&content, sizeof(content), h);
-	return sova_xasprintf("%s/%016llx.json", cache->dir, (unsigned long long)h);
+	return sova_xasprintf("%s/%016llx.facts", cache->dir, (unsigned long long)h);
 }
 
 /* Every dependency still has the content it had. */
@@ -151,14 +151,42 @@ static cJSON *read_entry(char *path)
 	return root;
 }
 
+/* Every dependency of an entry still has the content it had (cache NULL:
+ * the dependencies are only read). */
+static int bin_deps_current(struct sova_cache *cache, struct sova_bin_reader *r)
+{
+	size_t n = sova_bin_get_count(r);
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		const char *path = sova_bin_get_str(r);
+		uint64_t hash = sova_bin_get_uint(r);
+		if (!path || r->bad || (cache && file_hash(cache, path) != hash))
+			return 0;
+	}
+	return !r->bad;
+}
+
+int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data, size_t len,
+			    struct sova_tu_facts *facts)
+{
+	struct sova_bin_reader r;
+	if (sova_bin_reader_open(&r, data, len) != 0)
+		return 0;
+	int hit = bin_deps_current(cache, &r) && sova_bin_get_facts(&r, facts) == 0;
+	sova_bin_reader_close(&r);
+	return hit;
+}
+
 int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
 {
 	if (!cache->dir)
 		return 0;
-	cJSON *root = read_entry(entry_path(cache, cmd));
-	int hit = root && deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps")) &&
-		  sova_facts_from_json(cJSON_GetObjectItemCaseSensitive(root, "facts"), facts) == 0;
-	cJSON_Delete(root);
+	char *path = entry_path(cache, cmd);
+	size_t len;
+	const char *why;
+	char *data = sova_read_file(path, &len, &why);
+	free(path);
+	int hit = data && sova_cache_decode_entry(cache, (const unsigned char *)data, len, facts);
+	free(data);
 	return hit;
 }
 
@@ -178,13 +206,13 @@ static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *fa
 	return deps;
 }
 
-/* Writes text to path through a temporary file and a rename. */
-static void write_atomically(const char *path, const char *text)
+/* Writes data to path through a temporary file and a rename. */
+static void write_atomically(const char *path, const void *data, size_t len)
 {
 	char *tmp = sova_xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	int ok = f && text && fputs(text, f) >= 0;
+	int ok = f && data && fwrite(data, 1, len, f) == len;
 	if (f)
 		ok = fclose(f) == 0 && ok;
 	else if (fd >= 0)
@@ -199,7 +227,7 @@ static void write_json(char *path, cJSON *root)
 {
 	char *text = cJSON_PrintUnformatted(root);
 	cJSON_Delete(root);
-	write_atomically(path, text);
+	write_atomically(path, text, text ? strlen(text) : 0);
 	free(path);
 	free(text);
 }
@@ -209,10 +237,25 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	/* A TU that failed is parsed again next time: the cause may be gone. */
 	if (!cache->dir || facts->failed)
 		return;
-	cJSON *root = cJSON_CreateObject();
-	cJSON_AddItemToObject(root, "deps", deps_json(cache, facts));
-	cJSON_AddItemToObject(root, "facts", sova_facts_to_json(facts));
-	write_json(entry_path(cache, cmd), root);
+	struct sova_bin_writer w;
+	sova_bin_writer_init(&w);
+	size_t ndeps = 0;
+	for (size_t i = 0; i < facts->nincludes; i++)
+		ndeps += facts->includes[i][0] == '/';
+	sova_bin_put_uint(&w, ndeps);
+	for (size_t i = 0; i < facts->nincludes; i++) {
+		if (facts->includes[i][0] != '/')
+			continue;
+		sova_bin_put_str(&w, facts->includes[i]);
+		sova_bin_put_uint(&w, file_hash(cache, facts->includes[i]));
+	}
+	sova_bin_put_facts(&w, facts);
+	size_t len;
+	unsigned char *data = sova_bin_writer_finish(&w, &len);
+	char *path = entry_path(cache, cmd);
+	write_atomically(path, data, len);
+	free(path);
+	free(data);
 }
 
 /* ---- whole runs ---- */

@@ -33,6 +33,12 @@ void sova_cache_close(struct sova_cache *cache);
 /* Fills facts from the cache; returns 1 on a valid entry, 0 otherwise. */
 int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts);
 
+/* Decodes an entry's bytes into facts while every file the TU included is
+ * unchanged (cache NULL: whatever the files hold now); returns 1 then, 0
+ * for a stale or malformed entry. Entries are binary (facts_bin.h). */
+int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data, size_t len,
+			    struct sova_tu_facts *facts);
+
 /* Stores a TU's facts; failures only cost the next run a parse. */
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts);
 

@@ -114,6 +114,17 @@ static char *pointee_name(CXType type)
 	return name;
 }
 
+/* A binary operator's operator, found once per node: every call under an
+ * if-condition asks about the && above it. */
+static const char *frame_operator(struct extractor *ex, struct frame *f)
+{
+	if (!f->op_known) {
+		ext_binary_operator(ex->tu, f->cursor, f->op, sizeof(f->op));
+		f->op_known = 1;
+	}
+	return f->op;
+}
+
 /* A call in an if-condition is asserted true when nothing but parentheses,
  * implicit casts and && stand between it and the condition. */
 static struct frame *asserting_if(struct extractor *ex)
@@ -124,12 +135,8 @@ static struct frame *asserting_if(struct extractor *ex)
 			return f->children == 1 ? f : NULL;
 		if (f->kind == CXCursor_ParenExpr || f->kind == CXCursor_UnexposedExpr)
 			continue;
-		if (f->kind == CXCursor_BinaryOperator) {
-			char op[8];
-			ext_binary_operator(ex->tu, f->cursor, op, sizeof(op));
-			if (strcmp(op, "&&") == 0)
-				continue;
-		}
+		if (f->kind == CXCursor_BinaryOperator && strcmp(frame_operator(ex, f), "&&") == 0)
+			continue;
 		return NULL;
 	}
 	return NULL;
@@ -228,24 +235,24 @@ static int lvalue_form(CXCursor c)
 	       kind == CXCursor_ParenExpr || kind == CXCursor_UnaryOperator;
 }
 
-static void leave_binary(struct extractor *ex, CXCursor c)
+static void leave_binary(struct extractor *ex, struct frame *f)
 {
+	CXCursor c = f->cursor;
 	if (!is_pointer(c))
 		return;
-	char op[8];
-	ext_binary_operator(ex->tu, c, op, sizeof(op));
 	struct child_list kids;
 	ext_children(c, &kids);
-	/* A macro in a header hides its operator from the tokenizer (INIT_WORK's
-	 * (_work)->func = (_func)); a pointer stored into a pointer lvalue is
-	 * then taken for the assignment it almost always is. */
-	int assigns = strcmp(op, "=") == 0 ||
-		      (!op[0] && kids.count == 2 && lvalue_form(kids.items[0]) && is_pointer(kids.items[1]));
-	if (!assigns) {
+	/* Storing a pointer puts a pointer on the right, converted if need be;
+	 * pointer arithmetic (s - n) is settled without reading the operator. */
+	if (kids.count != 2 || !ext_pointer_like(kids.items[1])) {
 		ext_children_free(&kids);
 		return;
 	}
-	if (kids.count == 2)
+	const char *op = frame_operator(ex, f);
+	/* A macro in a header hides its operator from the tokenizer (INIT_WORK's
+	 * (_work)->func = (_func)); a pointer stored into a pointer lvalue is
+	 * then taken for the assignment it almost always is. */
+	if (strcmp(op, "=") == 0 || (!op[0] && lvalue_form(kids.items[0])))
 		ext_add_assign(ex, ext_value_of(ex, kids.items[0]), ext_value_of(ex, kids.items[1]),
 			       object_of(ex, kids.items[0]));
 	ext_children_free(&kids);
@@ -377,7 +384,7 @@ static void leave(struct extractor *ex)
 		if (f->kind == CXCursor_CallExpr)
 			leave_call(ex, f->cursor);
 		else if (f->kind == CXCursor_BinaryOperator)
-			leave_binary(ex, f->cursor);
+			leave_binary(ex, f);
 		else if (f->kind == CXCursor_ReturnStmt)
 			leave_return(ex, f->cursor);
 	}

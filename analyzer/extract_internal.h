@@ -33,6 +33,8 @@ struct frame {
 	int opens_func; /* a function or block whose body is being extracted */
 	int saved_func; /* what was being extracted around it */
 	struct node_table *saved_calls, *saved_temps;
+	char op[8]; /* BinaryOperator: its operator, once asked for (op_known) */
+	int op_known;
 };
 
 struct file_cache_entry {
@@ -75,6 +77,11 @@ static inline struct sova_func *ext_func(struct extractor *ex)
 
 char *ext_take_string(CXString s);
 int ext_is_kind(CXCursor c, enum CXCursorKind kind);
+
+/* Returns 1 when c's value is or becomes a pointer: pointers, and arrays and
+ * functions, which decay. libclang shows a parameter declared "fn f" or
+ * "char *argv[]" with the type as written, not the pointer it is. */
+int ext_pointer_like(CXCursor c);
 void ext_children(CXCursor c, struct child_list *out);
 void ext_children_free(struct child_list *list);
 

@@ -23,6 +23,23 @@ char *ext_take_string(CXString s)
 	return copy;
 }
 
+int ext_pointer_like(CXCursor c)
+{
+	switch (clang_getCanonicalType(clang_getCursorType(c)).kind) {
+	case CXType_Pointer:
+	case CXType_BlockPointer:
+	case CXType_ConstantArray:
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+	case CXType_DependentSizedArray:
+	case CXType_FunctionProto:
+	case CXType_FunctionNoProto:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int ext_is_kind(CXCursor c, enum CXCursorKind kind)
 {
 	return clang_getCursorKind(c) == kind;
@@ -156,6 +173,26 @@ static void tokens_free(struct token_list *list)
 	clang_disposeTokens(list->tu, list->tokens, list->count);
 }
 
+/* Where the token at loc is spelled, and its first characters: in a macro
+ * body for what a macro expands to. libclang's location calls all stop at
+ * the macro use; only the lexer reads the body. Returns 0 without a token. */
+static int spelled_at(CXTranslationUnit tu, CXSourceLocation loc, CXFile *file, unsigned *offset, char *text,
+		      size_t len)
+{
+	struct token_list one = { tu, NULL, 0 };
+	clang_tokenize(tu, clang_getRange(loc, loc), &one.tokens, &one.count);
+	if (!one.count)
+		return 0;
+	clang_getFileLocation(clang_getTokenLocation(tu, one.tokens[0]), file, NULL, NULL, offset);
+	if (text) {
+		CXString s = clang_getTokenSpelling(tu, one.tokens[0]);
+		snprintf(text, len, "%s", clang_getCString(s));
+		clang_disposeString(s);
+	}
+	tokens_free(&one);
+	return 1;
+}
+
 static void token_text(const struct token_list *list, unsigned i, char *buf, size_t len)
 {
 	CXString s = clang_getTokenSpelling(list->tu, list->tokens[i]);
@@ -243,6 +280,34 @@ static void operator_before_rhs(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs
 	}
 }
 
+/* Operands further apart than this in one macro body are not one expression's. */
+#define MAX_MACRO_EXPRESSION 4096
+
+/* Both operands spelled in one macro body: the last token between their starts. */
+static void operator_in_macro(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs, char *buf, size_t len)
+{
+	CXFile lhs_file, rhs_file;
+	unsigned from, to;
+	if (!spelled_at(tu, clang_getRangeStart(clang_getCursorExtent(lhs)), &lhs_file, &from, NULL, 0) ||
+	    !spelled_at(tu, clang_getRangeStart(clang_getCursorExtent(rhs)), &rhs_file, &to, NULL, 0) ||
+	    !clang_File_isEqual(lhs_file, rhs_file) || from >= to || to - from > MAX_MACRO_EXPRESSION)
+		return;
+	struct token_list list = { tu, NULL, 0 };
+	clang_tokenize(tu, clang_getRange(clang_getLocationForOffset(tu, lhs_file, from),
+					  clang_getLocationForOffset(tu, rhs_file, to)),
+		       &list.tokens, &list.count);
+	for (unsigned i = list.count; i-- > 0;) {
+		CXFile f;
+		unsigned off;
+		clang_getFileLocation(clang_getTokenLocation(tu, list.tokens[i]), &f, NULL, NULL, &off);
+		if (off < to) {
+			token_text(&list, i, buf, len);
+			break;
+		}
+	}
+	tokens_free(&list);
+}
+
 /* Written in a macro body: the first operator at parenthesis depth 0 that
  * follows an operand. Right for the forms macros use ("(c)->cb = (f)",
  * "ready(f) && (x)"); anything else gives "", which callers treat as an
@@ -278,7 +343,11 @@ void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len
 	operator_before_rhs(tu, lhs, rhs, buf, len);
 	if (is_binary_operator(buf))
 		return;
-	/* Both operands sit in one macro expansion: read the macro body. */
+	buf[0] = '\0';
+	operator_in_macro(tu, lhs, rhs, buf, len);
+	if (is_binary_operator(buf))
+		return;
+	/* An operand comes from a macro argument: scan the expansion. */
 	buf[0] = '\0';
 	struct token_list list;
 	tokens_of(tu, c, &list);
@@ -299,12 +368,17 @@ static char first_char(CXTranslationUnit tu, CXCursor c)
 		return '\0';
 	if (!isalpha((unsigned char)text[0]) && text[0] != '_')
 		return text[0];
-	struct token_list list;
-	tokens_of(tu, c, &list);
-	char first[4] = "";
-	if (list.count)
-		token_text(&list, 0, first, sizeof(first));
-	tokens_free(&list);
+	/* A name: a macro use, or a postfix x++. Only & and * matter, and they
+	 * have a pointer on one side. */
+	CXCursor operand;
+	if (!ext_pointer_like(c) && (!wrapped_expr(c, &operand) || !ext_pointer_like(operand)))
+		return text[0];
+	char first[4];
+	CXFile spelled_file;
+	unsigned spelled_offset;
+	if (!spelled_at(tu, clang_getRangeStart(clang_getCursorExtent(c)), &spelled_file, &spelled_offset, first,
+			sizeof(first)))
+		return '\0';
 	return first[0];
 }
 

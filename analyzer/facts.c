@@ -7,6 +7,76 @@
 
 #include "util.h"
 
+/* ---- checking facts read from outside ---- */
+
+static int loc_ok(const struct sova_tu_facts *facts, const struct sova_loc *loc)
+{
+	return loc->file >= -1 && (loc->file < 0 || (size_t)loc->file < facts->nfiles);
+}
+
+static int val_ok(const struct sova_val *v, size_t ncalls)
+{
+	if (v->kind < SOVA_VAL_UNKNOWN || v->kind > SOVA_VAL_INT)
+		return 0;
+	if (v->kind == SOVA_VAL_CALL)
+		return v->num >= 0 && (size_t)v->num < ncalls;
+	return v->kind == SOVA_VAL_UNKNOWN || v->kind == SOVA_VAL_INT || v->usr != NULL;
+}
+
+static int assigns_ok(const struct sova_assign *a, size_t n, size_t ncalls)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!val_ok(&a[i].target, ncalls) || !val_ok(&a[i].value, ncalls) || !val_ok(&a[i].object, ncalls) ||
+		    a[i].seq > 0x7fffffffU)
+			return 0;
+	return 1;
+}
+
+static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c, size_t index, size_t ncalls)
+{
+	if (!loc_ok(facts, &c->loc) || !c->callee_name || (!c->callee_usr && !val_ok(&c->callee, ncalls)))
+		return 0;
+	for (size_t i = 0; i < c->nargs; i++)
+		if (!val_ok(&c->args[i], ncalls))
+			return 0;
+	for (size_t i = 0; i < c->nguards; i++)
+		if (c->guards[i] < 0 || (size_t)c->guards[i] >= index)
+			return 0;
+	return 1;
+}
+
+static int func_ok(const struct sova_tu_facts *facts, const struct sova_func *f)
+{
+	if (!f->usr || !f->name || !loc_ok(facts, &f->loc) || !assigns_ok(f->assigns, f->nassigns, f->ncalls))
+		return 0;
+	for (size_t i = 0; i < f->ncalls; i++)
+		if (!call_ok(facts, &f->calls[i], i, f->ncalls))
+			return 0;
+	for (size_t i = 0; i < f->nreturns; i++)
+		if (!val_ok(&f->returns[i], f->ncalls))
+			return 0;
+	return 1;
+}
+
+int sova_tu_facts_check(const struct sova_tu_facts *facts)
+{
+	if (!facts->main_file || !assigns_ok(facts->globals, facts->nglobals, 0))
+		return -1;
+	for (size_t i = 0; i < facts->nfuncs; i++)
+		if (!func_ok(facts, &facts->funcs[i]))
+			return -1;
+	for (size_t i = 0; i < facts->ndecls; i++)
+		if (!facts->decls[i].usr || !facts->decls[i].name)
+			return -1;
+	for (size_t i = 0; i < facts->ndiags; i++)
+		if (facts->diags[i].level < SOVA_DIAG_NOTE || facts->diags[i].level > SOVA_DIAG_ERROR ||
+		    !facts->diags[i].message)
+			return -1;
+	return 0;
+}
+
+/* ---- ownership ---- */
+
 void sova_val_free(struct sova_val *val)
 {
 	free(val->usr);

@@ -119,6 +119,13 @@ void sova_tu_facts_free(struct sova_tu_facts *facts);
 void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
 		      unsigned col, const char *message);
 
+/* Returns 0 when facts read from outside (a cache entry, a summary from
+ * another machine) hold together: every location names one of the TU's
+ * files, values that name storage carry its USR, and every call a value or
+ * guard names is one of its function's calls (guards: an earlier one).
+ * Returns -1 otherwise. Readers check shape; this checks meaning. */
+int sova_tu_facts_check(const struct sova_tu_facts *facts);
+
 /* Writes a slot key that identifies the storage a value names ("G:usr",
  * "L:usr", "P:usr#2", "F:usr"), or returns 0 when the value is no storage. */
 int sova_val_slot_key(const struct sova_val *val, char *buf, size_t len);

@@ -260,12 +260,9 @@ static void read_val(struct reader *r, const cJSON *o, struct sova_val *v)
 	v->element = read_bool(r, o, "element");
 	v->address = read_bool(r, o, "address");
 	v->path = read_str(r, o, "path", 0);
-	int needs_usr = v->kind != SOVA_VAL_UNKNOWN && v->kind != SOVA_VAL_CALL && v->kind != SOVA_VAL_INT;
-	if (needs_usr && !v->usr)
-		r->bad = 1;
 }
 
-static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *key, size_t nfiles)
+static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *key)
 {
 	struct sova_loc l = { .file = -1 };
 	const cJSON *a = read_array(r, o, key, 1);
@@ -275,13 +272,12 @@ static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *ke
 	}
 	long parts[5];
 	for (int i = 0; i < 5; i++) {
-		if (!to_long(cJSON_GetArrayItem(a, i), &parts[i]) || (i > 0 && (parts[i] < 0 || parts[i] > 0xffffffffL))) {
+		long low = i == 0 ? -1 : 0, high = i == 0 ? 0x7fffffffL : 0xffffffffL;
+		if (!to_long(cJSON_GetArrayItem(a, i), &parts[i]) || parts[i] < low || parts[i] > high) {
 			r->bad = 1;
 			return l;
 		}
 	}
-	if (parts[0] < -1 || parts[0] >= (long)nfiles)
-		r->bad = 1;
 	l = (struct sova_loc){ (int)parts[0], (unsigned)parts[1], (unsigned)parts[2], (unsigned)parts[3],
 			       (unsigned)parts[4] };
 	return l;
@@ -299,10 +295,10 @@ static void read_strings(struct reader *r, const cJSON *o, const char *key, char
 	}
 }
 
-static void read_call(struct reader *r, const cJSON *o, size_t nfiles, size_t index, struct sova_call *c)
+static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->loc = read_loc(r, o, "loc", nfiles);
+	c->loc = read_loc(r, o, "loc");
 	c->callee_usr = read_str(r, o, "callee_usr", 0);
 	c->callee_name = read_str(r, o, "callee_name", 1);
 	const cJSON *callee = member(r, o, "callee", 0);
@@ -317,9 +313,8 @@ static void read_call(struct reader *r, const cJSON *o, size_t nfiles, size_t in
 	const cJSON *guards = read_array(r, o, "guards", 0);
 	size_t cap = 0;
 	for (const cJSON *g = guards ? guards->child : NULL; g; g = g->next) {
-		/* A guard is an earlier call: indexes always point backwards. */
 		long guard;
-		if (!to_long(g, &guard) || guard < 0 || (size_t)guard >= index) {
+		if (!to_long(g, &guard) || guard < 0 || guard > 0x7fffffffL) {
 			r->bad = 1;
 			return;
 		}
@@ -345,33 +340,18 @@ static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **
 	}
 }
 
-/* Values that name calls must name calls of their own function. */
-static void check_call_refs(struct reader *r, const struct sova_func *f)
-{
-	for (size_t i = 0; i < f->ncalls; i++)
-		for (size_t k = 0; k < f->calls[i].nargs; k++)
-			if (f->calls[i].args[k].kind == SOVA_VAL_CALL && (size_t)f->calls[i].args[k].num >= f->ncalls)
-				r->bad = 1;
-	for (size_t i = 0; i < f->nassigns; i++)
-		if (f->assigns[i].value.kind == SOVA_VAL_CALL && (size_t)f->assigns[i].value.num >= f->ncalls)
-			r->bad = 1;
-	for (size_t i = 0; i < f->nreturns; i++)
-		if (f->returns[i].kind == SOVA_VAL_CALL && (size_t)f->returns[i].num >= f->ncalls)
-			r->bad = 1;
-}
-
-static void read_func(struct reader *r, const cJSON *o, size_t nfiles, struct sova_func *f)
+static void read_func(struct reader *r, const cJSON *o, struct sova_func *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->usr = read_str(r, o, "usr", 1);
 	f->name = read_str(r, o, "name", 1);
-	f->loc = read_loc(r, o, "loc", nfiles);
+	f->loc = read_loc(r, o, "loc");
 	f->external = read_bool(r, o, "external");
 	read_strings(r, o, "annotations", &f->annotations, &f->nannotations, &f->capannotations);
 	const cJSON *calls = read_array(r, o, "calls", 1);
 	for (const cJSON *c = calls ? calls->child : NULL; c && !r->bad; c = c->next) {
 		SOVA_GROW(f->calls, f->ncalls, f->capcalls);
-		read_call(r, c, nfiles, f->ncalls, &f->calls[f->ncalls]);
+		read_call(r, c, &f->calls[f->ncalls]);
 		f->ncalls++;
 	}
 	read_assigns(r, read_array(r, o, "assigns", 1), &f->assigns, &f->nassigns, &f->capassigns);
@@ -380,8 +360,6 @@ static void read_func(struct reader *r, const cJSON *o, size_t nfiles, struct so
 		SOVA_GROW(f->returns, f->nreturns, f->capreturns);
 		read_val(r, v, &f->returns[f->nreturns++]);
 	}
-	if (!r->bad)
-		check_call_refs(r, f);
 }
 
 static void read_decls(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)
@@ -426,12 +404,12 @@ int sova_facts_from_json(const cJSON *json, struct sova_tu_facts *facts)
 	const cJSON *funcs = read_array(&r, json, "functions", 1);
 	for (const cJSON *f = funcs ? funcs->child : NULL; f && !r.bad; f = f->next) {
 		SOVA_GROW(facts->funcs, facts->nfuncs, facts->capfuncs);
-		read_func(&r, f, facts->nfiles, &facts->funcs[facts->nfuncs++]);
+		read_func(&r, f, &facts->funcs[facts->nfuncs++]);
 	}
 	read_assigns(&r, read_array(&r, json, "globals", 1), &facts->globals, &facts->nglobals, &facts->capglobals);
 	read_decls(&r, read_array(&r, json, "declarations", 1), facts);
 	read_diags(&r, read_array(&r, json, "diagnostics", 0), facts);
-	if (r.bad) {
+	if (r.bad || sova_tu_facts_check(facts) != 0) {
 		sova_tu_facts_free(facts);
 		return -1;
 	}

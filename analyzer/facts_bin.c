@@ -1,0 +1,427 @@
+/* facts_bin.c - the per-TU summary in a compact binary form, for the cache.
+ *
+ * Writing and reading mirror each other field by field, in the order of
+ * facts.h. The reader trusts nothing: every length is checked against what
+ * is left, and the facts it builds pass sova_tu_facts_check() or are
+ * dropped whole. */
+#include "facts_bin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const unsigned char MAGIC[8] = { 'S', 'O', 'V', 'A', 'F', 'B', '0', '1' };
+
+/* ---- writing ---- */
+
+static void bytes_put(struct sova_bin_bytes *b, const void *data, size_t len)
+{
+	if (b->len + len > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + len)
+			cap *= 2;
+		b->data = sova_xrealloc(b->data, cap, 1);
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+}
+
+static void bytes_put_uint(struct sova_bin_bytes *b, uint64_t value)
+{
+	unsigned char out[10];
+	size_t n = 0;
+	do {
+		unsigned char byte = value & 0x7f;
+		value >>= 7;
+		out[n++] = byte | (value ? 0x80 : 0);
+	} while (value);
+	bytes_put(b, out, n);
+}
+
+void sova_bin_writer_init(struct sova_bin_writer *w)
+{
+	memset(w, 0, sizeof(*w));
+	sova_strmap_init(&w->index);
+}
+
+void sova_bin_put_uint(struct sova_bin_writer *w, uint64_t value)
+{
+	bytes_put_uint(&w->body, value);
+}
+
+/* Signed values, zigzag-coded so that small negatives stay small. */
+static void put_int(struct sova_bin_writer *w, long value)
+{
+	sova_bin_put_uint(w, ((uint64_t)value << 1) ^ (uint64_t)(value >> 63));
+}
+
+void sova_bin_put_str(struct sova_bin_writer *w, const char *s)
+{
+	if (!s) {
+		sova_bin_put_uint(w, 0);
+		return;
+	}
+	int index = sova_strmap_get(&w->index, s);
+	if (index < 0) {
+		index = (int)w->nstrings++;
+		sova_strmap_put(&w->index, s, index);
+		size_t len = strlen(s);
+		bytes_put_uint(&w->table, len);
+		bytes_put(&w->table, s, len);
+	}
+	sova_bin_put_uint(w, (uint64_t)index + 1);
+}
+
+static void put_strings(struct sova_bin_writer *w, char *const *s, size_t n)
+{
+	sova_bin_put_uint(w, n);
+	for (size_t i = 0; i < n; i++)
+		sova_bin_put_str(w, s[i]);
+}
+
+static void put_loc(struct sova_bin_writer *w, const struct sova_loc *l)
+{
+	put_int(w, l->file);
+	sova_bin_put_uint(w, l->line);
+	sova_bin_put_uint(w, l->col);
+	sova_bin_put_uint(w, l->end_line);
+	sova_bin_put_uint(w, l->end_col);
+}
+
+static void put_val(struct sova_bin_writer *w, const struct sova_val *v)
+{
+	sova_bin_put_uint(w, (uint64_t)v->kind);
+	sova_bin_put_str(w, v->usr);
+	sova_bin_put_str(w, v->name);
+	put_int(w, v->num);
+	sova_bin_put_uint(w, (v->element ? 1u : 0u) | (v->address ? 2u : 0u));
+	sova_bin_put_str(w, v->path);
+}
+
+static void put_assigns(struct sova_bin_writer *w, const struct sova_assign *a, size_t n)
+{
+	sova_bin_put_uint(w, n);
+	for (size_t i = 0; i < n; i++) {
+		put_val(w, &a[i].target);
+		put_val(w, &a[i].value);
+		put_val(w, &a[i].object);
+		sova_bin_put_uint(w, a[i].seq);
+	}
+}
+
+static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
+{
+	put_loc(w, &c->loc);
+	sova_bin_put_str(w, c->callee_usr);
+	sova_bin_put_str(w, c->callee_name);
+	put_val(w, &c->callee);
+	sova_bin_put_str(w, c->returns);
+	sova_bin_put_uint(w, c->nargs);
+	for (size_t i = 0; i < c->nargs; i++)
+		put_val(w, &c->args[i]);
+	sova_bin_put_uint(w, c->nguards);
+	for (size_t i = 0; i < c->nguards; i++)
+		put_int(w, c->guards[i]);
+}
+
+static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
+{
+	sova_bin_put_str(w, f->usr);
+	sova_bin_put_str(w, f->name);
+	put_loc(w, &f->loc);
+	sova_bin_put_uint(w, f->external ? 1 : 0);
+	put_strings(w, f->annotations, f->nannotations);
+	sova_bin_put_uint(w, f->ncalls);
+	for (size_t i = 0; i < f->ncalls; i++)
+		put_call(w, &f->calls[i]);
+	put_assigns(w, f->assigns, f->nassigns);
+	sova_bin_put_uint(w, f->nreturns);
+	for (size_t i = 0; i < f->nreturns; i++)
+		put_val(w, &f->returns[i]);
+}
+
+void sova_bin_put_facts(struct sova_bin_writer *w, const struct sova_tu_facts *facts)
+{
+	sova_bin_put_str(w, facts->main_file);
+	sova_bin_put_uint(w, facts->failed ? 1 : 0);
+	put_strings(w, facts->files, facts->nfiles);
+	put_strings(w, facts->includes, facts->nincludes);
+	sova_bin_put_uint(w, facts->nfuncs);
+	for (size_t i = 0; i < facts->nfuncs; i++)
+		put_func(w, &facts->funcs[i]);
+	put_assigns(w, facts->globals, facts->nglobals);
+	sova_bin_put_uint(w, facts->ndecls);
+	for (size_t i = 0; i < facts->ndecls; i++) {
+		sova_bin_put_str(w, facts->decls[i].usr);
+		sova_bin_put_str(w, facts->decls[i].name);
+		put_strings(w, facts->decls[i].annotations, facts->decls[i].nannotations);
+	}
+	sova_bin_put_uint(w, facts->ndiags);
+	for (size_t i = 0; i < facts->ndiags; i++) {
+		const struct sova_diag *d = &facts->diags[i];
+		sova_bin_put_uint(w, (uint64_t)d->level);
+		sova_bin_put_str(w, d->file);
+		sova_bin_put_uint(w, d->line);
+		sova_bin_put_uint(w, d->col);
+		sova_bin_put_str(w, d->message);
+	}
+}
+
+unsigned char *sova_bin_writer_finish(struct sova_bin_writer *w, size_t *len)
+{
+	struct sova_bin_bytes out = { NULL, 0, 0 };
+	bytes_put(&out, MAGIC, sizeof(MAGIC));
+	bytes_put_uint(&out, w->nstrings);
+	bytes_put(&out, w->table.data, w->table.len);
+	bytes_put(&out, w->body.data, w->body.len);
+	free(w->table.data);
+	free(w->body.data);
+	sova_strmap_free(&w->index);
+	memset(w, 0, sizeof(*w));
+	*len = out.len;
+	return out.data;
+}
+
+/* ---- reading ---- */
+
+uint64_t sova_bin_get_uint(struct sova_bin_reader *r)
+{
+	uint64_t value = 0;
+	for (unsigned shift = 0; !r->bad; shift += 7) {
+		if (r->at >= r->end || shift > 63) {
+			r->bad = 1;
+			break;
+		}
+		unsigned char byte = *r->at++;
+		if (shift == 63 && (byte & 0x7e)) {
+			r->bad = 1; /* more than 64 bits */
+			break;
+		}
+		value |= (uint64_t)(byte & 0x7f) << shift;
+		if (!(byte & 0x80))
+			return value;
+	}
+	return 0;
+}
+
+size_t sova_bin_get_count(struct sova_bin_reader *r)
+{
+	uint64_t n = sova_bin_get_uint(r);
+	if (n > (uint64_t)(r->end - r->at)) {
+		r->bad = 1;
+		return 0;
+	}
+	return (size_t)n;
+}
+
+/* A value that must fit `max`: anything larger is malformed, not wrapped. */
+static uint64_t get_bounded(struct sova_bin_reader *r, uint64_t max)
+{
+	uint64_t v = sova_bin_get_uint(r);
+	if (v > max) {
+		r->bad = 1;
+		return 0;
+	}
+	return v;
+}
+
+static long get_int(struct sova_bin_reader *r)
+{
+	uint64_t z = sova_bin_get_uint(r);
+	return (long)(z >> 1) ^ -(long)(z & 1);
+}
+
+const char *sova_bin_get_str(struct sova_bin_reader *r)
+{
+	uint64_t ref = get_bounded(r, r->nstrings);
+	return ref ? r->table[ref - 1] : NULL;
+}
+
+static char *dup_str(struct sova_bin_reader *r)
+{
+	const char *s = sova_bin_get_str(r);
+	return s ? sova_xstrdup(s) : NULL;
+}
+
+int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, size_t len)
+{
+	memset(r, 0, sizeof(*r));
+	if (len < sizeof(MAGIC) || memcmp(data, MAGIC, sizeof(MAGIC)) != 0)
+		return -1;
+	r->at = data + sizeof(MAGIC);
+	r->end = data + len;
+	size_t n = sova_bin_get_count(r);
+	/* Each string takes its length byte and its bytes, plus a NUL here. */
+	r->strings = sova_xmalloc(len + 1);
+	r->table = sova_xcalloc(n + 1, sizeof(*r->table));
+	char *out = r->strings;
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		size_t slen = sova_bin_get_count(r);
+		if (r->bad || memchr(r->at, '\0', slen)) {
+			r->bad = 1;
+			break;
+		}
+		memcpy(out, r->at, slen);
+		out[slen] = '\0';
+		r->table[i] = out;
+		out += slen + 1;
+		r->at += slen;
+	}
+	r->nstrings = n;
+	if (r->bad) {
+		sova_bin_reader_close(r);
+		return -1;
+	}
+	return 0;
+}
+
+void sova_bin_reader_close(struct sova_bin_reader *r)
+{
+	free(r->strings);
+	free(r->table);
+	memset(r, 0, sizeof(*r));
+}
+
+static void get_strings(struct sova_bin_reader *r, char ***out, size_t *n, size_t *cap)
+{
+	size_t count = sova_bin_get_count(r);
+	for (size_t i = 0; i < count && !r->bad; i++) {
+		char *s = dup_str(r);
+		if (!s) {
+			r->bad = 1;
+			break;
+		}
+		SOVA_PUSH(*out, *n, *cap, s);
+	}
+}
+
+static struct sova_loc get_loc(struct sova_bin_reader *r)
+{
+	struct sova_loc l;
+	long file = get_int(r);
+	l.file = file >= -1 && file <= 0x7fffffffL ? (int)file : -2; /* -2: rejected by the check */
+	l.line = (unsigned)get_bounded(r, 0xffffffffU);
+	l.col = (unsigned)get_bounded(r, 0xffffffffU);
+	l.end_line = (unsigned)get_bounded(r, 0xffffffffU);
+	l.end_col = (unsigned)get_bounded(r, 0xffffffffU);
+	return l;
+}
+
+static void get_val(struct sova_bin_reader *r, struct sova_val *v)
+{
+	v->kind = (enum sova_val_kind)get_bounded(r, SOVA_VAL_INT);
+	v->usr = dup_str(r);
+	v->name = dup_str(r);
+	v->num = get_int(r);
+	unsigned flags = (unsigned)get_bounded(r, 3);
+	v->element = flags & 1;
+	v->address = (flags & 2) != 0;
+	v->path = dup_str(r);
+}
+
+static void get_assigns(struct sova_bin_reader *r, struct sova_assign **out, size_t *n, size_t *cap)
+{
+	size_t count = sova_bin_get_count(r);
+	for (size_t i = 0; i < count && !r->bad; i++) {
+		SOVA_GROW(*out, *n, *cap);
+		struct sova_assign *a = &(*out)[(*n)++];
+		memset(a, 0, sizeof(*a));
+		get_val(r, &a->target);
+		get_val(r, &a->value);
+		get_val(r, &a->object);
+		a->seq = (unsigned)get_bounded(r, 0x7fffffffU);
+	}
+}
+
+static void get_call(struct sova_bin_reader *r, struct sova_call *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->loc = get_loc(r);
+	c->callee_usr = dup_str(r);
+	c->callee_name = dup_str(r);
+	get_val(r, &c->callee);
+	c->returns = dup_str(r);
+	size_t nargs = sova_bin_get_count(r);
+	c->args = sova_xcalloc(nargs + 1, sizeof(*c->args));
+	for (; c->nargs < nargs && !r->bad; c->nargs++)
+		get_val(r, &c->args[c->nargs]);
+	size_t nguards = sova_bin_get_count(r);
+	if (nguards)
+		c->guards = sova_xcalloc(nguards, sizeof(*c->guards));
+	for (; c->nguards < nguards && !r->bad; c->nguards++) {
+		long guard = get_int(r);
+		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
+	}
+}
+
+static void get_func(struct sova_bin_reader *r, struct sova_func *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->usr = dup_str(r);
+	f->name = dup_str(r);
+	f->loc = get_loc(r);
+	f->external = (int)get_bounded(r, 1);
+	get_strings(r, &f->annotations, &f->nannotations, &f->capannotations);
+	size_t ncalls = sova_bin_get_count(r);
+	for (size_t i = 0; i < ncalls && !r->bad; i++) {
+		SOVA_GROW(f->calls, f->ncalls, f->capcalls);
+		get_call(r, &f->calls[f->ncalls++]);
+	}
+	get_assigns(r, &f->assigns, &f->nassigns, &f->capassigns);
+	size_t nreturns = sova_bin_get_count(r);
+	for (size_t i = 0; i < nreturns && !r->bad; i++) {
+		SOVA_GROW(f->returns, f->nreturns, f->capreturns);
+		memset(&f->returns[f->nreturns], 0, sizeof(f->returns[0]));
+		get_val(r, &f->returns[f->nreturns++]);
+	}
+}
+
+static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)
+{
+	size_t n = sova_bin_get_count(r);
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		SOVA_GROW(facts->decls, facts->ndecls, facts->capdecls);
+		struct sova_decl *d = &facts->decls[facts->ndecls++];
+		memset(d, 0, sizeof(*d));
+		d->usr = dup_str(r);
+		d->name = dup_str(r);
+		get_strings(r, &d->annotations, &d->nannotations, &d->capannotations);
+	}
+}
+
+static void get_diags(struct sova_bin_reader *r, struct sova_tu_facts *facts)
+{
+	size_t n = sova_bin_get_count(r);
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		enum sova_diag_level level = (enum sova_diag_level)get_bounded(r, SOVA_DIAG_ERROR);
+		const char *file = sova_bin_get_str(r);
+		unsigned line = (unsigned)get_bounded(r, 0xffffffffU), col = (unsigned)get_bounded(r, 0xffffffffU);
+		const char *message = sova_bin_get_str(r);
+		if (!message)
+			r->bad = 1;
+		if (!r->bad)
+			sova_tu_add_diag(facts, level, file, line, col, message);
+	}
+}
+
+int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
+{
+	memset(facts, 0, sizeof(*facts));
+	facts->main_file = dup_str(r);
+	facts->failed = (int)get_bounded(r, 1);
+	get_strings(r, &facts->files, &facts->nfiles, &facts->capfiles);
+	get_strings(r, &facts->includes, &facts->nincludes, &facts->capincludes);
+	size_t nfuncs = sova_bin_get_count(r);
+	for (size_t i = 0; i < nfuncs && !r->bad; i++) {
+		SOVA_GROW(facts->funcs, facts->nfuncs, facts->capfuncs);
+		get_func(r, &facts->funcs[facts->nfuncs++]);
+	}
+	get_assigns(r, &facts->globals, &facts->nglobals, &facts->capglobals);
+	get_decls(r, facts);
+	get_diags(r, facts);
+	if (r->bad || sova_tu_facts_check(facts) != 0) {
+		sova_tu_facts_free(facts);
+		return -1;
+	}
+	return 0;
+}
