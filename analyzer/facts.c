@@ -77,6 +77,38 @@ int sova_tu_facts_check(const struct sova_tu_facts *facts)
 
 /* ---- ownership ---- */
 
+/* Arrays grow by doubling while facts are built; a TU's facts live until
+ * the run ends, and the unused half of every array would live with them. */
+#define SHRINK(items, count, cap)                                                        \
+	do {                                                                             \
+		if ((cap) > (count)) {                                                   \
+			if (count) {                                                     \
+				(items) = sova_xrealloc((items), (count), sizeof(*(items))); \
+			} else {                                                         \
+				free(items);                                             \
+				(items) = NULL;                                          \
+			}                                                                \
+			(cap) = (count);                                                 \
+		}                                                                        \
+	} while (0)
+
+void sova_tu_facts_shrink(struct sova_tu_facts *facts)
+{
+	for (size_t i = 0; i < facts->nfuncs; i++) {
+		struct sova_func *f = &facts->funcs[i];
+		SHRINK(f->annotations, f->nannotations, f->capannotations);
+		SHRINK(f->calls, f->ncalls, f->capcalls);
+		SHRINK(f->assigns, f->nassigns, f->capassigns);
+		SHRINK(f->returns, f->nreturns, f->capreturns);
+	}
+	SHRINK(facts->files, facts->nfiles, facts->capfiles);
+	SHRINK(facts->includes, facts->nincludes, facts->capincludes);
+	SHRINK(facts->funcs, facts->nfuncs, facts->capfuncs);
+	SHRINK(facts->globals, facts->nglobals, facts->capglobals);
+	SHRINK(facts->decls, facts->ndecls, facts->capdecls);
+	SHRINK(facts->diags, facts->ndiags, facts->capdiags);
+}
+
 void sova_val_free(struct sova_val *val)
 {
 	free(val->usr);

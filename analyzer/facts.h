@@ -116,6 +116,8 @@ struct sova_tu_facts {
 void sova_val_free(struct sova_val *val);
 void sova_val_copy(struct sova_val *dst, const struct sova_val *src);
 void sova_tu_facts_free(struct sova_tu_facts *facts);
+/* Gives back the spare capacity of every array, once the facts are complete. */
+void sova_tu_facts_shrink(struct sova_tu_facts *facts);
 void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
 		      unsigned col, const char *message);
 

@@ -32,6 +32,8 @@ struct linker {
 	int *work;
 	size_t nwork, capwork;
 	unsigned char *queued;
+	int *scratch; /* a slot's next contents, before they are interned */
+	size_t capscratch;
 };
 
 static void per_slot_grow(struct per_slot *p, size_t old, size_t n)
@@ -203,7 +205,25 @@ static int linker_slot(struct linker *l, const struct sova_def *def, const struc
 	return intern_slot(l->prog, key);
 }
 
-static int slot_add(struct sova_slot *slot, int sym)
+static void slot_set(struct sova_program *prog, struct sova_slot *slot, size_t n, const int *syms)
+{
+	struct sova_symset *set = sova_symset_intern(&prog->sets, syms, n);
+	sova_symset_release(&prog->sets, slot->set);
+	slot->set = set;
+	slot->syms = set->syms;
+	slot->nsyms = set->n;
+}
+
+static int *scratch(struct linker *l, size_t n)
+{
+	if (n > l->capscratch) {
+		l->capscratch = n * 2;
+		l->scratch = sova_xrealloc(l->scratch, l->capscratch, sizeof(int));
+	}
+	return l->scratch;
+}
+
+static int slot_add(struct linker *l, struct sova_slot *slot, int sym)
 {
 	size_t lo = 0, hi = slot->nsyms;
 	while (lo < hi) {
@@ -215,17 +235,20 @@ static int slot_add(struct sova_slot *slot, int sym)
 	}
 	if (lo < slot->nsyms && slot->syms[lo] == sym)
 		return 0;
-	SOVA_GROW(slot->syms, slot->nsyms, slot->capsyms);
-	memmove(&slot->syms[lo + 1], &slot->syms[lo], (slot->nsyms - lo) * sizeof(int));
-	slot->syms[lo] = sym;
-	slot->nsyms++;
+	int *grown = scratch(l, slot->nsyms + 1);
+	memcpy(grown, slot->syms, lo * sizeof(int));
+	grown[lo] = sym;
+	memcpy(grown + lo + 1, slot->syms + lo, (slot->nsyms - lo) * sizeof(int));
+	slot_set(l->prog, slot, slot->nsyms + 1, grown);
 	return 1;
 }
 
 /* dst |= src over sorted sets, by merging; returns 1 when dst grew. */
-static int slot_union(struct sova_slot *dst, const struct sova_slot *src)
+static int slot_union(struct linker *l, struct sova_slot *dst, const struct sova_slot *src)
 {
-	size_t i = 0, k = 0, n = 0, extra = 0;
+	if (!src->nsyms || dst->set == src->set)
+		return 0;
+	size_t extra = 0;
 	for (size_t a = 0, b = 0; b < src->nsyms;) {
 		if (a < dst->nsyms && dst->syms[a] < src->syms[b])
 			a++;
@@ -236,7 +259,8 @@ static int slot_union(struct sova_slot *dst, const struct sova_slot *src)
 	}
 	if (!extra)
 		return 0;
-	int *merged = sova_xmalloc((dst->nsyms + extra) * sizeof(int));
+	int *merged = scratch(l, dst->nsyms + extra);
+	size_t i = 0, k = 0, n = 0;
 	while (i < dst->nsyms || k < src->nsyms) {
 		if (k == src->nsyms || (i < dst->nsyms && dst->syms[i] < src->syms[k]))
 			merged[n++] = dst->syms[i++];
@@ -245,9 +269,7 @@ static int slot_union(struct sova_slot *dst, const struct sova_slot *src)
 		else
 			merged[n++] = dst->syms[i++], k++;
 	}
-	free(dst->syms);
-	dst->syms = merged;
-	dst->nsyms = dst->capsyms = n;
+	slot_set(l->prog, dst, n, merged);
 	return 1;
 }
 
@@ -259,7 +281,7 @@ static void flow(struct linker *l, int dst, const struct sova_def *def, const st
 		return;
 	if (val->kind == SOVA_VAL_FUNC) {
 		int s = intern_sym(l->prog, val->usr, val->name);
-		if (slot_add(&l->prog->slots[dst], s))
+		if (slot_add(l, &l->prog->slots[dst], s))
 			enqueue(l, dst);
 		return;
 	}
@@ -268,7 +290,7 @@ static void flow(struct linker *l, int dst, const struct sova_def *def, const st
 		return;
 	cover_slots(l);
 	SOVA_PUSH(l->succ.items[src], l->succ.count[src], l->succ.cap[src], dst);
-	if (slot_union(&l->prog->slots[dst], &l->prog->slots[src]))
+	if (slot_union(l, &l->prog->slots[dst], &l->prog->slots[src]))
 		enqueue(l, dst);
 }
 
@@ -351,7 +373,7 @@ static void solve(struct linker *l)
 		l->queued[s] = 0;
 		for (size_t i = 0; i < l->succ.count[s]; i++) {
 			int d = l->succ.items[s][i];
-			if (slot_union(&l->prog->slots[d], &l->prog->slots[s]))
+			if (slot_union(l, &l->prog->slots[d], &l->prog->slots[s]))
 				enqueue(l, d);
 		}
 		for (size_t i = 0; i < l->calls_at.count[s]; i++)
@@ -359,21 +381,16 @@ static void solve(struct linker *l)
 	}
 }
 
-static int *targets_of(const struct sova_program *prog, const struct sova_def *def, const struct sova_call *call)
+static const int no_targets[] = { -1 };
+
+static const int *targets_of(struct sova_program *prog, const struct sova_def *def, const struct sova_call *call)
 {
 	if (call->callee_usr) {
-		int *t = sova_xmalloc(2 * sizeof(int));
-		t[0] = sova_strmap_get(&prog->sym_by_usr, call->callee_usr);
-		t[1] = -1;
-		return t;
+		int sym = sova_strmap_get(&prog->sym_by_usr, call->callee_usr);
+		return sym >= 0 ? sova_symset_intern(&prog->sets, &sym, 1)->syms : no_targets;
 	}
 	int slot = sova_program_slot_of(prog, def, &call->callee);
-	size_t n = slot >= 0 ? prog->slots[slot].nsyms : 0;
-	int *t = sova_xmalloc((n + 1) * sizeof(int));
-	for (size_t i = 0; i < n; i++)
-		t[i] = prog->slots[slot].syms[i];
-	t[n] = -1;
-	return t;
+	return slot >= 0 && prog->slots[slot].set ? prog->slots[slot].syms : no_targets;
 }
 
 static void build_targets(struct sova_program *prog)
@@ -422,6 +439,7 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program
 	per_slot_free(&l.calls_at, l.nslots);
 	free(l.work);
 	free(l.queued);
+	free(l.scratch);
 }
 
 void sova_program_free(struct sova_program *prog)
@@ -439,15 +457,11 @@ void sova_program_free(struct sova_program *prog)
 		free(prog->syms[i].defs);
 	}
 	free(prog->syms);
-	for (size_t d = 0; d < prog->ndefs; d++) {
-		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++)
-			free(prog->defs[d].targets[c]);
+	for (size_t d = 0; d < prog->ndefs; d++)
 		free(prog->defs[d].targets);
-	}
 	free(prog->defs);
-	for (size_t i = 0; i < prog->nslots; i++)
-		free(prog->slots[i].syms);
 	free(prog->slots);
+	sova_symsets_free(&prog->sets);
 	free(prog->assigns);
 	sova_strmap_free(&prog->sym_by_usr);
 	sova_strmap_free(&prog->slot_by_key);

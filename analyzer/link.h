@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "facts.h"
+#include "symset.h"
 #include "util.h"
 
 /* A function as the whole program knows it: a name with zero or more bodies. */
@@ -28,13 +29,14 @@ struct sova_def {
 	const struct sova_func *fn; /* borrowed from the TU facts */
 	int tu;
 	int sym;
-	int **targets;    /* per call: the syms it may call, -1 terminated */
+	const int **targets; /* per call: the syms it may call, -1 terminated (borrowed from program->sets) */
 };
 
 /* A storage location that can hold function pointers. */
 struct sova_slot {
-	int *syms; /* sorted */
-	size_t nsyms, capsyms;
+	struct sova_symset *set; /* NULL while empty */
+	const int *syms;         /* set's syms, sorted */
+	size_t nsyms;
 };
 
 /* An assignment with the function it happens in (-1 at file scope). */
@@ -61,6 +63,7 @@ struct sova_program {
 	struct sova_strmap sym_by_usr;
 	struct sova_strmap slot_by_key;
 	struct sova_strmap file_by_path;
+	struct sova_symsets sets; /* every slot's contents and every call's targets */
 };
 
 /* Links the summaries; the program borrows them, so they must outlive it. */

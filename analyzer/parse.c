@@ -209,11 +209,12 @@ static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu
 {
 	if (job->cache && sova_cache_lookup(job->cache, cmd, facts)) {
 		atomic_fetch_add(&job->from_cache, 1);
-		return;
+	} else {
+		parse_fresh(job, index, cmd, facts);
+		if (job->cache)
+			sova_cache_store(job->cache, cmd, facts);
 	}
-	parse_fresh(job, index, cmd, facts);
-	if (job->cache)
-		sova_cache_store(job->cache, cmd, facts);
+	sova_tu_facts_shrink(facts);
 }
 
 static void report_progress(struct parse_job *job, const char *file)
