@@ -169,10 +169,14 @@ int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data,
 			    struct sova_tu_facts *facts)
 {
 	struct sova_bin_reader r;
-	if (sova_bin_reader_open(&r, data, len) != 0)
-		return 0;
-	int hit = bin_deps_current(cache, &r) && sova_bin_get_facts(&r, facts) == 0;
-	sova_bin_reader_close(&r);
+	memset(facts, 0, sizeof(*facts));
+	int hit = sova_bin_reader_open(&r, data, len, &facts->strings) == 0;
+	if (hit) {
+		hit = bin_deps_current(cache, &r) && sova_bin_get_facts(&r, facts) == 0;
+		sova_bin_reader_close(&r);
+	}
+	if (!hit)
+		sova_tu_facts_free(facts);
 	return hit;
 }
 
@@ -334,13 +338,6 @@ int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_
 	return hit;
 }
 
-static int known_path(char *const *paths, size_t n, const char *path)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(paths[i], path) == 0)
-			return 1;
-	return 0;
-}
 
 void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
 		       const struct sova_tu_facts *facts, const struct sova_run_record *record)
@@ -360,10 +357,17 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 	cJSON_AddItemToObject(root, "tus", tus);
 	/* Every file any TU included, once. */
 	struct sova_tu_facts all = { 0 };
-	for (size_t i = 0; i < db->ntus; i++)
-		for (size_t k = 0; k < facts[i].nincludes; k++)
-			if (!known_path(all.includes, all.nincludes, facts[i].includes[k]))
-				SOVA_PUSH(all.includes, all.nincludes, all.capincludes, facts[i].includes[k]);
+	struct sova_strmap seen;
+	sova_strmap_init(&seen);
+	for (size_t i = 0; i < db->ntus; i++) {
+		for (size_t k = 0; k < facts[i].nincludes; k++) {
+			if (sova_strmap_get(&seen, facts[i].includes[k]) >= 0)
+				continue;
+			sova_strmap_put(&seen, facts[i].includes[k], 1);
+			SOVA_PUSH(all.includes, all.nincludes, all.capincludes, facts[i].includes[k]);
+		}
+	}
+	sova_strmap_free(&seen);
 	cJSON_AddItemToObject(root, "deps", deps_json(cache, &all));
 	free(all.includes);
 	cJSON_AddNumberToObject(root, "exit", record->exit_code);

@@ -34,10 +34,9 @@ static int file_index_of(struct extractor *ex, CXFile file)
 	if (index < 0) {
 		index = (int)ex->facts->nfiles;
 		sova_strmap_put(&ex->file_index, path, index);
-		SOVA_PUSH(ex->facts->files, ex->facts->nfiles, ex->facts->capfiles, path);
-	} else {
-		free(path);
+		SOVA_PUSH(ex->facts->files, ex->facts->nfiles, ex->facts->capfiles, ext_str(ex, path));
 	}
+	free(path);
 	struct file_cache_entry e = { file, index };
 	SOVA_PUSH(ex->file_cache, ex->nfile_cache, ex->capfile_cache, e);
 	return index;
@@ -83,7 +82,7 @@ static struct sova_loc loc_of_name(struct extractor *ex, CXCursor c, const char 
 
 /* The name of the type a pointer-typed expression points to: the struct tag,
  * or the typedef name for an anonymous struct. NULL for non-pointers. */
-static char *pointee_name(CXType type)
+static const char *pointee_name(struct extractor *ex, CXType type)
 {
 	CXType canon = clang_getCanonicalType(type);
 	if (canon.kind != CXType_Pointer)
@@ -109,7 +108,7 @@ static char *pointee_name(CXType type)
 			}
 		}
 	}
-	char *name = sova_xstrdup(s);
+	const char *name = ext_str(ex, s);
 	free(spelling);
 	return name;
 }
@@ -165,12 +164,11 @@ static void record_callee(struct extractor *ex, CXCursor c, struct sova_call *ca
 	ext_children_free(&kids);
 	if (callee.kind == SOVA_VAL_FUNC && !callee.element) {
 		call->callee_usr = callee.usr;
-		call->callee_name = callee.name ? callee.name : sova_xstrdup(callee.usr);
-		free(callee.path);
+		call->callee_name = callee.name ? callee.name : callee.usr;
 		return;
 	}
 	call->callee = callee;
-	call->callee_name = sova_xstrdup(callee.name ? callee.name : "(function pointer)");
+	call->callee_name = callee.name ? callee.name : ext_str(ex, "(function pointer)");
 }
 
 static void leave_call(struct extractor *ex, CXCursor c)
@@ -179,7 +177,7 @@ static void leave_call(struct extractor *ex, CXCursor c)
 	memset(&call, 0, sizeof(call));
 	call.loc = loc_of_range(ex, clang_getCursorExtent(c));
 	record_callee(ex, c, &call);
-	call.returns = pointee_name(clang_getCursorType(c));
+	call.returns = pointee_name(ex, clang_getCursorType(c));
 	int nargs = clang_Cursor_getNumArguments(c);
 	if (nargs > 0) {
 		call.args = sova_xcalloc((size_t)nargs, sizeof(*call.args));
@@ -281,7 +279,6 @@ static void leave_init_list(struct extractor *ex)
 	if (up && up->kind == CXCursor_VarDecl)
 		owner = ext_value_of_decl(ex, up->cursor);
 	ext_init_list(ex, ex->stack[ex->depth - 1].cursor, &owner);
-	sova_val_free(&owner);
 }
 
 static void leave_return(struct extractor *ex, CXCursor c)
@@ -298,13 +295,20 @@ static void leave_return(struct extractor *ex, CXCursor c)
 
 /* ---- functions and declarations ---- */
 
+struct annotation_walk {
+	struct extractor *ex;
+	struct sova_decl *decl;
+};
+
 static enum CXChildVisitResult collect_annotation(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
 	if (!ext_is_kind(c, CXCursor_AnnotateAttr))
 		return CXChildVisit_Continue;
-	struct sova_decl *d = data;
-	SOVA_PUSH(d->annotations, d->nannotations, d->capannotations, ext_take_string(clang_getCursorSpelling(c)));
+	struct annotation_walk *walk = data;
+	struct sova_decl *d = walk->decl;
+	SOVA_PUSH(d->annotations, d->nannotations, d->capannotations,
+		  ext_cxstr(walk->ex, clang_getCursorSpelling(c)));
 	return CXChildVisit_Continue;
 }
 
@@ -338,19 +342,20 @@ static void enter_function(struct extractor *ex, CXCursor c, struct frame *f)
 {
 	struct sova_decl decl;
 	memset(&decl, 0, sizeof(decl));
-	clang_visitChildren(c, collect_annotation, &decl);
+	struct annotation_walk walk = { ex, &decl };
+	clang_visitChildren(c, collect_annotation, &walk);
 	if (!clang_isCursorDefinition(c)) {
 		if (!decl.nannotations)
 			return;
 		decl.usr = ext_usr(ex, c);
-		decl.name = ext_take_string(clang_getCursorSpelling(c));
+		decl.name = ext_cxstr(ex, clang_getCursorSpelling(c));
 		SOVA_PUSH(ex->facts->decls, ex->facts->ndecls, ex->facts->capdecls, decl);
 		return;
 	}
 	struct sova_func fn;
 	memset(&fn, 0, sizeof(fn));
 	fn.usr = ext_usr(ex, c);
-	fn.name = ext_take_string(clang_getCursorSpelling(c));
+	fn.name = ext_cxstr(ex, clang_getCursorSpelling(c));
 	fn.loc = loc_of_name(ex, c, fn.name);
 	fn.external = clang_getCursorLinkage(c) == CXLinkage_External;
 	fn.annotations = decl.annotations;
@@ -367,8 +372,8 @@ static void enter_block(struct extractor *ex, CXCursor c, struct frame *f)
 	memset(&fn, 0, sizeof(fn));
 	fn.loc = loc_of_range(ex, clang_getCursorExtent(c));
 	const char *scope = ext_func(ex) ? ext_func(ex)->usr : ex->facts->main_file;
-	fn.usr = sova_xasprintf("%s@block%d", scope, ex->nblocks++);
-	fn.name = sova_xasprintf("block at line %u", fn.loc.line);
+	fn.usr = sova_strpool_printf(&ex->facts->strings, "%s@block%d", scope, ex->nblocks++);
+	fn.name = sova_strpool_printf(&ex->facts->strings, "block at line %u", fn.loc.line);
 	fn.loc.end_line = fn.loc.line;
 	fn.loc.end_col = fn.loc.col + 1;
 	open_function(ex, f, &fn);
@@ -464,8 +469,6 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ext_node_table_reset(&ex.temps);
 	ext_node_table_reset(&ex.blocks);
 	ext_node_table_reset(&ex.decl_usrs);
-	for (size_t i = 0; i < ex.nusrs; i++)
-		free(ex.usrs[i]);
 	free(ex.usrs);
 	sova_strmap_free(&ex.file_index);
 	free(ex.file_cache);

@@ -73,7 +73,8 @@ static void store(struct init_walk *w, CXCursor value, struct sova_val target, c
 		if (object && target.kind == SOVA_VAL_FIELD && !target.path) {
 			const char *base = object->path ? object->path : object->usr;
 			if (base)
-				target.path = sova_xasprintf("%s%c%s", base, SOVA_PATH_MEMBER, target.usr);
+				target.path = sova_strpool_printf(&w->ex->facts->strings, "%s%c%s", base, SOVA_PATH_MEMBER,
+								  target.usr);
 		}
 		struct pending_list next = { value, target };
 		SOVA_PUSH(w->pending, w->npending, w->cappending, next);
@@ -81,7 +82,7 @@ static void store(struct init_walk *w, CXCursor value, struct sova_val target, c
 	}
 	struct sova_val owner = { .kind = SOVA_VAL_UNKNOWN };
 	if (object && object->kind != SOVA_VAL_UNKNOWN)
-		sova_val_copy(&owner, object);
+		owner = *object;
 	ext_add_assign(w->ex, target, ext_value_of(w->ex, value), owner);
 }
 
@@ -114,7 +115,7 @@ static void array_list(struct init_walk *w, const struct child_list *kids, const
 			continue;
 		struct sova_val target = { .kind = SOVA_VAL_UNKNOWN };
 		if (owner->kind != SOVA_VAL_UNKNOWN) {
-			sova_val_copy(&target, owner);
+			target = *owner;
 			target.element = 1;
 		}
 		if (ext_is_kind(value, CXCursor_InitListExpr) || target.kind != SOVA_VAL_UNKNOWN)
@@ -127,7 +128,7 @@ void ext_init_list(struct extractor *ex, CXCursor list, const struct sova_val *o
 	struct init_walk w = { ex, NULL, 0, 0 };
 	struct pending_list first = { list, { .kind = SOVA_VAL_UNKNOWN } };
 	if (owner)
-		sova_val_copy(&first.owner, owner);
+		first.owner = *owner;
 	SOVA_PUSH(w.pending, w.npending, w.cappending, first);
 	while (w.npending) {
 		struct pending_list item = w.pending[--w.npending];
@@ -139,7 +140,6 @@ void ext_init_list(struct extractor *ex, CXCursor list, const struct sova_val *o
 		else if (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray)
 			array_list(&w, &kids, &item.owner);
 		ext_children_free(&kids);
-		sova_val_free(&item.owner);
 	}
 	free(w.pending);
 }

@@ -53,7 +53,7 @@ struct extractor {
 	struct node_table temps; /* of the function being extracted */
 	struct node_table blocks; /* block literals of the TU: node -> their function */
 	struct node_table decl_usrs; /* declarations seen: decl node -> index in usrs */
-	char **usrs;                 /* their USRs, computed once: libclang builds each anew */
+	const char **usrs;           /* their USRs (in the facts' pool), computed once: libclang builds each anew */
 	size_t nusrs, capusrs;
 	int ntemps;
 	int nblocks;
@@ -75,7 +75,12 @@ static inline struct sova_func *ext_func(struct extractor *ex)
 	return ex->func >= 0 ? &ex->facts->funcs[ex->func] : NULL;
 }
 
+/* A libclang string as a malloc'd copy (the caller frees it) and disposed. */
 char *ext_take_string(CXString s);
+
+/* Strings the facts keep live in the TU's pool (facts.h): a copy, interned. */
+const char *ext_str(struct extractor *ex, const char *s);
+const char *ext_cxstr(struct extractor *ex, CXString s); /* disposes s */
 int ext_is_kind(CXCursor c, enum CXCursorKind kind);
 
 /* Returns 1 when c's value is or becomes a pointer: pointers, and arrays and
@@ -98,7 +103,7 @@ struct sova_val ext_value_of(struct extractor *ex, CXCursor c);
 struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl);
 
 /* A declaration's USR, as a new string; computed once per declaration and TU. */
-char *ext_usr(struct extractor *ex, CXCursor decl);
+const char *ext_usr(struct extractor *ex, CXCursor decl);
 
 /* Records target = value in the current function, or at file scope; object
  * is the struct a field target belongs to (UNKNOWN when none). Takes

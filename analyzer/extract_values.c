@@ -23,6 +23,19 @@ char *ext_take_string(CXString s)
 	return copy;
 }
 
+const char *ext_str(struct extractor *ex, const char *s)
+{
+	return sova_strpool_add(&ex->facts->strings, s);
+}
+
+const char *ext_cxstr(struct extractor *ex, CXString s)
+{
+	const char *c = clang_getCString(s);
+	const char *kept = ext_str(ex, c ? c : "");
+	clang_disposeString(s);
+	return kept;
+}
+
 int ext_pointer_like(CXCursor c)
 {
 	switch (clang_getCanonicalType(clang_getCursorType(c)).kind) {
@@ -399,17 +412,17 @@ static const void *decl_node(CXCursor decl)
 	return decl.data[0];
 }
 
-char *ext_usr(struct extractor *ex, CXCursor decl)
+const char *ext_usr(struct extractor *ex, CXCursor decl)
 {
 	const void *node = decl_node(decl);
 	CXCursor key = decl;
 	key.data[1] = node; /* the node table keys on data[1] */
 	int i = node ? ext_node_table_get(&ex->decl_usrs, key) : -1;
 	if (i >= 0)
-		return sova_xstrdup(ex->usrs[i]);
-	char *usr = ext_take_string(clang_getCursorUSR(decl));
+		return ex->usrs[i];
+	const char *usr = ext_cxstr(ex, clang_getCursorUSR(decl));
 	if (node) {
-		SOVA_PUSH(ex->usrs, ex->nusrs, ex->capusrs, sova_xstrdup(usr));
+		SOVA_PUSH(ex->usrs, ex->nusrs, ex->capusrs, usr);
 		ext_node_table_put(&ex->decl_usrs, key, (int)ex->nusrs - 1);
 	}
 	return usr;
@@ -449,7 +462,7 @@ struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl)
 	default:
 		return v;
 	}
-	v.name = ext_take_string(clang_getCursorSpelling(decl));
+	v.name = ext_cxstr(ex, clang_getCursorSpelling(decl));
 	return v;
 }
 
@@ -495,23 +508,21 @@ static char *index_segment(struct extractor *ex, CXCursor index, struct path_bui
 		seg = sova_xstrdup("[?]");
 		p->unique = 1;
 	}
-	sova_val_free(&v);
 	return seg;
 }
 
 /* The access an lvalue expression makes, written out from its base: the
  * base's USR, then each member as SOVA_PATH_MEMBER and the field's USR, and
  * each index as "[1]". Built bottom-up in a loop; & and casts are skipped. */
-static char *access_path(struct extractor *ex, CXCursor c)
+static const char *access_path(struct extractor *ex, CXCursor c)
 {
 	struct path_builder p = { .count = 0 };
 	char op = 0;
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_MemberRefExpr) {
-			char *field = ext_usr(ex, clang_getCursorReferenced(c));
+			const char *field = ext_usr(ex, clang_getCursorReferenced(c));
 			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
-			free(field);
 			c = child_at(c, 0);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
 			path_push(&p, index_segment(ex, child_at(c, 1), &p));
@@ -528,7 +539,7 @@ static char *access_path(struct extractor *ex, CXCursor c)
 				break;
 		} else {
 			if (kind == CXCursor_DeclRefExpr)
-				path_push(&p, ext_usr(ex, clang_getCursorReferenced(c)));
+				path_push(&p, sova_xstrdup(ext_usr(ex, clang_getCursorReferenced(c))));
 			else
 				p.unique = 1;
 			break;
@@ -547,7 +558,9 @@ static char *access_path(struct extractor *ex, CXCursor c)
 	}
 	if (p.unique)
 		sprintf(path + strlen(path), "#%d", ex->ntemps++);
-	return path;
+	const char *kept = ext_str(ex, path);
+	free(path);
+	return kept;
 }
 
 /* ---- values ---- */
@@ -568,20 +581,22 @@ static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int d
 		ext_children(c, &kids);
 		/* c ? a : b has three children; the GNU c ?: b has two. */
 		for (size_t i = kids.count == 3 ? 1 : 0; i < kids.count; i++) {
-			struct sova_val target = { .kind = SOVA_VAL_LOCAL, .usr = sova_xasprintf("%s@?:%d", scope, temp),
-						   .name = sova_xstrdup("?:") };
+			struct sova_val target = { .kind = SOVA_VAL_LOCAL,
+						   .usr = sova_strpool_printf(&ex->facts->strings, "%s@?:%d", scope, temp),
+						   .name = ext_str(ex, "?:") };
 			ext_add_assign(ex, target, value_at_depth(ex, kids.items[i], depth + 1),
 				       (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
 		}
 		ext_children_free(&kids);
 	}
-	return (struct sova_val){ .kind = SOVA_VAL_LOCAL, .usr = sova_xasprintf("%s@?:%d", scope, temp),
-				  .name = sova_xstrdup("?:") };
+	return (struct sova_val){ .kind = SOVA_VAL_LOCAL,
+				  .usr = sova_strpool_printf(&ex->facts->strings, "%s@?:%d", scope, temp),
+				  .name = ext_str(ex, "?:") };
 }
 
 static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth)
 {
-	char *path = NULL; /* written out at the first member or subscript met */
+	const char *path = NULL; /* written out at the first member or subscript met */
 	int element = 0, address = 0;
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
@@ -622,8 +637,8 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			int block = ext_node_table_get(&ex->blocks, c);
 			if (block >= 0)
 				v = (struct sova_val){ .kind = SOVA_VAL_FUNC,
-						       .usr = sova_xstrdup(ex->facts->funcs[block].usr),
-						       .name = sova_xstrdup(ex->facts->funcs[block].name) };
+						       .usr = ex->facts->funcs[block].usr,
+						       .name = ex->facts->funcs[block].name };
 		} else if (kind == CXCursor_CallExpr) {
 			int index = ext_node_table_get(&ex->calls, c);
 			if (index >= 0)
@@ -649,12 +664,8 @@ void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_va
 	struct sova_func *fn = ext_func(ex);
 	/* A constant in a file-scope initializer (the bulk of a command table)
 	 * neither registers a callback nor names an executor: no stage reads it. */
-	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN || (!fn && value.kind == SOVA_VAL_INT)) {
-		sova_val_free(&target);
-		sova_val_free(&value);
-		sova_val_free(&object);
+	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN || (!fn && value.kind == SOVA_VAL_INT))
 		return;
-	}
 	struct sova_assign a = { target, value, object, fn ? (unsigned)fn->ncalls : 0 };
 	if (fn)
 		SOVA_PUSH(fn->assigns, fn->nassigns, fn->capassigns, a);

@@ -107,87 +107,34 @@ void sova_tu_facts_shrink(struct sova_tu_facts *facts)
 	SHRINK(facts->globals, facts->nglobals, facts->capglobals);
 	SHRINK(facts->decls, facts->ndecls, facts->capdecls);
 	SHRINK(facts->diags, facts->ndiags, facts->capdiags);
-}
-
-void sova_val_free(struct sova_val *val)
-{
-	free(val->usr);
-	free(val->name);
-	free(val->path);
-	memset(val, 0, sizeof(*val));
-}
-
-void sova_val_copy(struct sova_val *dst, const struct sova_val *src)
-{
-	*dst = *src;
-	dst->usr = src->usr ? sova_xstrdup(src->usr) : NULL;
-	dst->name = src->name ? sova_xstrdup(src->name) : NULL;
-	dst->path = src->path ? sova_xstrdup(src->path) : NULL;
-}
-
-static void free_strings(char **strings, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(strings[i]);
-	free(strings);
-}
-
-static void call_free(struct sova_call *call)
-{
-	free(call->callee_usr);
-	free(call->callee_name);
-	free(call->returns);
-	sova_val_free(&call->callee);
-	for (size_t i = 0; i < call->nargs; i++)
-		sova_val_free(&call->args[i]);
-	free(call->args);
-	free(call->guards);
-}
-
-static void assigns_free(struct sova_assign *assigns, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		sova_val_free(&assigns[i].target);
-		sova_val_free(&assigns[i].value);
-		sova_val_free(&assigns[i].object);
-	}
-	free(assigns);
+	sova_strpool_seal(&facts->strings);
 }
 
 static void func_free(struct sova_func *fn)
 {
-	free(fn->usr);
-	free(fn->name);
-	free_strings(fn->annotations, fn->nannotations);
-	for (size_t i = 0; i < fn->ncalls; i++)
-		call_free(&fn->calls[i]);
+	free(fn->annotations);
+	for (size_t i = 0; i < fn->ncalls; i++) {
+		free(fn->calls[i].args);
+		free(fn->calls[i].guards);
+	}
 	free(fn->calls);
-	assigns_free(fn->assigns, fn->nassigns);
-	for (size_t i = 0; i < fn->nreturns; i++)
-		sova_val_free(&fn->returns[i]);
+	free(fn->assigns);
 	free(fn->returns);
 }
 
 void sova_tu_facts_free(struct sova_tu_facts *facts)
 {
-	free(facts->main_file);
-	free_strings(facts->files, facts->nfiles);
-	free_strings(facts->includes, facts->nincludes);
+	free(facts->files);
+	free(facts->includes);
 	for (size_t i = 0; i < facts->nfuncs; i++)
 		func_free(&facts->funcs[i]);
 	free(facts->funcs);
-	assigns_free(facts->globals, facts->nglobals);
-	for (size_t i = 0; i < facts->ndecls; i++) {
-		free(facts->decls[i].usr);
-		free(facts->decls[i].name);
-		free_strings(facts->decls[i].annotations, facts->decls[i].nannotations);
-	}
+	free(facts->globals);
+	for (size_t i = 0; i < facts->ndecls; i++)
+		free(facts->decls[i].annotations);
 	free(facts->decls);
-	for (size_t i = 0; i < facts->ndiags; i++) {
-		free(facts->diags[i].file);
-		free(facts->diags[i].message);
-	}
 	free(facts->diags);
+	sova_strpool_free(&facts->strings);
 	memset(facts, 0, sizeof(*facts));
 }
 
@@ -196,10 +143,10 @@ void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, c
 {
 	struct sova_diag d = {
 		.level = level,
-		.file = file ? sova_xstrdup(file) : NULL,
+		.file = sova_strpool_add(&facts->strings, file),
 		.line = line,
 		.col = col,
-		.message = sova_xstrdup(message),
+		.message = sova_strpool_add(&facts->strings, message),
 	};
 	SOVA_PUSH(facts->diags, facts->ndiags, facts->capdiags, d);
 }

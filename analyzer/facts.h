@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "strpool.h"
+
 /* What an expression denotes, as far as sova tracks values. */
 enum sova_val_kind {
 	SOVA_VAL_UNKNOWN = 0,
@@ -24,12 +26,12 @@ enum sova_val_kind {
 
 struct sova_val {
 	enum sova_val_kind kind;
-	char *usr;
-	char *name; /* spelling, for messages */
+	const char *usr;
+	const char *name; /* spelling, for messages */
 	long num;
 	int element; /* an element of the storage named: fs[i], *p */
 	int address; /* its address was taken: &f */
-	char *path;  /* the access written out, when more than a name (see SOVA_PATH_MEMBER) */
+	const char *path; /* the access written out, when more than a name (see SOVA_PATH_MEMBER) */
 };
 
 /* Separates the members of an access path: base USR, then a member's field
@@ -45,10 +47,10 @@ struct sova_loc {
 
 struct sova_call {
 	struct sova_loc loc;
-	char *callee_usr;       /* direct callee, or NULL for an indirect call */
-	char *callee_name;      /* direct callee's name, or the pointer's spelling */
-	struct sova_val callee; /* the pointer called through, for indirect calls */
-	char *returns;          /* pointee type name of a pointer result ("fut_future"), or NULL */
+	const char *callee_usr;  /* direct callee, or NULL for an indirect call */
+	const char *callee_name; /* direct callee's name, or the pointer's spelling */
+	struct sova_val callee;  /* the pointer called through, for indirect calls */
+	const char *returns;     /* pointee type name of a pointer result ("fut_future"), or NULL */
 	struct sova_val *args;
 	size_t nargs;
 	int *guards; /* indexes of calls whose truth guards this call (if-conditions) */
@@ -64,11 +66,11 @@ struct sova_assign {
 };
 
 struct sova_func {
-	char *usr;
-	char *name;
+	const char *usr;
+	const char *name;
 	struct sova_loc loc;
 	int external; /* external linkage */
-	char **annotations; /* annotate("...") strings on any of its declarations */
+	const char **annotations; /* annotate("...") strings on any of its declarations */
 	size_t nannotations, capannotations;
 	struct sova_call *calls;
 	size_t ncalls, capcalls;
@@ -80,9 +82,9 @@ struct sova_func {
 
 /* A declaration seen without its body that carries annotations. */
 struct sova_decl {
-	char *usr;
-	char *name;
-	char **annotations;
+	const char *usr;
+	const char *name;
+	const char **annotations;
 	size_t nannotations, capannotations;
 };
 
@@ -91,17 +93,20 @@ enum sova_diag_level { SOVA_DIAG_NOTE, SOVA_DIAG_WARNING, SOVA_DIAG_ERROR };
 /* Something the parse had to say: a compile error, a dropped flag, a crash. */
 struct sova_diag {
 	enum sova_diag_level level;
-	char *file; /* may be NULL */
+	const char *file; /* may be NULL */
 	unsigned line, col;
-	char *message;
+	const char *message;
 };
 
+/* Every string in a TU's facts belongs to its pool: nothing else frees them,
+ * and a copy of a value is a plain struct copy. */
 struct sova_tu_facts {
-	char *main_file;
+	struct sova_strpool strings;
+	const char *main_file;
 	int failed; /* no AST could be built */
-	char **files; /* absolute paths; sova_loc.file indexes this */
+	const char **files; /* absolute paths; sova_loc.file indexes this */
 	size_t nfiles, capfiles;
-	char **includes; /* every file the TU includes, as written or found: decides which models apply */
+	const char **includes; /* every file the TU includes, as written or found: decides which models apply */
 	size_t nincludes, capincludes;
 	struct sova_func *funcs;
 	size_t nfuncs, capfuncs;
@@ -113,10 +118,9 @@ struct sova_tu_facts {
 	size_t ndiags, capdiags;
 };
 
-void sova_val_free(struct sova_val *val);
-void sova_val_copy(struct sova_val *dst, const struct sova_val *src);
 void sova_tu_facts_free(struct sova_tu_facts *facts);
-/* Gives back the spare capacity of every array, once the facts are complete. */
+/* Gives back the spare capacity of every array and the pool's interning
+ * index, once the facts are complete. */
 void sova_tu_facts_shrink(struct sova_tu_facts *facts);
 void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
 		      unsigned col, const char *message);

@@ -72,7 +72,7 @@ void sova_bin_put_str(struct sova_bin_writer *w, const char *s)
 	sova_bin_put_uint(w, (uint64_t)index + 1);
 }
 
-static void put_strings(struct sova_bin_writer *w, char *const *s, size_t n)
+static void put_strings(struct sova_bin_writer *w, const char *const *s, size_t n)
 {
 	sova_bin_put_uint(w, n);
 	for (size_t i = 0; i < n; i++)
@@ -237,13 +237,8 @@ const char *sova_bin_get_str(struct sova_bin_reader *r)
 	return ref ? r->table[ref - 1] : NULL;
 }
 
-static char *dup_str(struct sova_bin_reader *r)
-{
-	const char *s = sova_bin_get_str(r);
-	return s ? sova_xstrdup(s) : NULL;
-}
 
-int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, size_t len)
+int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, size_t len, struct sova_strpool *strings)
 {
 	memset(r, 0, sizeof(*r));
 	if (len < sizeof(MAGIC) || memcmp(data, MAGIC, sizeof(MAGIC)) != 0)
@@ -252,9 +247,8 @@ int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, s
 	r->end = data + len;
 	size_t n = sova_bin_get_count(r);
 	/* Each string takes its length byte and its bytes, plus a NUL here. */
-	r->strings = sova_xmalloc(len + 1);
+	char *out = sova_strpool_alloc(strings, len + 1);
 	r->table = sova_xcalloc(n + 1, sizeof(*r->table));
-	char *out = r->strings;
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		size_t slen = sova_bin_get_count(r);
 		if (r->bad || memchr(r->at, '\0', slen)) {
@@ -277,16 +271,15 @@ int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, s
 
 void sova_bin_reader_close(struct sova_bin_reader *r)
 {
-	free(r->strings);
 	free(r->table);
 	memset(r, 0, sizeof(*r));
 }
 
-static void get_strings(struct sova_bin_reader *r, char ***out, size_t *n, size_t *cap)
+static void get_strings(struct sova_bin_reader *r, const char ***out, size_t *n, size_t *cap)
 {
 	size_t count = sova_bin_get_count(r);
 	for (size_t i = 0; i < count && !r->bad; i++) {
-		char *s = dup_str(r);
+		const char *s = sova_bin_get_str(r);
 		if (!s) {
 			r->bad = 1;
 			break;
@@ -310,13 +303,13 @@ static struct sova_loc get_loc(struct sova_bin_reader *r)
 static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 {
 	v->kind = (enum sova_val_kind)get_bounded(r, SOVA_VAL_INT);
-	v->usr = dup_str(r);
-	v->name = dup_str(r);
+	v->usr = sova_bin_get_str(r);
+	v->name = sova_bin_get_str(r);
 	v->num = get_int(r);
 	unsigned flags = (unsigned)get_bounded(r, 3);
 	v->element = flags & 1;
 	v->address = (flags & 2) != 0;
-	v->path = dup_str(r);
+	v->path = sova_bin_get_str(r);
 }
 
 static void get_assigns(struct sova_bin_reader *r, struct sova_assign **out, size_t *n, size_t *cap)
@@ -337,10 +330,10 @@ static void get_call(struct sova_bin_reader *r, struct sova_call *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->loc = get_loc(r);
-	c->callee_usr = dup_str(r);
-	c->callee_name = dup_str(r);
+	c->callee_usr = sova_bin_get_str(r);
+	c->callee_name = sova_bin_get_str(r);
 	get_val(r, &c->callee);
-	c->returns = dup_str(r);
+	c->returns = sova_bin_get_str(r);
 	size_t nargs = sova_bin_get_count(r);
 	c->args = sova_xcalloc(nargs + 1, sizeof(*c->args));
 	for (; c->nargs < nargs && !r->bad; c->nargs++)
@@ -357,8 +350,8 @@ static void get_call(struct sova_bin_reader *r, struct sova_call *c)
 static void get_func(struct sova_bin_reader *r, struct sova_func *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->usr = dup_str(r);
-	f->name = dup_str(r);
+	f->usr = sova_bin_get_str(r);
+	f->name = sova_bin_get_str(r);
 	f->loc = get_loc(r);
 	f->external = (int)get_bounded(r, 1);
 	get_strings(r, &f->annotations, &f->nannotations, &f->capannotations);
@@ -383,8 +376,8 @@ static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 		SOVA_GROW(facts->decls, facts->ndecls, facts->capdecls);
 		struct sova_decl *d = &facts->decls[facts->ndecls++];
 		memset(d, 0, sizeof(*d));
-		d->usr = dup_str(r);
-		d->name = dup_str(r);
+		d->usr = sova_bin_get_str(r);
+		d->name = sova_bin_get_str(r);
 		get_strings(r, &d->annotations, &d->nannotations, &d->capannotations);
 	}
 }
@@ -406,8 +399,7 @@ static void get_diags(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 
 int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	memset(facts, 0, sizeof(*facts));
-	facts->main_file = dup_str(r);
+	facts->main_file = sova_bin_get_str(r);
 	facts->failed = (int)get_bounded(r, 1);
 	get_strings(r, &facts->files, &facts->nfiles, &facts->capfiles);
 	get_strings(r, &facts->includes, &facts->nincludes, &facts->capincludes);

@@ -42,23 +42,24 @@ unsigned char *sova_bin_writer_finish(struct sova_bin_writer *w, size_t *len);
 
 struct sova_bin_reader {
 	const unsigned char *at, *end;
-	char *strings;      /* the table, copied with each string NUL-terminated */
-	const char **table; /* into strings */
+	const char **table; /* the strings, copied NUL-terminated into the pool the reader was opened with */
 	size_t nstrings;
 	int bad; /* something was out of bounds or shape; every later read gives 0 */
 };
 
-/* Reads the magic and the string table; returns 0, or -1 when they are not
- * well formed (the reader is then closed already). */
-int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, size_t len);
+/* Reads the magic and the string table, copying the strings into `strings`
+ * (the pool of the facts to be read: they then point into it). Returns 0,
+ * or -1 when they are not well formed (the reader is then closed already). */
+int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, size_t len, struct sova_strpool *strings);
 void sova_bin_reader_close(struct sova_bin_reader *r);
 uint64_t sova_bin_get_uint(struct sova_bin_reader *r);
 /* A count of items that each take at least one byte: bounded by what is left. */
 size_t sova_bin_get_count(struct sova_bin_reader *r);
-const char *sova_bin_get_str(struct sova_bin_reader *r); /* borrowed from the reader; NULL for none */
+const char *sova_bin_get_str(struct sova_bin_reader *r); /* in the reader's pool; NULL for none */
 
-/* Reads facts written by sova_bin_put_facts (facts zeroed here); returns 0,
- * or -1 when they are not exactly such facts, leaving facts empty. */
+/* Reads facts written by sova_bin_put_facts into facts, which must be empty
+ * but for the pool the reader was opened with. Returns 0, or -1 when they
+ * are not exactly such facts, leaving facts empty (pool freed too). */
 int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts);
 
 #endif /* SOVA_FACTS_BIN_H */

@@ -62,7 +62,7 @@ static cJSON *loc_json(const struct sova_loc *l)
 	return a;
 }
 
-static cJSON *strings_json(char *const *s, size_t n)
+static cJSON *strings_json(const char *const *s, size_t n)
 {
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; i < n; i++)
@@ -172,6 +172,7 @@ cJSON *sova_facts_to_json(const struct sova_tu_facts *facts)
 /* A reader notes the first thing wrong and then does nothing more. */
 struct reader {
 	int bad;
+	struct sova_strpool *strings; /* of the facts being read */
 };
 
 static const cJSON *member(struct reader *r, const cJSON *o, const char *key, int required)
@@ -182,7 +183,7 @@ static const cJSON *member(struct reader *r, const cJSON *o, const char *key, in
 	return v;
 }
 
-static char *read_str(struct reader *r, const cJSON *o, const char *key, int required)
+static const char *read_raw_str(struct reader *r, const cJSON *o, const char *key, int required)
 {
 	const cJSON *v = member(r, o, key, required);
 	if (!v)
@@ -191,7 +192,12 @@ static char *read_str(struct reader *r, const cJSON *o, const char *key, int req
 		r->bad = 1;
 		return NULL;
 	}
-	return sova_xstrdup(v->valuestring);
+	return v->valuestring;
+}
+
+static const char *read_str(struct reader *r, const cJSON *o, const char *key, int required)
+{
+	return sova_strpool_add(r->strings, read_raw_str(r, o, key, required));
 }
 
 /* A JSON number as a long: an integer written exactly (see add_long()), as
@@ -247,13 +253,12 @@ static const cJSON *read_array(struct reader *r, const cJSON *o, const char *key
 static void read_val(struct reader *r, const cJSON *o, struct sova_val *v)
 {
 	memset(v, 0, sizeof(*v));
-	char *kind = read_str(r, o, "kind", 1);
+	const char *kind = read_raw_str(r, o, "kind", 1);
 	for (int k = 0; kind && k <= SOVA_VAL_INT; k++)
 		if (strcmp(kind, val_kinds[k]) == 0)
 			v->kind = (enum sova_val_kind)k;
 	if (kind && v->kind == SOVA_VAL_UNKNOWN && strcmp(kind, "unknown") != 0)
 		r->bad = 1;
-	free(kind);
 	v->usr = read_str(r, o, "usr", 0);
 	v->name = read_str(r, o, "name", 0);
 	v->num = read_num(r, o, "num", 0);
@@ -283,7 +288,8 @@ static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *ke
 	return l;
 }
 
-static void read_strings(struct reader *r, const cJSON *o, const char *key, char ***out, size_t *n, size_t *cap)
+static void read_strings(struct reader *r, const cJSON *o, const char *key, const char ***out, size_t *n,
+			 size_t *cap)
 {
 	const cJSON *a = read_array(r, o, key, 0);
 	for (const cJSON *s = a ? a->child : NULL; s; s = s->next) {
@@ -291,7 +297,7 @@ static void read_strings(struct reader *r, const cJSON *o, const char *key, char
 			r->bad = 1;
 			return;
 		}
-		SOVA_PUSH(*out, *n, *cap, sova_xstrdup(s->valuestring));
+		SOVA_PUSH(*out, *n, *cap, sova_strpool_add(r->strings, s->valuestring));
 	}
 }
 
@@ -378,22 +384,20 @@ static void read_diags(struct reader *r, const cJSON *a, struct sova_tu_facts *f
 {
 	for (const cJSON *o = a ? a->child : NULL; o && !r->bad; o = o->next) {
 		long level = read_num(r, o, "level", 1), line = read_num(r, o, "line", 1), col = read_num(r, o, "col", 1);
-		char *file = read_str(r, o, "file", 0);
-		char *message = read_str(r, o, "message", 1);
+		const char *file = read_raw_str(r, o, "file", 0);
+		const char *message = read_raw_str(r, o, "message", 1);
 		if (level < SOVA_DIAG_NOTE || level > SOVA_DIAG_ERROR || line < 0 || col < 0 || line > 0xffffffffL ||
 		    col > 0xffffffffL)
 			r->bad = 1;
 		if (!r->bad)
 			sova_tu_add_diag(facts, (enum sova_diag_level)level, file, (unsigned)line, (unsigned)col, message);
-		free(file);
-		free(message);
 	}
 }
 
 int sova_facts_from_json(const cJSON *json, struct sova_tu_facts *facts)
 {
-	struct reader r = { 0 };
 	memset(facts, 0, sizeof(*facts));
+	struct reader r = { 0, &facts->strings };
 	if (!cJSON_IsObject(json)) {
 		return -1;
 	}

@@ -118,7 +118,7 @@ static int intern_slot(struct sova_program *prog, const char *key)
 	return i;
 }
 
-static void add_annotations(struct sova_sym *sym, char *const *annotations, size_t n)
+static void add_annotations(struct sova_sym *sym, const char *const *annotations, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (sova_sym_annotated(sym, annotations[i]))
@@ -236,9 +236,11 @@ static int slot_add(struct linker *l, struct sova_slot *slot, int sym)
 	if (lo < slot->nsyms && slot->syms[lo] == sym)
 		return 0;
 	int *grown = scratch(l, slot->nsyms + 1);
-	memcpy(grown, slot->syms, lo * sizeof(int));
+	for (size_t i = 0; i < lo; i++)
+		grown[i] = slot->syms[i];
 	grown[lo] = sym;
-	memcpy(grown + lo + 1, slot->syms + lo, (slot->nsyms - lo) * sizeof(int));
+	for (size_t i = lo; i < slot->nsyms; i++)
+		grown[i + 1] = slot->syms[i];
 	slot_set(l->prog, slot, slot->nsyms + 1, grown);
 	return 1;
 }

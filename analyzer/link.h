@@ -18,7 +18,7 @@
 struct sova_sym {
 	char *usr;
 	char *name;
-	char **annotations; /* borrowed from the facts */
+	const char **annotations; /* borrowed from the facts */
 	size_t nannotations, capannotations;
 	int *defs; /* indexes into program->defs */
 	size_t ndefs, capdefs;

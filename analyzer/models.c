@@ -640,7 +640,7 @@ static int path_has_suffix(const char *path, const char *header)
 	return n >= m && strcmp(path + n - m, header) == 0 && (n == m || path[n - m - 1] == '/');
 }
 
-int sova_model_active(const struct sova_model *model, char *const *includes, size_t nincludes)
+int sova_model_active(const struct sova_model *model, const char *const *includes, size_t nincludes)
 {
 	if (model->always || model->nheaders == 0)
 		return 1;

@@ -152,7 +152,7 @@ const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *mode
 int sova_models_is_future_type(const struct sova_models *models, const char *type_name);
 
 /* Returns 1 when a model is active for a TU that includes these files. */
-int sova_model_active(const struct sova_model *model, char *const *includes, size_t nincludes);
+int sova_model_active(const struct sova_model *model, const char *const *includes, size_t nincludes);
 
 /* Adds an annotation meaning outside any model file (a configuration's
  * extra annotation names), in a model named `model` active everywhere. */

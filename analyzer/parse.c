@@ -150,11 +150,12 @@ static void collect_inclusion(CXFile file, CXSourceLocation *stack, unsigned dep
 	CXString name = clang_getFileName(file);
 	const char *path = clang_getCString(real) && clang_getCString(real)[0] ? clang_getCString(real)
 									    : clang_getCString(name);
-	SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes, sova_xstrdup(path ? path : ""));
+	SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes, sova_strpool_add(&facts->strings, path ? path : ""));
 	/* The path as written in the include directive, too: "nng/nng.h" under
 	 * a symlinked tree is found by the name the model knows. */
 	if (clang_getCString(name) && path && strcmp(clang_getCString(name), path) != 0)
-		SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes, sova_xstrdup(clang_getCString(name)));
+		SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes,
+			  sova_strpool_add(&facts->strings, clang_getCString(name)));
 	clang_disposeString(real);
 	clang_disposeString(name);
 }
@@ -181,7 +182,7 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode rc = CXError_Failure;
-	facts->main_file = sova_xstrdup(cmd->file);
+	facts->main_file = sova_strpool_add(&facts->strings, cmd->file);
 	for (int attempt = 0; attempt < MAX_FLAG_RETRIES; attempt++) {
 		size_t nargs = parse_args(job, cmd, args);
 		rc = clang_parseTranslationUnit2(index, cmd->file, args, (int)nargs, NULL, 0, options, &tu);

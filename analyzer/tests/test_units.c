@@ -10,6 +10,8 @@
 
 #include "compdb.h"
 #include "facts_json.h"
+#include "facts_bin.h"
+#include "cache.h"
 #include "jsonpos.h"
 #include "models.h"
 #include "suppress.h"
@@ -184,7 +186,7 @@ static void test_facts_large_constants(void)
 	struct sova_val args[sizeof(nums) / sizeof(nums[0])] = { 0 };
 	for (size_t i = 0; i < n; i++)
 		args[i] = (struct sova_val){ .kind = SOVA_VAL_INT, .num = nums[i] };
-	char *file = "/src/a.c";
+	const char *file = "/src/a.c";
 	struct sova_call call = { .loc = { 0, 1, 1, 1, 2 }, .callee_usr = "c:@F@f", .callee_name = "f",
 				  .args = args, .nargs = n };
 	struct sova_func fn = { .usr = "c:@F@g", .name = "g", .loc = { 0, 1, 1, 1, 2 }, .calls = &call, .ncalls = 1 };
@@ -198,6 +200,24 @@ static void test_facts_large_constants(void)
 		CHECK(back.funcs[0].calls[0].args[i].num == nums[i]);
 	cJSON_Delete(json);
 	sova_tu_facts_free(&back);
+
+	/* And through the cache's binary entries. */
+	struct sova_bin_writer w;
+	sova_bin_writer_init(&w);
+	sova_bin_put_uint(&w, 0); /* no dependencies */
+	sova_bin_put_facts(&w, &facts);
+	size_t len;
+	unsigned char *entry = sova_bin_writer_finish(&w, &len);
+	CHECK(sova_cache_decode_entry(NULL, entry, len, &back) == 1);
+	CHECK(back.nfuncs == 1 && back.funcs[0].ncalls == 1 && back.funcs[0].calls[0].nargs == n);
+	for (size_t i = 0; back.nfuncs == 1 && back.funcs[0].ncalls == 1 && i < back.funcs[0].calls[0].nargs; i++)
+		CHECK(back.funcs[0].calls[0].args[i].num == nums[i]);
+	CHECK(back.nfuncs == 1 && strcmp(back.funcs[0].calls[0].callee_usr, "c:@F@f") == 0);
+	sova_tu_facts_free(&back);
+	/* Every proper prefix of an entry is rejected, never half read. */
+	for (size_t cut = 0; cut < len; cut++)
+		CHECK(sova_cache_decode_entry(NULL, entry, cut, &back) == 0 && back.nfuncs == 0);
+	free(entry);
 }
 
 static void test_shell_split(void)

@@ -1,0 +1,127 @@
+/* strpool.c - the strings of one TU's facts: each stored once, all freed at once. */
+#include "strpool.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Big enough that a TU's strings take a handful of blocks. */
+#define BLOCK_SIZE ((size_t)64 * 1024)
+
+struct sova_strpool_block {
+	struct sova_strpool_block *next;
+	char data[];
+};
+
+char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
+{
+	if (size > pool->left) {
+		/* A large request gets a block of its own; the current one stays in use. */
+		size_t bytes = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
+		struct sova_strpool_block *b = sova_xmalloc(sizeof(*b) + bytes);
+		b->next = pool->blocks;
+		pool->blocks = b;
+		if (bytes != size) {
+			pool->at = b->data;
+			pool->left = bytes;
+		} else {
+			return b->data;
+		}
+	}
+	char *out = pool->at;
+	pool->at += size;
+	pool->left -= size;
+	return out;
+}
+
+static const char *store(struct sova_strpool *pool, const char *s, size_t n)
+{
+	char *copy = sova_strpool_alloc(pool, n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+static void grow_index(struct sova_strpool *pool)
+{
+	size_t cap = pool->cap ? pool->cap * 2 : 1024;
+	struct sova_strpool_entry *index = sova_xcalloc(cap, sizeof(*index));
+	for (size_t i = 0; i < pool->cap; i++) {
+		if (!pool->index[i].s)
+			continue;
+		size_t k = pool->index[i].hash & (cap - 1);
+		while (index[k].s)
+			k = (k + 1) & (cap - 1);
+		index[k] = pool->index[i];
+	}
+	free(pool->index);
+	pool->index = index;
+	pool->cap = cap;
+}
+
+const char *sova_strpool_addn(struct sova_strpool *pool, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	if (pool->cap == SIZE_MAX) /* sealed */
+		return store(pool, s, n);
+	if ((pool->count + 1) * 2 > pool->cap)
+		grow_index(pool);
+	uint64_t hash = sova_fnv1a(s, n, SOVA_FNV_SEED);
+	size_t k = hash & (pool->cap - 1);
+	for (; pool->index[k].s; k = (k + 1) & (pool->cap - 1)) {
+		const char *have = pool->index[k].s;
+		if (pool->index[k].hash == hash && strncmp(have, s, n) == 0 && have[n] == '\0')
+			return have;
+	}
+	pool->index[k].s = store(pool, s, n);
+	pool->index[k].hash = hash;
+	pool->count++;
+	return pool->index[k].s;
+}
+
+const char *sova_strpool_add(struct sova_strpool *pool, const char *s)
+{
+	return s ? sova_strpool_addn(pool, s, strlen(s)) : NULL;
+}
+
+const char *sova_strpool_printf(struct sova_strpool *pool, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return sova_strpool_addn(pool, "", 0);
+	if ((size_t)n < sizeof(small))
+		return sova_strpool_addn(pool, small, (size_t)n);
+	char *big = sova_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	const char *out = sova_strpool_addn(pool, big, (size_t)n);
+	free(big);
+	return out;
+}
+
+void sova_strpool_seal(struct sova_strpool *pool)
+{
+	free(pool->index);
+	pool->index = NULL;
+	pool->count = 0;
+	pool->cap = SIZE_MAX;
+}
+
+void sova_strpool_free(struct sova_strpool *pool)
+{
+	for (struct sova_strpool_block *b = pool->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(pool->index);
+	memset(pool, 0, sizeof(*pool));
+}
