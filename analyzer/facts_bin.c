@@ -41,7 +41,29 @@ static void bytes_put_uint(struct sova_bin_bytes *b, uint64_t value)
 void sova_bin_writer_init(struct sova_bin_writer *w)
 {
 	memset(w, 0, sizeof(*w));
-	sova_strmap_init(&w->index);
+}
+
+static size_t address_slot(const struct sova_bin_writer *w, const char *s)
+{
+	uintptr_t h = (uintptr_t)s;
+	h ^= h >> 17;
+	h *= 0x9e3779b97f4a7c15ULL;
+	size_t k = (size_t)(h >> 20) & (w->cap - 1);
+	while (w->index[k].s && w->index[k].s != s)
+		k = (k + 1) & (w->cap - 1);
+	return k;
+}
+
+static void grow_index(struct sova_bin_writer *w)
+{
+	struct sova_bin_string *old = w->index;
+	size_t oldcap = w->cap;
+	w->cap = w->cap ? w->cap * 2 : 1024;
+	w->index = sova_xcalloc(w->cap, sizeof(*w->index));
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].s)
+			w->index[address_slot(w, old[i].s)] = old[i];
+	free(old);
 }
 
 void sova_bin_put_uint(struct sova_bin_writer *w, uint64_t value)
@@ -61,15 +83,17 @@ void sova_bin_put_str(struct sova_bin_writer *w, const char *s)
 		sova_bin_put_uint(w, 0);
 		return;
 	}
-	int index = sova_strmap_get(&w->index, s);
-	if (index < 0) {
-		index = (int)w->nstrings++;
-		sova_strmap_put(&w->index, s, index);
+	if ((w->nstrings + 1) * 2 > w->cap)
+		grow_index(w);
+	size_t k = address_slot(w, s);
+	if (!w->index[k].s) {
+		w->index[k].s = s;
+		w->index[k].index = w->nstrings++;
 		size_t len = strlen(s);
 		bytes_put_uint(&w->table, len);
 		bytes_put(&w->table, s, len);
 	}
-	sova_bin_put_uint(w, (uint64_t)index + 1);
+	sova_bin_put_uint(w, (uint64_t)w->index[k].index + 1);
 }
 
 static void put_strings(struct sova_bin_writer *w, const char *const *s, size_t n)
@@ -176,7 +200,7 @@ unsigned char *sova_bin_writer_finish(struct sova_bin_writer *w, size_t *len)
 	bytes_put(&out, w->body.data, w->body.len);
 	free(w->table.data);
 	free(w->body.data);
-	sova_strmap_free(&w->index);
+	free(w->index);
 	memset(w, 0, sizeof(*w));
 	*len = out.len;
 	return out.data;

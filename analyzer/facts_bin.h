@@ -25,11 +25,19 @@ struct sova_bin_bytes {
 	size_t len, cap;
 };
 
+struct sova_bin_string {
+	const char *s;
+	size_t index;
+};
+
 struct sova_bin_writer {
 	struct sova_bin_bytes table; /* the strings, in index order */
 	struct sova_bin_bytes body;
-	struct sova_strmap index; /* string -> its index in the table */
-	size_t nstrings;
+	/* Where each string went, by address: facts' strings are interned in
+	 * their pool, so one address is one string. Equal text at another
+	 * address is only written twice. */
+	struct sova_bin_string *index;
+	size_t cap, nstrings;
 };
 
 void sova_bin_writer_init(struct sova_bin_writer *w);

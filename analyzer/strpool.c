@@ -8,8 +8,10 @@
 
 #include "util.h"
 
-/* Big enough that a TU's strings take a handful of blocks. */
-#define BLOCK_SIZE ((size_t)64 * 1024)
+/* Blocks start small and double: most TUs need a few kilobytes, a few
+ * need megabytes, and a TU's last block is on average half empty. */
+#define FIRST_BLOCK ((size_t)4 * 1024)
+#define LAST_BLOCK ((size_t)256 * 1024)
 
 struct sova_strpool_block {
 	struct sova_strpool_block *next;
@@ -19,8 +21,11 @@ struct sova_strpool_block {
 char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
 {
 	if (size > pool->left) {
+		pool->block_size = pool->block_size ? pool->block_size * 2 : FIRST_BLOCK;
+		if (pool->block_size > LAST_BLOCK)
+			pool->block_size = LAST_BLOCK;
 		/* A large request gets a block of its own; the current one stays in use. */
-		size_t bytes = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
+		size_t bytes = size > pool->block_size / 4 ? size : pool->block_size;
 		struct sova_strpool_block *b = sova_xmalloc(sizeof(*b) + bytes);
 		b->next = pool->blocks;
 		pool->blocks = b;

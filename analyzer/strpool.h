@@ -22,6 +22,7 @@ struct sova_strpool {
 	struct sova_strpool_block *blocks;
 	char *at;    /* free space in the newest block */
 	size_t left; /* bytes of it */
+	size_t block_size; /* of the newest block */
 	struct sova_strpool_entry *index; /* open addressing; dropped by sova_strpool_seal() */
 	size_t cap, count;
 };
