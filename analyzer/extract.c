@@ -225,14 +225,6 @@ static int is_pointer(CXCursor c)
 	return clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer;
 }
 
-/* An lvalue that a pointer is stored into: x, s->f, a[i], *p. */
-static int lvalue_form(CXCursor c)
-{
-	enum CXCursorKind kind = clang_getCursorKind(c);
-	return kind == CXCursor_MemberRefExpr || kind == CXCursor_DeclRefExpr || kind == CXCursor_ArraySubscriptExpr ||
-	       kind == CXCursor_ParenExpr || kind == CXCursor_UnaryOperator;
-}
-
 static void leave_binary(struct extractor *ex, struct frame *f)
 {
 	CXCursor c = f->cursor;
@@ -242,7 +234,7 @@ static void leave_binary(struct extractor *ex, struct frame *f)
 	ext_children(c, &kids);
 	/* Storing a pointer puts a pointer on the right, converted if need be;
 	 * pointer arithmetic (s - n) is settled without reading the operator. */
-	if (kids.count != 2 || !ext_pointer_like(kids.items[1])) {
+	if (kids.count != 2 || !ext_pointer_like(kids.items[1]) || !ext_lvalue_form(kids.items[0])) {
 		ext_children_free(&kids);
 		return;
 	}
@@ -250,7 +242,7 @@ static void leave_binary(struct extractor *ex, struct frame *f)
 	/* A macro in a header hides its operator from the tokenizer (INIT_WORK's
 	 * (_work)->func = (_func)); a pointer stored into a pointer lvalue is
 	 * then taken for the assignment it almost always is. */
-	if (strcmp(op, "=") == 0 || (!op[0] && lvalue_form(kids.items[0])))
+	if (strcmp(op, "=") == 0 || !op[0])
 		ext_add_assign(ex, ext_value_of(ex, kids.items[0]), ext_value_of(ex, kids.items[1]),
 			       object_of(ex, kids.items[0]));
 	ext_children_free(&kids);
@@ -421,6 +413,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		up->in_then = up->children == 2;
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	if (unevaluated(up, kind))
+		return CXChildVisit_Continue;
+	/* A prototype matters only for its annotations; most have no attributes. */
+	if (kind == CXCursor_FunctionDecl && !clang_Cursor_hasAttrs(c) && !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	if ((kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl) && ex->func < 0 &&
 	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))

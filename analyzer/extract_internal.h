@@ -87,6 +87,12 @@ int ext_is_kind(CXCursor c, enum CXCursorKind kind);
  * functions, which decay. libclang shows a parameter declared "fn f" or
  * "char *argv[]" with the type as written, not the pointer it is. */
 int ext_pointer_like(CXCursor c);
+
+/* Returns 1 when c has the form of an lvalue as stored into: x, s->f, a[i],
+ * *p, (x). The left side of an assignment always has it; an operand read
+ * for its value never does, as libclang shows it under an implicit cast. So
+ * most binary operators are known not to assign without reading them. */
+int ext_lvalue_form(CXCursor c);
 void ext_children(CXCursor c, struct child_list *out);
 void ext_children_free(struct child_list *list);
 

@@ -53,6 +53,13 @@ int ext_pointer_like(CXCursor c)
 	}
 }
 
+int ext_lvalue_form(CXCursor c)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	return kind == CXCursor_MemberRefExpr || kind == CXCursor_DeclRefExpr || kind == CXCursor_ArraySubscriptExpr ||
+	       kind == CXCursor_ParenExpr || kind == CXCursor_UnaryOperator;
+}
+
 int ext_is_kind(CXCursor c, enum CXCursorKind kind)
 {
 	return clang_getCursorKind(c) == kind;
@@ -83,26 +90,51 @@ void ext_children_free(struct child_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
+struct child_pick {
+	size_t want; /* child_at: the index wanted */
+	size_t seen;
+	int found;
+	CXCursor child;
+};
+
+static enum CXChildVisitResult pick_last_expr(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct child_pick *pick = data;
+	if (clang_isExpression(clang_getCursorKind(c))) {
+		pick->child = c;
+		pick->found = 1;
+	}
+	return CXChildVisit_Continue;
+}
+
 /* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
 static int wrapped_expr(CXCursor c, CXCursor *out)
 {
-	struct child_list kids;
-	ext_children(c, &kids);
-	int found = kids.last_expr >= 0;
-	if (found)
-		*out = kids.items[kids.last_expr];
-	ext_children_free(&kids);
-	return found;
+	struct child_pick pick = { 0 };
+	clang_visitChildren(c, pick_last_expr, &pick);
+	if (pick.found)
+		*out = pick.child;
+	return pick.found;
+}
+
+static enum CXChildVisitResult pick_nth(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct child_pick *pick = data;
+	if (pick->seen++ < pick->want)
+		return CXChildVisit_Continue;
+	pick->child = c;
+	pick->found = 1;
+	return CXChildVisit_Break;
 }
 
 /* The n-th child, or a null cursor. */
 static CXCursor child_at(CXCursor c, size_t n)
 {
-	struct child_list kids;
-	ext_children(c, &kids);
-	CXCursor out = n < kids.count ? kids.items[n] : clang_getNullCursor();
-	ext_children_free(&kids);
-	return out;
+	struct child_pick pick = { .want = n };
+	clang_visitChildren(c, pick_nth, &pick);
+	return pick.found ? pick.child : clang_getNullCursor();
 }
 
 /* ---- node tables ---- */
@@ -620,8 +652,9 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			c = child_at(c, 0);
 			continue;
 		} else if (kind == CXCursor_BinaryOperator) {
-			char op[8];
-			ext_binary_operator(ex->tu, c, op, sizeof(op));
+			char op[8] = "";
+			if (ext_lvalue_form(child_at(c, 0)))
+				ext_binary_operator(ex->tu, c, op, sizeof(op));
 			if (strcmp(op, "=") == 0) {
 				c = child_at(c, 1);
 				continue;
