@@ -105,16 +105,16 @@ static int intern_sym(struct sova_program *prog, const char *usr, const char *na
 	return i;
 }
 
-static int intern_slot(struct sova_program *prog, const char *key)
+static int intern_slot(struct sova_program *prog, const struct sova_slot_key *key)
 {
-	int i = sova_strmap_get(&prog->slot_by_key, key);
+	int i = sova_slotmap_get(&prog->slot_by_key, key);
 	if (i >= 0)
 		return i;
 	struct sova_slot slot;
 	memset(&slot, 0, sizeof(slot));
 	i = (int)prog->nslots;
 	SOVA_PUSH(prog->slots, prog->nslots, prog->capslots, slot);
-	sova_strmap_put(&prog->slot_by_key, key, i);
+	sova_slotmap_put(&prog->slot_by_key, key, i);
 	return i;
 }
 
@@ -176,33 +176,41 @@ static void link_functions(struct sova_program *prog, int tu)
 	}
 }
 
-static int slot_key_of(const struct sova_def *def, const struct sova_val *val, char *buf, size_t len)
+/* The storage a value names: a variable, a field, a parameter, or the
+ * result of the call it is. Returns 0 when it names none. */
+static int slot_key_of(const struct sova_def *def, const struct sova_val *val, struct sova_slot_key *key)
 {
-	if (val->kind != SOVA_VAL_CALL)
-		return sova_val_slot_key(val, buf, len);
-	if (!def || val->num < 0 || (size_t)val->num >= def->fn->ncalls)
+	static const enum sova_slot_tag tags[] = {
+		[SOVA_VAL_LOCAL] = SOVA_SLOT_LOCAL, [SOVA_VAL_GLOBAL] = SOVA_SLOT_GLOBAL,
+		[SOVA_VAL_FIELD] = SOVA_SLOT_FIELD, [SOVA_VAL_PARAM] = SOVA_SLOT_PARAM,
+	};
+	*key = (struct sova_slot_key){ SOVA_SLOT_NONE, NULL, 0 };
+	if (val->kind == SOVA_VAL_CALL) {
+		if (!def || val->num < 0 || (size_t)val->num >= def->fn->ncalls || !def->fn->calls[val->num].callee_usr)
+			return 0;
+		*key = (struct sova_slot_key){ SOVA_SLOT_RESULT, def->fn->calls[val->num].callee_usr, 0 };
+		return 1;
+	}
+	if (val->kind < 0 || (size_t)val->kind >= sizeof(tags) / sizeof(tags[0]) || !tags[val->kind] || !val->usr)
 		return 0;
-	const struct sova_call *call = &def->fn->calls[val->num];
-	if (!call->callee_usr)
-		return 0;
-	int n = snprintf(buf, len, "R:%s", call->callee_usr);
-	return n > 0 && (size_t)n < len;
+	*key = (struct sova_slot_key){ tags[val->kind], val->usr, val->kind == SOVA_VAL_PARAM ? val->num : 0 };
+	return 1;
 }
 
 int sova_program_slot_of(const struct sova_program *prog, const struct sova_def *def, const struct sova_val *val)
 {
-	char key[1024];
-	if (!slot_key_of(def, val, key, sizeof(key)))
+	struct sova_slot_key key;
+	if (!slot_key_of(def, val, &key))
 		return -1;
-	return sova_strmap_get(&prog->slot_by_key, key);
+	return sova_slotmap_get(&prog->slot_by_key, &key);
 }
 
 static int linker_slot(struct linker *l, const struct sova_def *def, const struct sova_val *val)
 {
-	char key[1024];
-	if (!slot_key_of(def, val, key, sizeof(key)))
+	struct sova_slot_key key;
+	if (!slot_key_of(def, val, &key))
 		return -1;
-	return intern_slot(l->prog, key);
+	return intern_slot(l->prog, &key);
 }
 
 static void slot_set(struct sova_program *prog, struct sova_slot *slot, size_t n, const int *syms)
@@ -301,9 +309,8 @@ static void bind_args(struct linker *l, const struct sova_def *def, const struct
 	for (size_t i = 0; i < call->nargs; i++) {
 		if (call->args[i].kind == SOVA_VAL_UNKNOWN || call->args[i].kind == SOVA_VAL_INT)
 			continue;
-		char key[1024];
-		snprintf(key, sizeof(key), "P:%s#%zu", usr, i);
-		flow(l, intern_slot(l->prog, key), def, &call->args[i]);
+		struct sova_slot_key key = { SOVA_SLOT_PARAM, usr, (long)i };
+		flow(l, intern_slot(l->prog, &key), def, &call->args[i]);
 	}
 }
 
@@ -322,9 +329,8 @@ static void flow_def(struct linker *l, int index)
 	const struct sova_def *def = &l->prog->defs[index];
 	const struct sova_func *fn = def->fn;
 	flow_assigns(l, fn->assigns, fn->nassigns, index, def->tu);
-	char key[1024];
-	snprintf(key, sizeof(key), "R:%s", fn->usr);
-	int ret = intern_slot(l->prog, key);
+	struct sova_slot_key key = { SOVA_SLOT_RESULT, fn->usr, 0 };
+	int ret = intern_slot(l->prog, &key);
 	for (size_t i = 0; i < fn->nreturns; i++)
 		flow(l, ret, def, &fn->returns[i]);
 	for (size_t c = 0; c < fn->ncalls; c++) {
@@ -422,7 +428,7 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program
 	prog->tus = tus;
 	prog->ntus = ntus;
 	sova_strmap_init(&prog->sym_by_usr);
-	sova_strmap_init(&prog->slot_by_key);
+	sova_slotmap_init(&prog->slot_by_key);
 	sova_strmap_init(&prog->file_by_path);
 	map_files(prog);
 	for (size_t t = 0; t < ntus; t++)
@@ -466,7 +472,7 @@ void sova_program_free(struct sova_program *prog)
 	sova_symsets_free(&prog->sets);
 	free(prog->assigns);
 	sova_strmap_free(&prog->sym_by_usr);
-	sova_strmap_free(&prog->slot_by_key);
+	sova_slotmap_free(&prog->slot_by_key);
 	sova_strmap_free(&prog->file_by_path);
 	memset(prog, 0, sizeof(*prog));
 }

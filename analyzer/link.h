@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "facts.h"
+#include "slotmap.h"
 #include "symset.h"
 #include "util.h"
 
@@ -61,7 +62,7 @@ struct sova_program {
 	struct sova_prog_assign *assigns;
 	size_t nassigns, capassigns;
 	struct sova_strmap sym_by_usr;
-	struct sova_strmap slot_by_key;
+	struct sova_slotmap slot_by_key;
 	struct sova_strmap file_by_path;
 	struct sova_symsets sets; /* every slot's contents and every call's targets */
 };

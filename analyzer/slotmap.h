@@ -1,0 +1,49 @@
+/* slotmap.h - the program's slots, found by the storage they stand for.
+ *
+ * A slot is named by a kind of storage and a USR, plus a number for a
+ * parameter: (P, function, 2) is the third parameter of that function.
+ * The link looks slots up for every value it meets; the keys borrow the
+ * USRs from the facts (which outlive the program) instead of writing
+ * "P:usr#2" strings out and copying them. */
+#ifndef SOVA_SLOTMAP_H
+#define SOVA_SLOTMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum sova_slot_tag {
+	SOVA_SLOT_NONE = 0,
+	SOVA_SLOT_LOCAL,
+	SOVA_SLOT_GLOBAL,
+	SOVA_SLOT_FIELD,
+	SOVA_SLOT_PARAM,  /* num: the parameter's index */
+	SOVA_SLOT_RESULT, /* what a function returns */
+};
+
+struct sova_slot_key {
+	enum sova_slot_tag tag;
+	const char *usr; /* borrowed */
+	long num;
+};
+
+struct sova_slotmap_entry {
+	struct sova_slot_key key;
+	uint64_t hash;
+	int slot; /* -1: empty */
+};
+
+struct sova_slotmap {
+	struct sova_slotmap_entry *entries;
+	size_t cap, count;
+};
+
+void sova_slotmap_init(struct sova_slotmap *map);
+void sova_slotmap_free(struct sova_slotmap *map);
+
+/* The slot of key, or -1. */
+int sova_slotmap_get(const struct sova_slotmap *map, const struct sova_slot_key *key);
+
+/* Records key's slot; key must not be there yet. */
+void sova_slotmap_put(struct sova_slotmap *map, const struct sova_slot_key *key, int slot);
+
+#endif /* SOVA_SLOTMAP_H */
