@@ -20,10 +20,7 @@
 
 static uint64_t hash_bytes(const char *data, size_t len)
 {
-	/* Two FNV-1a streams, folded: cheap, and wide enough for a cache key. */
-	uint64_t a = sova_fnv1a(data, len, SOVA_FNV_SEED);
-	uint64_t b = sova_fnv1a(data, len, 0x84222325cbf29ce4ULL);
-	return a ^ (b << 1 | b >> 63);
+	return sova_hash(data, len, 0);
 }
 
 /* The content hash of a file, once per run; NO_FILE when unreadable. */
@@ -112,13 +109,13 @@ void sova_cache_close(struct sova_cache *cache)
 /* The entry's name: the TU as the compile database describes it. */
 static char *entry_path(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
 {
-	uint64_t h = sova_fnv1a(SOVA_VERSION, sizeof(SOVA_VERSION), cache->binary_hash + CACHE_FORMAT);
-	h = sova_fnv1a(cmd->file, strlen(cmd->file) + 1, h);
-	h = sova_fnv1a(cmd->directory, strlen(cmd->directory) + 1, h);
+	uint64_t h = sova_hash(SOVA_VERSION, sizeof(SOVA_VERSION), cache->binary_hash + CACHE_FORMAT);
+	h = sova_hash(cmd->file, strlen(cmd->file) + 1, h);
+	h = sova_hash(cmd->directory, strlen(cmd->directory) + 1, h);
 	for (size_t i = 0; i < cmd->nargs; i++)
-		h = sova_fnv1a(cmd->args[i], strlen(cmd->args[i]) + 1, h);
+		h = sova_hash(cmd->args[i], strlen(cmd->args[i]) + 1, h);
 	uint64_t content = file_hash(cache, cmd->file);
-	h = sova_fnv1a(&content, sizeof(content), h);
+	h = sova_hash(&content, sizeof(content), h);
 	return sova_xasprintf("%s/%016llx.facts", cache->dir, (unsigned long long)h);
 }
 
@@ -269,19 +266,19 @@ uint64_t sova_cache_run_key(struct sova_cache *cache, int argc, char *const *arg
 	uint64_t h = cache->binary_hash ^ 0x72756e;
 	char cwd[PATH_MAX];
 	if (getcwd(cwd, sizeof(cwd)))
-		h = sova_fnv1a(cwd, strlen(cwd) + 1, h);
+		h = sova_hash(cwd, strlen(cwd) + 1, h);
 	for (int i = 0; i < argc; i++) {
 		/* Where the output goes does not change what it is. */
 		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
 			i++;
 			continue;
 		}
-		h = sova_fnv1a(argv[i], strlen(argv[i]) + 1, h);
+		h = sova_hash(argv[i], strlen(argv[i]) + 1, h);
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		uint64_t content = file_hash(cache, files[i]);
-		h = sova_fnv1a(files[i], strlen(files[i]) + 1, h);
-		h = sova_fnv1a(&content, sizeof(content), h);
+		h = sova_hash(files[i], strlen(files[i]) + 1, h);
+		h = sova_hash(&content, sizeof(content), h);
 	}
 	return h;
 }

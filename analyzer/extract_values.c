@@ -153,7 +153,7 @@ void ext_node_table_reset(struct node_table *t)
 
 static size_t node_slot(const struct node_table *t, const void *node)
 {
-	size_t i = (size_t)sova_fnv1a(&node, sizeof(node), SOVA_FNV_SEED) & (t->cap - 1);
+	size_t i = (size_t)sova_hash(&node, sizeof(node), 0) & (t->cap - 1);
 	while (t->nodes[i] && t->nodes[i] != node)
 		i = (i + 1) & (t->cap - 1);
 	return i;

@@ -8,7 +8,7 @@
 
 static uint64_t key_hash(const struct sova_slot_key *key)
 {
-	uint64_t h = sova_fnv1a(key->usr, strlen(key->usr), SOVA_FNV_SEED);
+	uint64_t h = sova_hash(key->usr, strlen(key->usr), 0);
 	h ^= (uint64_t)key->tag * 0x9e3779b97f4a7c15ULL;
 	h ^= (uint64_t)key->num * 0xc2b2ae3d27d4eb4fULL;
 	return h ^ (h >> 29);

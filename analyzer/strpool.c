@@ -75,7 +75,7 @@ const char *sova_strpool_addn(struct sova_strpool *pool, const char *s, size_t n
 		return store(pool, s, n);
 	if ((pool->count + 1) * 2 > pool->cap)
 		grow_index(pool);
-	uint64_t hash = sova_fnv1a(s, n, SOVA_FNV_SEED);
+	uint64_t hash = sova_hash(s, n, 0);
 	size_t k = hash & (pool->cap - 1);
 	for (; pool->index[k].s; k = (k + 1) & (pool->cap - 1)) {
 		const char *have = pool->index[k].s;

@@ -8,7 +8,7 @@
 
 static uint64_t syms_hash(const int *syms, size_t n)
 {
-	return sova_fnv1a(syms, n * sizeof(*syms), SOVA_FNV_SEED);
+	return sova_hash(syms, n * sizeof(*syms), 0);
 }
 
 static void rehash(struct sova_symsets *table)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 static void sova_oom(void)
 {
@@ -69,6 +70,11 @@ char *sova_xasprintf(const char *fmt, ...)
 	return p;
 }
 
+uint64_t sova_hash(const void *data, size_t len, uint64_t seed)
+{
+	return XXH3_64bits_withSeed(data, len, seed);
+}
+
 uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed)
 {
 	const unsigned char *p = data;
@@ -96,7 +102,7 @@ void sova_strmap_free(struct sova_strmap *map)
 
 static size_t strmap_slot(char *const *keys, size_t cap, const char *key)
 {
-	size_t i = (size_t)sova_fnv1a(key, strlen(key), SOVA_FNV_SEED) & (cap - 1);
+	size_t i = (size_t)sova_hash(key, strlen(key), 0) & (cap - 1);
 	while (keys[i] && strcmp(keys[i], key) != 0)
 		i = (i + 1) & (cap - 1);
 	return i;

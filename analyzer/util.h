@@ -55,8 +55,14 @@ int sova_strmap_get(const struct sova_strmap *map, const char *key);
 /* Inserts or replaces key's value. */
 void sova_strmap_put(struct sova_strmap *map, const char *key, int value);
 
+/* FNV-1a: slow, but fixed forever. Only for what users keep between
+ * versions: result fingerprints in baselines. */
 uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed);
 #define SOVA_FNV_SEED 0xcbf29ce484222325ULL
+
+/* XXH3 (libxxhash): for hash tables and the cache's keys, where speed
+ * matters and values never outlive the sova binary that made them. */
+uint64_t sova_hash(const void *data, size_t len, uint64_t seed);
 
 /* Reads a whole file; returns NULL and sets *err (static text) on failure. */
 char *sova_read_file(const char *path, size_t *len, const char **err);
