@@ -402,6 +402,14 @@ static int unevaluated(const struct frame *up, enum CXCursorKind kind)
 	return kind == CXCursor_UnaryExpr || (up->kind == CXCursor_GenericSelectionExpr && up->children == 1);
 }
 
+/* References (a cast's type, a label), attributes and literals hold
+ * nothing sova reads: they get no frame, and the walk does not descend. */
+static int nothing_below(enum CXCursorKind kind)
+{
+	return clang_isReference(kind) || clang_isAttribute(kind) || kind == CXCursor_IntegerLiteral ||
+	       kind == CXCursor_FloatingLiteral || kind == CXCursor_StringLiteral || kind == CXCursor_CharacterLiteral;
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct extractor *ex = data;
@@ -412,7 +420,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	if (up->kind == CXCursor_IfStmt)
 		up->in_then = up->children == 2;
 	enum CXCursorKind kind = clang_getCursorKind(c);
-	if (unevaluated(up, kind))
+	if (unevaluated(up, kind) || nothing_below(kind))
 		return CXChildVisit_Continue;
 	/* A prototype matters only for its annotations; most have no attributes. */
 	if (kind == CXCursor_FunctionDecl && !clang_Cursor_hasAttrs(c) && !clang_isCursorDefinition(c))
