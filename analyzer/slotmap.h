@@ -26,10 +26,13 @@ struct sova_slot_key {
 	long num;
 };
 
+/* Packed: a program has tens of thousands of slots. */
 struct sova_slotmap_entry {
-	struct sova_slot_key key;
-	uint64_t hash;
-	int slot; /* -1: empty */
+	const char *usr;
+	int32_t num;
+	uint32_t hash;
+	int32_t slot; /* -1: empty */
+	uint8_t tag;
 };
 
 struct sova_slotmap {
