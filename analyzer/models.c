@@ -633,21 +633,24 @@ int sova_models_is_future_type(const struct sova_models *models, const char *typ
 	return 0;
 }
 
-/* path ends with header at a path-component boundary: "x/nng/nng.h" has "nng/nng.h". */
-static int path_has_suffix(const char *path, const char *header)
+/* path (n bytes) ends with header at a path-component boundary:
+ * "x/nng/nng.h" has "nng/nng.h". */
+static int path_has_suffix(const char *path, size_t n, const char *header)
 {
-	size_t n = strlen(path), m = strlen(header);
-	return n >= m && strcmp(path + n - m, header) == 0 && (n == m || path[n - m - 1] == '/');
+	size_t m = strlen(header);
+	return n >= m && memcmp(path + n - m, header, m) == 0 && (n == m || path[n - m - 1] == '/');
 }
 
 int sova_model_active(const struct sova_model *model, const char *const *includes, size_t nincludes)
 {
 	if (model->always || model->nheaders == 0)
 		return 1;
-	for (size_t h = 0; h < model->nheaders; h++)
-		for (size_t i = 0; i < nincludes; i++)
-			if (path_has_suffix(includes[i], model->headers[h]))
+	for (size_t i = 0; i < nincludes; i++) {
+		size_t n = strlen(includes[i]);
+		for (size_t h = 0; h < model->nheaders; h++)
+			if (path_has_suffix(includes[i], n, model->headers[h]))
 				return 1;
+	}
 	return 0;
 }
 
