@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,9 +84,10 @@ static void remove_stale_temps(const char *dir)
 	closedir(d);
 }
 
-void sova_cache_open(struct sova_cache *cache, const char *dir, char **note)
+void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long long max_size, char **note)
 {
 	memset(cache, 0, sizeof(*cache));
+	cache->max_size = max_size;
 	*note = NULL;
 	pthread_mutex_init(&cache->lock, NULL);
 	sova_strmap_init(&cache->hash_index);
@@ -97,8 +99,87 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, char **note)
 	cache->dir = sova_xstrdup(dir);
 }
 
+struct cache_file {
+	char *name;
+	unsigned long long size;
+	struct timespec used;
+};
+
+static int used_earlier(const void *a, const void *b)
+{
+	const struct cache_file *x = a, *y = b;
+	if (x->used.tv_sec != y->used.tv_sec)
+		return x->used.tv_sec < y->used.tv_sec ? -1 : 1;
+	if (x->used.tv_nsec != y->used.tv_nsec)
+		return x->used.tv_nsec < y->used.tv_nsec ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static int is_entry_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 6 && strcmp(name + n - 6, ".facts") == 0) ||
+	       (strncmp(name, "run-", 4) == 0 && n > 9 && strcmp(name + n - 5, ".json") == 0);
+}
+
+/* Every entry of the folder, with its size and last use; returns the total. */
+static unsigned long long list_entries(const char *dir, struct cache_file **files, size_t *nfiles)
+{
+	unsigned long long total = 0;
+	size_t cap = 0;
+	*files = NULL;
+	*nfiles = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (!is_entry_name(e->d_name))
+			continue;
+		char *path = sova_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			struct cache_file f = { sova_xstrdup(e->d_name), (unsigned long long)st.st_size, st.st_mtim };
+			SOVA_PUSH(*files, *nfiles, cap, f);
+			total += f.size;
+		}
+		free(path);
+	}
+	closedir(d);
+	return total;
+}
+
+/* Removes the entries used longest ago until the folder holds at most three
+ * quarters of its limit, so that the next runs do not each remove one. */
+static void prune(struct sova_cache *cache)
+{
+	struct cache_file *files;
+	size_t n;
+	unsigned long long total = list_entries(cache->dir, &files, &n);
+	if (total > cache->max_size) {
+		qsort(files, n, sizeof(*files), used_earlier);
+		unsigned long long goal = cache->max_size / 4 * 3;
+		for (size_t i = 0; i < n && total > goal; i++) {
+			char *path = sova_xasprintf("%s/%s", cache->dir, files[i].name);
+			if (unlink(path) == 0)
+				total -= files[i].size;
+			free(path);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(files[i].name);
+	free(files);
+}
+
+/* A hit: the entry was used now, whatever its age. */
+static void mark_used(const char *path)
+{
+	utimensat(AT_FDCWD, path, NULL, 0);
+}
+
 void sova_cache_close(struct sova_cache *cache)
 {
+	if (cache->dir && atomic_load(&cache->wrote))
+		prune(cache);
 	free(cache->dir);
 	free(cache->hashes);
 	sova_strmap_free(&cache->hash_index);
@@ -185,8 +266,10 @@ int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, s
 	size_t len;
 	const char *why;
 	char *data = sova_read_file(path, &len, &why);
-	free(path);
 	int hit = data && sova_cache_decode_entry(cache, (const unsigned char *)data, len, facts);
+	if (hit)
+		mark_used(path);
+	free(path);
 	free(data);
 	return hit;
 }
@@ -255,6 +338,7 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
 	char *path = entry_path(cache, cmd);
 	write_atomically(path, data, len);
+	atomic_store(&cache->wrote, 1);
 	free(path);
 	free(data);
 }
@@ -330,8 +414,13 @@ int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_
 		hit = record->output && record->messages;
 	}
 	cJSON_Delete(root);
-	if (!hit)
+	if (hit) {
+		char *path = run_path(cache, key);
+		mark_used(path);
+		free(path);
+	} else {
 		sova_run_record_free(record);
+	}
 	return hit;
 }
 
@@ -371,6 +460,7 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 	cJSON_AddItemToObject(root, "output", cJSON_CreateString(record->output));
 	cJSON_AddItemToObject(root, "messages", cJSON_CreateString(record->messages));
 	write_json(run_path(cache, key), root);
+	atomic_store(&cache->wrote, 1);
 }
 
 void sova_run_record_free(struct sova_run_record *record)

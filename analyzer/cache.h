@@ -9,6 +9,7 @@
 #define SOVA_CACHE_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,8 @@
 
 struct sova_cache {
 	char *dir; /* NULL: no cache */
+	unsigned long long max_size; /* bytes the folder may hold after a run */
+	atomic_int wrote;            /* this run added entries: the size is checked on closing */
 	uint64_t binary_hash;
 	pthread_mutex_t lock; /* guards the content hashes, shared by parse threads */
 	struct sova_strmap hash_index;
@@ -25,9 +28,15 @@ struct sova_cache {
 	size_t nhashes, caphashes;
 };
 
-/* Opens dir as the cache (dir NULL: no cache). When dir cannot be created
- * or written, the cache is off and *note says why (a new string). */
-void sova_cache_open(struct sova_cache *cache, const char *dir, char **note);
+/* Opens dir as the cache (dir NULL: no cache), to be kept under max_size
+ * bytes. When dir cannot be created or written, the cache is off and *note
+ * says why (a new string). */
+void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long long max_size, char **note);
+
+/* Closes the cache. A run that added entries first brings the folder back
+ * under its size: the entries used longest ago go first, as a hit marks an
+ * entry used (its modification time). A pre-commit hook run on every commit
+ * would otherwise keep an entry for every version of every file. */
 void sova_cache_close(struct sova_cache *cache);
 
 /* Fills facts from the cache; returns 1 on a valid entry, 0 otherwise. */

@@ -1,6 +1,8 @@
 /* cli.c - the command line: what the user asked for, parsed once at start-up. */
 #include "cli.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,7 @@ void sova_cli_usage(void)
 	      "  --summary            print a line of counts per rule on standard error\n"
 	      "  --cache <dir>        keep per-TU summaries in <dir> (default: .sova-cache)\n"
 	      "  --no-cache           parse everything, keep nothing\n"
+	      "  --cache-max-size <n> keep the cache under n bytes, K, M or G (default: 512M)\n"
 	      "  --timings            print the time each stage took on standard error\n"
 	      "  --shard K/N          only the TUs whose position in the compile database is\n"
 	      "                       K-1 modulo N (for extract; check then misses cross-shard calls)\n"
@@ -72,6 +75,29 @@ static int parse_jobs(const char *s, int *jobs, char *err, size_t errlen)
 		return -1;
 	}
 	*jobs = (int)n;
+	return 0;
+}
+
+/* A size such as 512M: bytes, or K, M or G of them (powers of 1024). */
+static int parse_size(const char *s, unsigned long long *size, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(s, &end, 10);
+	unsigned shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (!isdigit((unsigned char)*s) || *end != '\0' || errno || n == 0 || n > (~0ULL >> shift)) {
+		snprintf(err, errlen, "--cache-max-size takes a size such as 512M or 2G, not '%s'", s);
+		return -1;
+	}
+	*size = n << shift;
 	return 0;
 }
 
@@ -132,6 +158,11 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->timings = 1;
 	else if (strcmp(a, "--cache") == 0)
 		return need_value(argc, argv, i, &cli->cache, err, errlen) ? -1 : 1;
+	else if (strcmp(a, "--cache-max-size") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) ||
+				       parse_size(v, &cli->cache_max_size, err, errlen)
+			       ? -1
+			       : 1;
 	else if (strcmp(a, "--shard") == 0)
 		return need_value(argc, argv, i, &v, err, errlen) ||
 				       parse_shard(v, &cli->shard, &cli->nshards, err, errlen)
@@ -172,6 +203,7 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 {
 	memset(cli, 0, sizeof(*cli));
 	cli->default_models = 1;
+	cli->cache_max_size = 512ULL << 20;
 	size_t capmodels = 0, capfiles = 0;
 	int i = 1;
 	if (i < argc && strcmp(argv[i], "rules") == 0) {

@@ -31,6 +31,7 @@ struct sova_cli {
 	int summary;          /* --summary */
 	const char *cache;    /* --cache */
 	int no_cache;         /* --no-cache */
+	unsigned long long cache_max_size; /* --cache-max-size, in bytes */
 	int timings;          /* --timings */
 	int shard, nshards;   /* --shard K/N: TUs whose index is K-1 modulo N; 0/0 for all */
 	int jobs;            /* -j; 0 = number of cores */

@@ -462,7 +462,7 @@ static int check(struct run *run)
 	    load_baseline(run, err, sizeof(err)) != 0 || load_inputs(run, err, sizeof(err)) != 0)
 		return fail(SOVA_EXIT_USAGE, err);
 	char *cache_note;
-	sova_cache_open(&run->cache, cache_dir(run), &cache_note);
+	sova_cache_open(&run->cache, cache_dir(run), run->cli.cache_max_size, &cache_note);
 	if (cache_note)
 		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, cache_note);
 	uint64_t key = run_key(run);
@@ -495,7 +495,7 @@ static int link_summaries(struct run *run)
 	set.ndropped = 0;
 	sova_summaries_free(&set);
 	char *no_note;
-	sova_cache_open(&run->cache, NULL, &no_note);
+	sova_cache_open(&run->cache, NULL, 0, &no_note);
 	return analyse_and_report(run, 0);
 }
 
