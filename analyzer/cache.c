@@ -2,6 +2,7 @@
 #include "cache.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,11 +20,6 @@
 #define CACHE_FORMAT 2
 #define NO_FILE 0
 
-static uint64_t hash_bytes(const char *data, size_t len)
-{
-	return sova_hash(data, len, 0);
-}
-
 /* The content hash of a file, once per run; NO_FILE when unreadable. */
 static uint64_t file_hash(struct sova_cache *cache, const char *path)
 {
@@ -36,7 +32,7 @@ static uint64_t file_hash(struct sova_cache *cache, const char *path)
 	size_t len;
 	const char *why;
 	char *text = sova_read_file(path, &len, &why);
-	h = text ? hash_bytes(text, len) | 1 : NO_FILE;
+	h = text ? sova_hash(text, len, 0) | 1 : NO_FILE;
 	free(text);
 	pthread_mutex_lock(&cache->lock);
 	if (sova_strmap_get(&cache->hash_index, path) < 0) {
@@ -62,6 +58,25 @@ static int writable_dir(const char *dir, char **note)
 	return 1;
 }
 
+/* What sova itself writes into the folder: "<16 hex digits>.facts" (and
+ * ".json" from older versions), "run-<16 hex digits>.json", and those names
+ * with ".tmp.XXXXXX" while being written. Nothing else in a folder given
+ * with --cache is ever removed. Returns 1 for an entry, 2 for a temporary
+ * file, 0 for anything else. */
+static int cache_file_kind(const char *name)
+{
+	const char *p = strncmp(name, "run-", 4) == 0 ? name + 4 : name;
+	for (int i = 0; i < 16; i++, p++)
+		if (!isxdigit((unsigned char)*p))
+			return 0;
+	const char *rest = strncmp(p, ".facts", 6) == 0 ? p + 6 : strncmp(p, ".json", 5) == 0 ? p + 5 : NULL;
+	if (!rest)
+		return 0;
+	if (*rest == '\0')
+		return 1;
+	return strncmp(rest, ".tmp.", 5) == 0 && strlen(rest + 5) == 6 ? 2 : 0;
+}
+
 /* A run killed while writing an entry leaves its temporary file behind.
  * Those older than an hour cannot belong to a run still going. */
 #define STALE_TEMP_SECONDS 3600
@@ -73,7 +88,7 @@ static void remove_stale_temps(const char *dir)
 		return;
 	time_t now = time(NULL);
 	for (struct dirent *e; (e = readdir(d));) {
-		if (!strstr(e->d_name, ".tmp."))
+		if (cache_file_kind(e->d_name) != 2)
 			continue;
 		char *path = sova_xasprintf("%s/%s", dir, e->d_name);
 		struct stat st;
@@ -115,13 +130,6 @@ static int used_earlier(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static int is_entry_name(const char *name)
-{
-	size_t n = strlen(name);
-	return (n > 6 && strcmp(name + n - 6, ".facts") == 0) ||
-	       (strncmp(name, "run-", 4) == 0 && n > 9 && strcmp(name + n - 5, ".json") == 0);
-}
-
 /* Every entry of the folder, with its size and last use; returns the total. */
 static unsigned long long list_entries(const char *dir, struct cache_file **files, size_t *nfiles)
 {
@@ -133,7 +141,7 @@ static unsigned long long list_entries(const char *dir, struct cache_file **file
 	if (!d)
 		return 0;
 	for (struct dirent *e; (e = readdir(d));) {
-		if (!is_entry_name(e->d_name))
+		if (cache_file_kind(e->d_name) != 1)
 			continue;
 		char *path = sova_xasprintf("%s/%s", dir, e->d_name);
 		struct stat st;
