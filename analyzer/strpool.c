@@ -71,7 +71,7 @@ const char *sova_strpool_addn(struct sova_strpool *pool, const char *s, size_t n
 {
 	if (!s)
 		return NULL;
-	if (pool->cap == SIZE_MAX) /* sealed */
+	if (pool->sealed)
 		return store(pool, s, n);
 	if ((pool->count + 1) * 2 > pool->cap)
 		grow_index(pool);
@@ -117,8 +117,8 @@ void sova_strpool_seal(struct sova_strpool *pool)
 {
 	free(pool->index);
 	pool->index = NULL;
-	pool->count = 0;
-	pool->cap = SIZE_MAX;
+	pool->count = pool->cap = 0;
+	pool->sealed = 1;
 }
 
 void sova_strpool_free(struct sova_strpool *pool)

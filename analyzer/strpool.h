@@ -25,6 +25,7 @@ struct sova_strpool {
 	size_t block_size; /* of the newest block */
 	struct sova_strpool_entry *index; /* open addressing; dropped by sova_strpool_seal() */
 	size_t cap, count;
+	int sealed;
 };
 
 /* An all-zero pool is empty and ready. */
