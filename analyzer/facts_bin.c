@@ -262,6 +262,25 @@ const char *sova_bin_get_str(struct sova_bin_reader *r)
 }
 
 
+/* Steps over the string table once, checking it: returns the bytes its
+ * strings take NUL-terminated. The reader is left where it began. */
+static size_t table_bytes(struct sova_bin_reader *r, size_t n)
+{
+	const unsigned char *start = r->at;
+	size_t total = 0;
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		size_t slen = sova_bin_get_count(r);
+		if (r->bad || memchr(r->at, '\0', slen)) {
+			r->bad = 1;
+			break;
+		}
+		r->at += slen;
+		total += slen + 1;
+	}
+	r->at = start;
+	return total;
+}
+
 int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, size_t len, struct sova_strpool *strings)
 {
 	memset(r, 0, sizeof(*r));
@@ -270,15 +289,13 @@ int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, s
 	r->at = data + sizeof(MAGIC);
 	r->end = data + len;
 	size_t n = sova_bin_get_count(r);
-	/* Each string takes its length byte and its bytes, plus a NUL here. */
-	char *out = sova_strpool_alloc(strings, len + 1);
+	size_t bytes = table_bytes(r, n);
+	if (r->bad)
+		return -1;
+	char *out = sova_strpool_alloc(strings, bytes + 1);
 	r->table = sova_xcalloc(n + 1, sizeof(*r->table));
-	for (size_t i = 0; i < n && !r->bad; i++) {
+	for (size_t i = 0; i < n; i++) {
 		size_t slen = sova_bin_get_count(r);
-		if (r->bad || memchr(r->at, '\0', slen)) {
-			r->bad = 1;
-			break;
-		}
 		memcpy(out, r->at, slen);
 		out[slen] = '\0';
 		r->table[i] = out;
@@ -286,10 +303,6 @@ int sova_bin_reader_open(struct sova_bin_reader *r, const unsigned char *data, s
 		r->at += slen;
 	}
 	r->nstrings = n;
-	if (r->bad) {
-		sova_bin_reader_close(r);
-		return -1;
-	}
 	return 0;
 }
 
