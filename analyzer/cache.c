@@ -17,7 +17,7 @@
 #include "facts_bin.h"
 
 /* Bumped when the layout of an entry changes. */
-#define CACHE_FORMAT 2
+#define CACHE_FORMAT 3
 #define NO_FILE 0
 
 /* The content hash of a file, once per run; NO_FILE when unreadable. */

@@ -6,12 +6,14 @@
  * leaving them, so the calls inside an argument list get their indexes first
  * and an outer call can name them (fut_get(fut_submit(...))). The walk has no
  * recursion of its own: deeply nested code costs heap, not stack. */
+#define _GNU_SOURCE /* memmem */
 #include "extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract_internal.h"
+#include "suppress.h"
 
 /* ---- locations ---- */
 
@@ -372,6 +374,41 @@ static void enter_block(struct extractor *ex, CXCursor c, struct frame *f)
 	ext_node_table_put(&ex->blocks, c, ex->func);
 }
 
+/* ---- suppression comments ---- */
+
+/* Every line of the TU's files that mentions a suppression comment. The
+ * text is in libclang's buffers now; later, only these lines are needed. */
+static void find_markers(struct extractor *ex)
+{
+	struct sova_tu_facts *facts = ex->facts;
+	unsigned char *scanned = sova_xcalloc(facts->nfiles + 1, 1);
+	static const char marker[] = SOVA_SUPPRESS_MARKER;
+	for (size_t i = 0; i < ex->nfile_cache; i++) {
+		int index = ex->file_cache[i].index;
+		size_t size = 0;
+		const char *text = scanned[index] ? NULL : clang_getFileContents(ex->tu, ex->file_cache[i].file, &size);
+		scanned[index] = 1;
+		const char *end = text ? text + size : NULL, *at = text, *line_start = text;
+		unsigned line = 1;
+		while (at && (at = memmem(at, (size_t)(end - at), marker, sizeof(marker) - 1))) {
+			for (; line_start < at; line_start++) /* count the lines up to the marker */
+				if (*line_start == '\n')
+					line++;
+			const char *first = at;
+			while (first > text && first[-1] != '\n')
+				first--;
+			const char *last = memchr(at, '\n', (size_t)(end - at));
+			last = last ? last : end;
+			at = last;
+			while (last > first && last[-1] == '\r')
+				last--;
+			struct sova_marker m = { index, line, sova_strpool_addn(&facts->strings, first, (size_t)(last - first)) };
+			SOVA_PUSH(facts->markers, facts->nmarkers, facts->capmarkers, m);
+		}
+	}
+	free(scanned);
+}
+
 /* ---- the walk ---- */
 
 static void leave(struct extractor *ex)
@@ -467,6 +504,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	clang_visitChildren(root, visit, &ex);
 	while (ex.depth > 1)
 		leave(&ex);
+	find_markers(&ex);
 	free(ex.stack);
 	ext_node_table_reset(&ex.calls);
 	ext_node_table_reset(&ex.temps);

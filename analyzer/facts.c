@@ -72,6 +72,10 @@ int sova_tu_facts_check(const struct sova_tu_facts *facts)
 		if (facts->diags[i].level < SOVA_DIAG_NOTE || facts->diags[i].level > SOVA_DIAG_ERROR ||
 		    !facts->diags[i].message)
 			return -1;
+	for (size_t i = 0; i < facts->nmarkers; i++)
+		if (facts->markers[i].file < 0 || (size_t)facts->markers[i].file >= facts->nfiles ||
+		    !facts->markers[i].text)
+			return -1;
 	return 0;
 }
 
@@ -107,6 +111,7 @@ void sova_tu_facts_shrink(struct sova_tu_facts *facts)
 	SHRINK(facts->globals, facts->nglobals, facts->capglobals);
 	SHRINK(facts->decls, facts->ndecls, facts->capdecls);
 	SHRINK(facts->diags, facts->ndiags, facts->capdiags);
+	SHRINK(facts->markers, facts->nmarkers, facts->capmarkers);
 	sova_strpool_seal(&facts->strings);
 }
 
@@ -134,6 +139,7 @@ void sova_tu_facts_free(struct sova_tu_facts *facts)
 		free(facts->decls[i].annotations);
 	free(facts->decls);
 	free(facts->diags);
+	free(facts->markers);
 	sova_strpool_free(&facts->strings);
 	memset(facts, 0, sizeof(*facts));
 }

@@ -88,6 +88,15 @@ struct sova_decl {
 	size_t nannotations, capannotations;
 };
 
+/* A line of one of the TU's files that mentions a suppression comment
+ * ("sova-ignore"), as written; the filters parse it. Found while libclang
+ * holds the file's text, so that no run reads the program's files again. */
+struct sova_marker {
+	int file; /* index into files */
+	unsigned line;
+	const char *text; /* the whole line, without its line break */
+};
+
 enum sova_diag_level { SOVA_DIAG_NOTE, SOVA_DIAG_WARNING, SOVA_DIAG_ERROR };
 
 /* Something the parse had to say: a compile error, a dropped flag, a crash. */
@@ -116,6 +125,8 @@ struct sova_tu_facts {
 	size_t ndecls, capdecls;
 	struct sova_diag *diags;
 	size_t ndiags, capdiags;
+	struct sova_marker *markers; /* by file, then line */
+	size_t nmarkers, capmarkers;
 };
 
 void sova_tu_facts_free(struct sova_tu_facts *facts);

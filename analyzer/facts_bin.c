@@ -189,6 +189,12 @@ void sova_bin_put_facts(struct sova_bin_writer *w, const struct sova_tu_facts *f
 		sova_bin_put_uint(w, d->col);
 		sova_bin_put_str(w, d->message);
 	}
+	sova_bin_put_uint(w, facts->nmarkers);
+	for (size_t i = 0; i < facts->nmarkers; i++) {
+		put_int(w, facts->markers[i].file);
+		sova_bin_put_uint(w, facts->markers[i].line);
+		sova_bin_put_str(w, facts->markers[i].text);
+	}
 }
 
 unsigned char *sova_bin_writer_finish(struct sova_bin_writer *w, size_t *len)
@@ -434,6 +440,21 @@ static void get_diags(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 	}
 }
 
+static void get_markers(struct sova_bin_reader *r, struct sova_tu_facts *facts)
+{
+	size_t n = sova_bin_get_count(r);
+	if (n)
+		facts->markers = sova_xcalloc(n, sizeof(*facts->markers));
+	for (; facts->nmarkers < n && !r->bad; facts->nmarkers++) {
+		struct sova_marker *m = &facts->markers[facts->nmarkers];
+		long file = get_int(r);
+		m->file = file >= 0 && file <= 0x7fffffffL ? (int)file : -1; /* -1: rejected by the check */
+		m->line = (unsigned)get_bounded(r, 0xffffffffU);
+		m->text = sova_bin_get_str(r);
+	}
+	facts->capmarkers = n;
+}
+
 int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
 	facts->main_file = sova_bin_get_str(r);
@@ -448,6 +469,7 @@ int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 	get_assigns(r, &facts->globals, &facts->nglobals, &facts->capglobals);
 	get_decls(r, facts);
 	get_diags(r, facts);
+	get_markers(r, facts);
 	if (r->bad || sova_tu_facts_check(facts) != 0) {
 		sova_tu_facts_free(facts);
 		return -1;

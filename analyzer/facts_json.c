@@ -164,6 +164,15 @@ cJSON *sova_facts_to_json(const struct sova_tu_facts *facts)
 		cJSON_AddItemToArray(diags, j);
 	}
 	cJSON_AddItemToObject(o, "diagnostics", diags);
+	cJSON *markers = cJSON_CreateArray();
+	for (size_t i = 0; i < facts->nmarkers; i++) {
+		cJSON *m = cJSON_CreateArray();
+		cJSON_AddItemToArray(m, cJSON_CreateNumber(facts->markers[i].file));
+		cJSON_AddItemToArray(m, cJSON_CreateNumber(facts->markers[i].line));
+		cJSON_AddItemToArray(m, cJSON_CreateString(facts->markers[i].text));
+		cJSON_AddItemToArray(markers, m);
+	}
+	cJSON_AddItemToObject(o, "markers", markers);
 	return o;
 }
 
@@ -394,6 +403,23 @@ static void read_diags(struct reader *r, const cJSON *a, struct sova_tu_facts *f
 	}
 }
 
+/* [file, line, text] triples; absent in summaries that have none. */
+static void read_markers(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)
+{
+	for (const cJSON *m = a ? a->child : NULL; m && !r->bad; m = m->next) {
+		long file, line;
+		const cJSON *text = cJSON_GetArrayItem(m, 2);
+		if (!cJSON_IsArray(m) || cJSON_GetArraySize(m) != 3 || !to_long(cJSON_GetArrayItem(m, 0), &file) ||
+		    !to_long(cJSON_GetArrayItem(m, 1), &line) || !cJSON_IsString(text) || file < 0 || file > 0x7fffffffL ||
+		    line < 0 || line > 0xffffffffL) {
+			r->bad = 1;
+			return;
+		}
+		struct sova_marker marker = { (int)file, (unsigned)line, sova_strpool_add(r->strings, text->valuestring) };
+		SOVA_PUSH(facts->markers, facts->nmarkers, facts->capmarkers, marker);
+	}
+}
+
 int sova_facts_from_json(const cJSON *json, struct sova_tu_facts *facts)
 {
 	memset(facts, 0, sizeof(*facts));
@@ -413,6 +439,7 @@ int sova_facts_from_json(const cJSON *json, struct sova_tu_facts *facts)
 	read_assigns(&r, read_array(&r, json, "globals", 1), &facts->globals, &facts->nglobals, &facts->capglobals);
 	read_decls(&r, read_array(&r, json, "declarations", 1), facts);
 	read_diags(&r, read_array(&r, json, "diagnostics", 0), facts);
+	read_markers(&r, read_array(&r, json, "markers", 0), facts);
 	if (r.bad || sova_tu_facts_check(facts) != 0) {
 		sova_tu_facts_free(facts);
 		return -1;

@@ -1,5 +1,4 @@
 /* filters.c - stage 6b: which results the user sees, and how they count. */
-#define _GNU_SOURCE /* memmem */
 #include "filters.h"
 
 #include <stdlib.h>
@@ -129,43 +128,48 @@ static void add_notice(struct sova_notices *notices, int file, unsigned line, un
 	SOVA_PUSH(notices->items, notices->count, notices->cap, n);
 }
 
-#define MARKER "sova-ignore"
+struct marked_line {
+	int file; /* in the program's file table */
+	unsigned line;
+	const char *text;
+};
 
-/* Every suppression comment of one file; malformed ones are noticed. */
-static void find_file_markers(struct sova_sources *sources, int file, struct markers *out,
-			      struct sova_notices *notices)
+static int line_order(const void *a, const void *b)
 {
-	size_t nlines = sova_source_lines(sources, file);
-	for (unsigned line = 1; line <= nlines; line++) {
-		size_t len;
-		const char *text = sova_source_line(sources, file, line, &len);
-		if (!text || !memmem(text, len, MARKER, sizeof(MARKER) - 1))
+	const struct marked_line *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Every suppression comment in the program's files, from the lines the
+ * extraction kept (facts.h); malformed ones are noticed. A header's comments
+ * come from every TU that includes it, and count once. */
+static void find_markers(const struct sova_program *prog, struct markers *out, struct sova_notices *notices)
+{
+	struct marked_line *lines = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t t = 0; t < prog->ntus; t++) {
+		for (size_t i = 0; i < prog->tus[t].nmarkers; i++) {
+			const struct sova_marker *m = &prog->tus[t].markers[i];
+			struct marked_line l = { prog->file_maps[t][m->file], m->line, m->text };
+			SOVA_PUSH(lines, n, cap, l);
+		}
+	}
+	if (n)
+		qsort(lines, n, sizeof(*lines), line_order);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && lines[i].file == lines[i - 1].file && lines[i].line == lines[i - 1].line)
 			continue;
-		struct marker m = { file, line, { 0 }, 0 };
+		struct marker m = { lines[i].file, lines[i].line, { 0 }, 0 };
 		char err[256];
-		int rc = sova_parse_suppression(text, len, &m.s, err, sizeof(err));
+		int rc = sova_parse_suppression(lines[i].text, strlen(lines[i].text), &m.s, err, sizeof(err));
 		if (rc < 0)
-			add_notice(notices, file, line, 1, sova_xasprintf("malformed suppression: %s", err));
+			add_notice(notices, m.file, m.line, 1, sova_xasprintf("malformed suppression: %s", err));
 		if (rc > 0)
 			SOVA_PUSH(out->items, out->count, out->cap, m);
 	}
-}
-
-/* Every suppression comment in the program's files. Most files have none,
- * and a file read only to look is let go again. */
-static void find_markers(const struct sova_program *prog, struct sova_sources *sources, struct markers *out,
-			 struct sova_notices *notices)
-{
-	for (size_t f = 0; f < prog->nfiles; f++) {
-		size_t len;
-		int was_loaded;
-		const char *text = sova_source_text(sources, (int)f, &len, &was_loaded);
-		int marked = text && memmem(text, len, MARKER, sizeof(MARKER) - 1);
-		if (marked)
-			find_file_markers(sources, (int)f, out, notices);
-		if (!was_loaded && !marked)
-			sova_source_release(sources, (int)f);
-	}
+	free(lines);
 }
 
 static int names_rule(const struct sova_suppression *s, const struct sova_rule *rule)
@@ -218,7 +222,7 @@ void sova_filter_results(struct sova_results *results, const struct sova_program
 	add_fingerprints(results, prog, sources, options->srcroot);
 	drop_unwanted(results, prog, options);
 	struct markers markers = { NULL, 0, 0 };
-	find_markers(prog, sources, &markers, notices);
+	find_markers(prog, &markers, notices);
 	suppress(results, &markers);
 	notice_markers(&markers, options, notices);
 	free(markers.items);

@@ -23,25 +23,17 @@ void sova_sources_free(struct sova_sources *sources)
 	memset(sources, 0, sizeof(*sources));
 }
 
-/* The file's text, read on first use. */
-static struct sova_source *text_of(struct sova_sources *sources, int file)
+static struct sova_source *source_of(struct sova_sources *sources, int file)
 {
 	if (file < 0 || (size_t)file >= sources->npaths)
 		return NULL;
 	struct sova_source *src = &sources->files[file];
-	if (!src->loaded) {
-		const char *why;
-		src->loaded = 1;
-		src->text = sova_read_file(sources->paths[file], &src->len, &why);
-	}
-	return src;
-}
-
-/* The file's text with its line table, built on first use. */
-static struct sova_source *source_of(struct sova_sources *sources, int file)
-{
-	struct sova_source *src = text_of(sources, file);
-	if (!src || !src->text || src->lines)
+	if (src->loaded)
+		return src;
+	const char *why;
+	src->loaded = 1;
+	src->text = sova_read_file(sources->paths[file], &src->len, &why);
+	if (!src->text)
 		return src;
 	size_t cap = 0;
 	SOVA_PUSH(src->lines, src->nlines, cap, 0);
@@ -62,28 +54,4 @@ const char *sova_source_line(struct sova_sources *sources, int file, unsigned li
 		end--;
 	*len = end - start;
 	return src->text + start;
-}
-
-size_t sova_source_lines(struct sova_sources *sources, int file)
-{
-	struct sova_source *src = source_of(sources, file);
-	return src && src->text ? src->nlines : 0;
-}
-
-const char *sova_source_text(struct sova_sources *sources, int file, size_t *len, int *was_loaded)
-{
-	*was_loaded = file >= 0 && (size_t)file < sources->npaths && sources->files[file].loaded;
-	struct sova_source *src = text_of(sources, file);
-	*len = src && src->text ? src->len : 0;
-	return src ? src->text : NULL;
-}
-
-void sova_source_release(struct sova_sources *sources, int file)
-{
-	if (file < 0 || (size_t)file >= sources->npaths)
-		return;
-	struct sova_source *src = &sources->files[file];
-	free(src->text);
-	free(src->lines);
-	memset(src, 0, sizeof(*src));
 }

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MARKER "sova-ignore"
 
 static int rule_char(char c)
 {
@@ -23,9 +22,9 @@ static const char *find_marker(const char *line, size_t len)
 	}
 	if (!comment)
 		return NULL;
-	size_t n = strlen(MARKER);
+	size_t n = strlen(SOVA_SUPPRESS_MARKER);
 	for (const char *p = comment; p + n <= line + len; p++)
-		if (strncmp(p, MARKER, n) == 0 && (p == line || !rule_char(p[-1])))
+		if (strncmp(p, SOVA_SUPPRESS_MARKER, n) == 0 && (p == line || !rule_char(p[-1])))
 			return p;
 	return NULL;
 }
@@ -82,7 +81,7 @@ int sova_parse_suppression(const char *line, size_t len, struct sova_suppression
 	const char *marker = find_marker(line, len);
 	if (!marker)
 		return 0;
-	const char *end = line + len, *p = marker + strlen(MARKER);
+	const char *end = line + len, *p = marker + strlen(SOVA_SUPPRESS_MARKER);
 	out->col = (unsigned)(marker - line) + 1;
 	if (p + 4 <= end && strncmp(p, "-all", 4) == 0 && (p + 4 == end || !rule_char(p[4]))) {
 		out->all = 1;

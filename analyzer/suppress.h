@@ -9,6 +9,9 @@
 
 #define SOVA_SUPPRESS_MAX_RULES 16
 
+/* What every suppression comment contains. */
+#define SOVA_SUPPRESS_MARKER "sova-ignore"
+
 struct sova_suppression {
 	int all;                                   /* sova-ignore-all */
 	char rules[SOVA_SUPPRESS_MAX_RULES][32];   /* ids or names, as written */
