@@ -97,51 +97,62 @@ void sova_strmap_free(struct sova_strmap *map)
 		free(map->keys[i]);
 	free(map->keys);
 	free(map->values);
+	free(map->hashes);
 	memset(map, 0, sizeof(*map));
 }
 
-static size_t strmap_slot(char *const *keys, size_t cap, const char *key)
+static size_t strmap_slot(const struct sova_strmap *map, const char *key, uint64_t hash)
 {
-	size_t i = (size_t)sova_hash(key, strlen(key), 0) & (cap - 1);
-	while (keys[i] && strcmp(keys[i], key) != 0)
-		i = (i + 1) & (cap - 1);
+	size_t i = (size_t)hash & (map->cap - 1);
+	while (map->keys[i] && (map->hashes[i] != hash || strcmp(map->keys[i], key) != 0))
+		i = (i + 1) & (map->cap - 1);
 	return i;
+}
+
+static uint64_t key_hash(const char *key)
+{
+	return sova_hash(key, strlen(key), 0);
 }
 
 int sova_strmap_get(const struct sova_strmap *map, const char *key)
 {
 	if (!map->cap)
 		return -1;
-	size_t i = strmap_slot(map->keys, map->cap, key);
+	size_t i = strmap_slot(map, key, key_hash(key));
 	return map->keys[i] ? map->values[i] : -1;
 }
 
 static void strmap_grow(struct sova_strmap *map)
 {
-	size_t cap = map->cap ? map->cap * 2 : 64;
-	char **keys = sova_xcalloc(cap, sizeof(*keys));
-	int *values = sova_xcalloc(cap, sizeof(*values));
+	struct sova_strmap grown = { NULL, NULL, NULL, map->cap ? map->cap * 2 : 64, map->count };
+	grown.keys = sova_xcalloc(grown.cap, sizeof(*grown.keys));
+	grown.values = sova_xcalloc(grown.cap, sizeof(*grown.values));
+	grown.hashes = sova_xcalloc(grown.cap, sizeof(*grown.hashes));
 	for (size_t i = 0; i < map->cap; i++) {
 		if (!map->keys[i])
 			continue;
-		size_t j = strmap_slot(keys, cap, map->keys[i]);
-		keys[j] = map->keys[i];
-		values[j] = map->values[i];
+		size_t j = (size_t)map->hashes[i] & (grown.cap - 1);
+		while (grown.keys[j])
+			j = (j + 1) & (grown.cap - 1);
+		grown.keys[j] = map->keys[i];
+		grown.values[j] = map->values[i];
+		grown.hashes[j] = map->hashes[i];
 	}
 	free(map->keys);
 	free(map->values);
-	map->keys = keys;
-	map->values = values;
-	map->cap = cap;
+	free(map->hashes);
+	*map = grown;
 }
 
 void sova_strmap_put(struct sova_strmap *map, const char *key, int value)
 {
 	if ((map->count + 1) * 2 > map->cap)
 		strmap_grow(map);
-	size_t i = strmap_slot(map->keys, map->cap, key);
+	uint64_t hash = key_hash(key);
+	size_t i = strmap_slot(map, key, hash);
 	if (!map->keys[i]) {
 		map->keys[i] = sova_xstrdup(key);
+		map->hashes[i] = hash;
 		map->count++;
 	}
 	map->values[i] = value;

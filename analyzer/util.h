@@ -44,6 +44,7 @@ char *sova_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 struct sova_strmap {
 	char **keys;
 	int *values;
+	uint64_t *hashes; /* of each key: probes compare these before the text */
 	size_t cap;
 	size_t count;
 };
