@@ -15,32 +15,18 @@
 #include <unistd.h>
 
 #include "facts_bin.h"
+#include "filehash.h"
 
 /* Bumped when the layout of an entry changes. */
 #define CACHE_FORMAT 3
 #define NO_FILE 0
+/* The table of file hashes (filehash.h), beside the entries. */
+#define FILE_HASHES "file-hashes"
 
-/* The content hash of a file, once per run; NO_FILE when unreadable. */
+/* The content hash of a file now; NO_FILE when unreadable. */
 static uint64_t file_hash(struct sova_cache *cache, const char *path)
 {
-	pthread_mutex_lock(&cache->lock);
-	int known = sova_strmap_get(&cache->hash_index, path);
-	uint64_t h = known >= 0 ? cache->hashes[known] : 0;
-	pthread_mutex_unlock(&cache->lock);
-	if (known >= 0)
-		return h;
-	size_t len;
-	const char *why;
-	char *text = sova_read_file(path, &len, &why);
-	h = text ? sova_hash(text, len, 0) | 1 : NO_FILE;
-	free(text);
-	pthread_mutex_lock(&cache->lock);
-	if (sova_strmap_get(&cache->hash_index, path) < 0) {
-		SOVA_PUSH(cache->hashes, cache->nhashes, cache->caphashes, h);
-		sova_strmap_put(&cache->hash_index, path, (int)cache->nhashes - 1);
-	}
-	pthread_mutex_unlock(&cache->lock);
-	return h;
+	return sova_filehash(&cache->files, path);
 }
 
 static int writable_dir(const char *dir, char **note)
@@ -59,12 +45,15 @@ static int writable_dir(const char *dir, char **note)
 }
 
 /* What sova itself writes into the folder: "<16 hex digits>.facts" (and
- * ".json" from older versions), "run-<16 hex digits>.json", and those names
- * with ".tmp.XXXXXX" while being written. Nothing else in a folder given
- * with --cache is ever removed. Returns 1 for an entry, 2 for a temporary
+ * ".json" from older versions), "run-<16 hex digits>.json", the table of
+ * file hashes, and those names with ".tmp.XXXXXX" while being written.
+ * Nothing else in a folder given with --cache is ever removed. Returns 1
+ * for an entry (the table is none: it is never pruned), 2 for a temporary
  * file, 0 for anything else. */
 static int cache_file_kind(const char *name)
 {
+	if (strncmp(name, FILE_HASHES ".tmp.", sizeof(FILE_HASHES ".tmp.") - 1) == 0)
+		return strlen(name) == sizeof(FILE_HASHES ".tmp.") - 1 + 6 ? 2 : 0;
 	const char *p = strncmp(name, "run-", 4) == 0 ? name + 4 : name;
 	for (int i = 0; i < 16; i++, p++)
 		if (!isxdigit((unsigned char)*p))
@@ -104,11 +93,14 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 	memset(cache, 0, sizeof(*cache));
 	cache->max_size = max_size;
 	*note = NULL;
-	pthread_mutex_init(&cache->lock, NULL);
-	sova_strmap_init(&cache->hash_index);
-	if (!dir || !writable_dir(dir, note))
+	if (!dir || !writable_dir(dir, note)) {
+		sova_filehashes_open(&cache->files, NULL);
 		return;
+	}
 	remove_stale_temps(dir);
+	char *table = sova_xasprintf("%s/%s", dir, FILE_HASHES);
+	sova_filehashes_open(&cache->files, table);
+	free(table);
 	/* The binary itself is in the key: a rebuilt sova may extract differently. */
 	cache->binary_hash = file_hash(cache, "/proc/self/exe");
 	cache->dir = sova_xstrdup(dir);
@@ -189,9 +181,7 @@ void sova_cache_close(struct sova_cache *cache)
 	if (cache->dir && atomic_load(&cache->wrote))
 		prune(cache);
 	free(cache->dir);
-	free(cache->hashes);
-	sova_strmap_free(&cache->hash_index);
-	pthread_mutex_destroy(&cache->lock);
+	sova_filehashes_close(&cache->files);
 	memset(cache, 0, sizeof(*cache));
 }
 
@@ -298,28 +288,12 @@ static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *fa
 	return deps;
 }
 
-/* Writes data to path through a temporary file and a rename. */
-static void write_atomically(const char *path, const void *data, size_t len)
-{
-	char *tmp = sova_xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	int ok = f && data && fwrite(data, 1, len, f) == len;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else if (fd >= 0)
-		close(fd);
-	if (!ok || rename(tmp, path) != 0)
-		unlink(tmp);
-	free(tmp);
-}
-
 /* Writes root to path and frees both. */
 static void write_json(char *path, cJSON *root)
 {
 	char *text = cJSON_PrintUnformatted(root);
 	cJSON_Delete(root);
-	write_atomically(path, text, text ? strlen(text) : 0);
+	sova_write_atomically(path, text, text ? strlen(text) : 0);
 	free(path);
 	free(text);
 }
@@ -345,7 +319,7 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	size_t len;
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
 	char *path = entry_path(cache, cmd);
-	write_atomically(path, data, len);
+	sova_write_atomically(path, data, len);
 	atomic_store(&cache->wrote, 1);
 	free(path);
 	free(data);

@@ -15,6 +15,7 @@
 
 #include "compdb.h"
 #include "facts.h"
+#include "filehash.h"
 #include "util.h"
 
 struct sova_cache {
@@ -22,10 +23,7 @@ struct sova_cache {
 	unsigned long long max_size; /* bytes the folder may hold after a run */
 	atomic_int wrote;            /* this run added entries: the size is checked on closing */
 	uint64_t binary_hash;
-	pthread_mutex_t lock; /* guards the content hashes, shared by parse threads */
-	struct sova_strmap hash_index;
-	uint64_t *hashes;
-	size_t nhashes, caphashes;
+	struct sova_filehashes files; /* content hashes, kept in the folder between runs */
 };
 
 /* Opens dir as the cache (dir NULL: no cache), to be kept under max_size

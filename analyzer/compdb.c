@@ -16,6 +16,9 @@
 void sova_compdb_init(struct sova_compdb *db)
 {
 	memset(db, 0, sizeof(*db));
+	sova_strmap_init(&db->tu_files);
+	sova_strmap_init(&db->folder_index);
+	sova_strmap_init(&db->known_dirs);
 }
 
 void sova_tu_cmd_free(struct sova_tu_cmd *tu)
@@ -35,6 +38,12 @@ void sova_compdb_free(struct sova_compdb *db)
 		free(db->notes[i]);
 	free(db->tus);
 	free(db->notes);
+	for (size_t i = 0; i < db->nfolders; i++)
+		free(db->folders[i]);
+	free(db->folders);
+	sova_strmap_free(&db->tu_files);
+	sova_strmap_free(&db->folder_index);
+	sova_strmap_free(&db->known_dirs);
 	memset(db, 0, sizeof(*db));
 }
 
@@ -95,16 +104,52 @@ unterminated:
 	return -1;
 }
 
-/* Returns a malloc'd absolute, normalised path of file relative to dir. */
-static char *absolute_path(const char *dir, const char *file)
+/* realpath() of a folder, remembered; NULL when it does not resolve. */
+static const char *resolved_folder(struct sova_compdb *db, const char *folder)
+{
+	int i = sova_strmap_get(&db->folder_index, folder);
+	if (i >= 0)
+		return db->folders[i];
+	char resolved[PATH_MAX];
+	SOVA_PUSH(db->folders, db->nfolders, db->capfolders, realpath(folder, resolved) ? sova_xstrdup(resolved) : NULL);
+	sova_strmap_put(&db->folder_index, folder, (int)db->nfolders - 1);
+	return db->folders[db->nfolders - 1];
+}
+
+/* Returns a malloc'd absolute, normalised path of file relative to dir:
+ * what realpath() gives, or the joined path when that fails. The folder
+ * part is resolved once per folder; the last part costs one lstat(). */
+static char *absolute_path(struct sova_compdb *db, const char *dir, const char *file)
 {
 	char *joined = file[0] == '/' ? sova_xstrdup(file) : sova_xasprintf("%s/%s", dir, file);
+	char *slash = strrchr(joined, '/');
+	const char *base = slash + 1;
 	char resolved[PATH_MAX];
-	if (realpath(joined, resolved)) {
+	if (slash == joined || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		/* A folder itself: "." is every entry's own directory. */
+		const char *folder = resolved_folder(db, joined);
+		if (!folder)
+			return joined;
 		free(joined);
-		return sova_xstrdup(resolved);
+		return sova_xstrdup(folder);
 	}
-	return joined;
+	*slash = '\0';
+	const char *folder = resolved_folder(db, joined);
+	*slash = '/';
+	struct stat st;
+	char *candidate = folder ? sova_xasprintf("%s/%s", strcmp(folder, "/") == 0 ? "" : folder, base) : NULL;
+	if (!candidate || lstat(candidate, &st) != 0) {
+		free(candidate);
+		return joined;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		free(candidate);
+		if (!realpath(joined, resolved))
+			return joined;
+		candidate = sova_xstrdup(resolved);
+	}
+	free(joined);
+	return candidate;
 }
 
 static void add_note(struct sova_compdb *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -177,9 +222,9 @@ static size_t output_flag(const char *a)
 	return 0;
 }
 
-static int same_file(const char *dir, const char *arg, const char *abs_file)
+static int same_file(struct sova_compdb *db, const char *dir, const char *arg, const char *abs_file)
 {
-	char *abs_arg = absolute_path(dir, arg);
+	char *abs_arg = absolute_path(db, dir, arg);
 	int same = strcmp(abs_arg, abs_file) == 0;
 	free(abs_arg);
 	return same;
@@ -244,7 +289,7 @@ static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *co
 			i += skip;
 			continue;
 		}
-		if (args[i][0] != '-' && same_file(tu->directory, args[i], tu->file)) {
+		if (args[i][0] != '-' && same_file(db, tu->directory, args[i], tu->file)) {
 			i++;
 			continue;
 		}
@@ -305,17 +350,23 @@ static int entry_argv(struct sova_json_doc *r, const cJSON *entry, char ***argv,
 	return 0;
 }
 
-static int directory_exists(const char *dir)
+static int directory_exists(struct sova_compdb *db, const char *dir)
 {
+	int known = sova_strmap_get(&db->known_dirs, dir);
+	if (known >= 0)
+		return known;
 	struct stat st;
-	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	int exists = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	sova_strmap_put(&db->known_dirs, dir, exists);
+	return exists;
 }
 
-static int tu_seen(const struct sova_compdb *db, const char *file)
+/* Returns 1 when file is a TU already; otherwise notes it as one. */
+static int tu_seen(struct sova_compdb *db, const char *file)
 {
-	for (size_t i = 0; i < db->ntus; i++)
-		if (strcmp(db->tus[i].file, file) == 0)
-			return 1;
+	if (sova_strmap_get(&db->tu_files, file) >= 0)
+		return 1;
+	sova_strmap_put(&db->tu_files, file, 1);
 	return 0;
 }
 
@@ -326,7 +377,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 	const char *dir = NULL, *file = NULL;
 	if (string_member(r, entry, "directory", &dir) != 0 || string_member(r, entry, "file", &file) != 0)
 		return -1;
-	if (dir[0] != '/' || !directory_exists(dir)) {
+	if (dir[0] != '/' || !directory_exists(db, dir)) {
 		sova_json_enter_key(r, "directory");
 		return sova_json_error(r, "\"directory\" '%s' is not an existing absolute directory", dir);
 	}
@@ -334,7 +385,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 	size_t argc;
 	if (entry_argv(r, entry, &argv, &argc) != 0)
 		return -1;
-	struct sova_tu_cmd tu = { .file = absolute_path(dir, file), .directory = absolute_path(dir, ".") };
+	struct sova_tu_cmd tu = { .file = absolute_path(db, dir, file), .directory = absolute_path(db, dir, ".") };
 	if (tu_seen(db, tu.file)) {
 		/* A file compiled twice (two configurations) is analysed once, as its first entry says. */
 		sova_tu_cmd_free(&tu);
@@ -403,7 +454,7 @@ int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfi
 	for (size_t i = 0; i < nfiles; i++) {
 		if (check_source_file(files[i], err, errlen) != 0)
 			return -1;
-		struct sova_tu_cmd tu = { .file = absolute_path(cwd, files[i]), .directory = sova_xstrdup(cwd) };
+		struct sova_tu_cmd tu = { .file = absolute_path(db, cwd, files[i]), .directory = sova_xstrdup(cwd) };
 		if (tu_seen(db, tu.file)) {
 			sova_tu_cmd_free(&tu);
 			continue;

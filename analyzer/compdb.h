@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct sova_tu_cmd {
 	char *file;      /* absolute path of the main source file */
 	char *directory; /* absolute working directory of the compile */
@@ -20,6 +22,15 @@ struct sova_compdb {
 	size_t ntus, captus;
 	char **notes; /* notifications about dropped flags, as full messages */
 	size_t nnotes, capnotes;
+	/* While loading: the TUs' files, so that a file compiled twice is
+	 * analysed once; and folders already made absolute. A database lists
+	 * the same few folders for thousands of files, and resolving each path
+	 * from the root again was most of the load. */
+	struct sova_strmap tu_files;
+	struct sova_strmap folder_index;
+	char **folders; /* realpath() of each, NULL when it failed */
+	struct sova_strmap known_dirs; /* "directory" values: 1 when one exists */
+	size_t nfolders, capfolders;
 };
 
 void sova_compdb_init(struct sova_compdb *db);

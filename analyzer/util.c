@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 static void sova_oom(void)
@@ -156,6 +157,23 @@ void sova_strmap_put(struct sova_strmap *map, const char *key, int value)
 		map->count++;
 	}
 	map->values[i] = value;
+}
+
+int sova_write_atomically(const char *path, const void *data, size_t len)
+{
+	char *tmp = sova_xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	int ok = f && data && fwrite(data, 1, len, f) == len;
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	else if (fd >= 0)
+		close(fd);
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok ? 0 : -1;
 }
 
 char *sova_read_file(const char *path, size_t *len, const char **err)

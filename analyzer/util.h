@@ -65,6 +65,10 @@ uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed);
  * matters and values never outlive the sova binary that made them. */
 uint64_t sova_hash(const void *data, size_t len, uint64_t seed);
 
+/* Writes data to path through a temporary file ("path.tmp.XXXXXX") and a
+ * rename, so that no reader ever sees half of it; returns 0 or -1. */
+int sova_write_atomically(const char *path, const void *data, size_t len);
+
 /* Reads a whole file; returns NULL and sets *err (static text) on failure. */
 char *sova_read_file(const char *path, size_t *len, const char **err);
 

@@ -6,11 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "compdb.h"
 #include "facts_json.h"
 #include "facts_bin.h"
+#include "filehash.h"
 #include "cache.h"
 #include "jsonpos.h"
 #include "models.h"
@@ -299,6 +303,53 @@ static int parse_line(const char *line, struct sova_suppression *s, char *err, s
 	return sova_parse_suppression(line, strlen(line), s, err, errlen);
 }
 
+/* Opens the table, hashes path once, and tells whether the hash was reused. */
+static uint64_t hash_once(const char *table, const char *path, int *reused)
+{
+	struct sova_filehashes fh;
+	sova_filehashes_open(&fh, table);
+	uint64_t h = sova_filehash(&fh, path);
+	CHECK(sova_filehash(&fh, path) == h); /* checked once per run */
+	*reused = !fh.changed;
+	sova_filehashes_close(&fh);
+	return h;
+}
+
+/* Moves the table's write time into the future: its entries are no longer racy. */
+static void table_written_later(const char *table)
+{
+	struct timespec times[2] = { { time(NULL) + 60, 0 }, { time(NULL) + 60, 0 } };
+	CHECK(utimensat(AT_FDCWD, table, times, 0) == 0);
+}
+
+/* File hashes are kept by stat data, re-read when the data changes, and
+ * always re-read within two seconds of the table's writing. */
+static void test_file_hashes(void)
+{
+	char *file = write_tmp("hashed.h", "int a;\n");
+	char *table = sova_xasprintf("%s/file-hashes", tmpdir);
+	int reused;
+	uint64_t first = hash_once(table, file, &reused);
+	CHECK(first != 0 && !reused);
+	uint64_t racy = hash_once(table, file, &reused);
+	CHECK(racy == first && !reused);
+	table_written_later(table);
+	CHECK(hash_once(table, file, &reused) == first && reused);
+	free(write_tmp("hashed.h", "int b;\n")); /* same size, new content */
+	table_written_later(table);
+	uint64_t edited = hash_once(table, file, &reused);
+	CHECK(edited != first && !reused);
+	table_written_later(table);
+	CHECK(hash_once(table, file, &reused) == edited && reused);
+	unlink(file);
+	CHECK(hash_once(table, file, &reused) == 0 && !reused);
+	free(write_tmp("file-hashes", "not a table"));
+	free(write_tmp("hashed.h", "int a;\n"));
+	CHECK(hash_once(table, file, &reused) == first && !reused);
+	free(table);
+	free(file);
+}
+
 static void test_suppressions(void)
 {
 	struct sova_suppression s;
@@ -345,6 +396,7 @@ int main(int argc, char **argv)
 	test_shell_split();
 	test_compdb();
 	test_suppressions();
+	test_file_hashes();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "warning: could not remove %s\n", tmpdir);

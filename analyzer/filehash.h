@@ -1,0 +1,53 @@
+/* filehash.h - the content hashes of files, kept between runs by their stat data.
+ *
+ * The cache decides what is unchanged by content: a TU's entry holds the
+ * hash of every file it included, and a whole run the hash of every file it
+ * read. Reading all of them is the cost of a run in which nothing changed:
+ * tens of thousands of headers in a big project. Like git's index, the
+ * hashes are kept with each file's size, times, inode and device; a file
+ * whose stat data is unchanged is not read again. A file changed within two
+ * seconds of the table being written could look unchanged by its times, so
+ * those are always read ("racily clean"). */
+#ifndef SOVA_FILEHASH_H
+#define SOVA_FILEHASH_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* A file as stat() saw it. */
+struct sova_file_stamp {
+	uint64_t size, mtime_ns, ctime_ns, ino, dev;
+};
+
+struct sova_file_hash {
+	struct sova_file_stamp stamp;
+	uint64_t hash; /* 0: the file could not be read */
+	int checked;   /* stamped this run, so the hash holds for the rest of it */
+};
+
+struct sova_filehashes {
+	pthread_mutex_t lock; /* lookups come from every parse thread */
+	struct sova_strmap index; /* path -> its place in files and paths */
+	struct sova_file_hash *files;
+	char **paths;
+	size_t count, cap;
+	char *table;         /* where the table is kept; NULL: this run only */
+	uint64_t written_ns; /* when the table read at the start was written */
+	int changed;         /* the table must be written again */
+};
+
+/* Opens the hashes, reading the table at table_path when there is one (a
+ * missing or malformed table is an empty one). table_path NULL: nothing is
+ * kept after the run. */
+void sova_filehashes_open(struct sova_filehashes *fh, const char *table_path);
+
+/* The hash of path's content now, never 0; 0 when it cannot be read. */
+uint64_t sova_filehash(struct sova_filehashes *fh, const char *path);
+
+/* Writes the table back when it changed, and frees everything. */
+void sova_filehashes_close(struct sova_filehashes *fh);
+
+#endif /* SOVA_FILEHASH_H */
