@@ -2,6 +2,7 @@
 #include "compdb.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,9 +39,12 @@ void sova_compdb_free(struct sova_compdb *db)
 		free(db->notes[i]);
 	free(db->tus);
 	free(db->notes);
-	for (size_t i = 0; i < db->nfolders; i++)
+	for (size_t i = 0; i < db->nfolders; i++) {
 		free(db->folders[i]);
+		sova_strmap_free(&db->listings[i]);
+	}
 	free(db->folders);
+	free(db->listings);
 	sova_strmap_free(&db->tu_files);
 	sova_strmap_free(&db->folder_index);
 	sova_strmap_free(&db->known_dirs);
@@ -104,52 +108,75 @@ unterminated:
 	return -1;
 }
 
-/* realpath() of a folder, remembered; NULL when it does not resolve. */
-static const char *resolved_folder(struct sova_compdb *db, const char *folder)
+/* realpath() of a folder, remembered; NULL when it does not resolve.
+ * *index receives its place in db->folders. */
+static const char *resolved_folder(struct sova_compdb *db, const char *folder, int *index)
 {
 	int i = sova_strmap_get(&db->folder_index, folder);
-	if (i >= 0)
-		return db->folders[i];
-	char resolved[PATH_MAX];
-	SOVA_PUSH(db->folders, db->nfolders, db->capfolders, realpath(folder, resolved) ? sova_xstrdup(resolved) : NULL);
-	sova_strmap_put(&db->folder_index, folder, (int)db->nfolders - 1);
-	return db->folders[db->nfolders - 1];
+	if (i < 0) {
+		char resolved[PATH_MAX];
+		SOVA_PUSH(db->folders, db->nfolders, db->capfolders,
+			  realpath(folder, resolved) ? sova_xstrdup(resolved) : NULL);
+		db->listings = sova_xrealloc(db->listings, db->capfolders, sizeof(*db->listings));
+		db->listings[db->nfolders - 1] = (struct sova_strmap){ 0 };
+		i = (int)db->nfolders - 1;
+		sova_strmap_put(&db->folder_index, folder, i);
+	}
+	*index = i;
+	return db->folders[i];
+}
+
+/* What a name in a resolved folder is (DT_REG, DT_LNK, ...), or -1 when the
+ * folder has no such name. The folder is read once: looking each file up
+ * from the root again costs a path walk per file. */
+static int name_type(struct sova_compdb *db, int folder, const char *name)
+{
+	struct sova_strmap *listing = &db->listings[folder];
+	if (!listing->cap) {
+		sova_strmap_put(listing, ".", DT_DIR); /* marks the folder as read */
+		DIR *d = opendir(db->folders[folder]);
+		for (struct dirent *e; d && (e = readdir(d));)
+			sova_strmap_put(listing, e->d_name, e->d_type);
+		if (d)
+			closedir(d);
+	}
+	return sova_strmap_get(listing, name);
 }
 
 /* Returns a malloc'd absolute, normalised path of file relative to dir:
  * what realpath() gives, or the joined path when that fails. The folder
- * part is resolved once per folder; the last part costs one lstat(). */
+ * part is resolved once per folder, the last part from the folder's
+ * listing. */
 static char *absolute_path(struct sova_compdb *db, const char *dir, const char *file)
 {
 	char *joined = file[0] == '/' ? sova_xstrdup(file) : sova_xasprintf("%s/%s", dir, file);
 	char *slash = strrchr(joined, '/');
 	const char *base = slash + 1;
-	char resolved[PATH_MAX];
+	int index;
 	if (slash == joined || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
 		/* A folder itself: "." is every entry's own directory. */
-		const char *folder = resolved_folder(db, joined);
+		const char *folder = resolved_folder(db, joined, &index);
 		if (!folder)
 			return joined;
 		free(joined);
 		return sova_xstrdup(folder);
 	}
 	*slash = '\0';
-	const char *folder = resolved_folder(db, joined);
+	const char *folder = resolved_folder(db, joined, &index);
 	*slash = '/';
-	struct stat st;
-	char *candidate = folder ? sova_xasprintf("%s/%s", strcmp(folder, "/") == 0 ? "" : folder, base) : NULL;
-	if (!candidate || lstat(candidate, &st) != 0) {
-		free(candidate);
+	int type = folder ? name_type(db, index, base) : -1;
+	if (type < 0)
 		return joined;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		free(candidate);
+	char resolved[PATH_MAX];
+	if (type == DT_LNK || type == DT_UNKNOWN) {
 		if (!realpath(joined, resolved))
 			return joined;
-		candidate = sova_xstrdup(resolved);
+		free(joined);
+		return sova_xstrdup(resolved);
 	}
+	char *path = sova_xasprintf("%s/%s", strcmp(folder, "/") == 0 ? "" : folder, base);
 	free(joined);
-	return candidate;
+	return path;
 }
 
 static void add_note(struct sova_compdb *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

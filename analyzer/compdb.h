@@ -29,6 +29,7 @@ struct sova_compdb {
 	struct sova_strmap tu_files;
 	struct sova_strmap folder_index;
 	char **folders; /* realpath() of each, NULL when it failed */
+	struct sova_strmap *listings; /* of each folder once a file in it is looked up: name -> d_type */
 	struct sova_strmap known_dirs; /* "directory" values: 1 when one exists */
 	size_t nfolders, capfolders;
 };

@@ -298,6 +298,43 @@ static void test_compdb(void)
 	free(src);
 }
 
+/* Paths reach the same file through a folder link, a file link and "./..":
+ * each is what realpath() gives, so the file is one TU. A missing file
+ * stays as written. */
+static void test_compdb_paths(void)
+{
+	char *real = sova_xasprintf("%s/real", tmpdir), *srcdir = sova_xasprintf("%s/real/src", tmpdir);
+	char *link = sova_xasprintf("%s/link", tmpdir), *alias = sova_xasprintf("%s/real/src/b.c", tmpdir);
+	CHECK(mkdir(real, 0777) == 0 && mkdir(srcdir, 0777) == 0 && symlink("real", link) == 0 &&
+	      symlink("a.c", alias) == 0);
+	free(write_tmp("real/src/a.c", "int a;\n"));
+	char *text = sova_xasprintf(
+		"[{\"directory\": \"%s/src\", \"file\": \"a.c\", \"arguments\": [\"cc\", \"-c\", \"a.c\"]},\n"
+		" {\"directory\": \"%s\", \"file\": \"src/b.c\", \"arguments\": [\"cc\", \"-c\", \"src/b.c\"]},\n"
+		" {\"directory\": \"%s/src/\", \"file\": \"../src/./a.c\", \"arguments\": [\"cc\", \"../src/./a.c\"]},\n"
+		" {\"directory\": \"%s\", \"file\": \"gone.c\", \"arguments\": [\"cc\", \"gone.c\"]}]",
+		link, link, link, link);
+	char *db_dir = sova_xasprintf("%s/real", tmpdir);
+	free(write_tmp("real/compile_commands.json", text));
+	struct sova_compdb db;
+	char err[1024];
+	sova_compdb_init(&db);
+	CHECK(sova_compdb_load(&db, db_dir, err, sizeof(err)) == 0);
+	char resolved[PATH_MAX];
+	char *expected = sova_xasprintf("%s/src/a.c", realpath(real, resolved) ? resolved : real);
+	char *gone = sova_xasprintf("%s/gone.c", link);
+	CHECK(db.ntus == 2 && strcmp(db.tus[0].file, expected) == 0 && strcmp(db.tus[1].file, gone) == 0);
+	sova_compdb_free(&db);
+	free(gone);
+	free(expected);
+	free(db_dir);
+	free(text);
+	free(real);
+	free(srcdir);
+	free(link);
+	free(alias);
+}
+
 static int parse_line(const char *line, struct sova_suppression *s, char *err, size_t errlen)
 {
 	return sova_parse_suppression(line, strlen(line), s, err, errlen);
@@ -395,6 +432,7 @@ int main(int argc, char **argv)
 	test_facts_large_constants();
 	test_shell_split();
 	test_compdb();
+	test_compdb_paths();
 	test_suppressions();
 	test_file_hashes();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
