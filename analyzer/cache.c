@@ -19,15 +19,8 @@
 
 /* Bumped when the layout of an entry changes. */
 #define CACHE_FORMAT 3
-#define NO_FILE 0
 /* The table of file hashes (filehash.h), beside the entries. */
 #define FILE_HASHES "file-hashes"
-
-/* The content hash of a file now; NO_FILE when unreadable. */
-static uint64_t file_hash(struct sova_cache *cache, const char *path)
-{
-	return sova_filehash(&cache->files, path);
-}
 
 static int writable_dir(const char *dir, char **note)
 {
@@ -102,7 +95,7 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 	sova_filehashes_open(&cache->files, table);
 	free(table);
 	/* The binary itself is in the key: a rebuilt sova may extract differently. */
-	cache->binary_hash = file_hash(cache, "/proc/self/exe");
+	cache->binary_hash = sova_filehash(&cache->files, "/proc/self/exe");
 	cache->dir = sova_xstrdup(dir);
 }
 
@@ -193,7 +186,7 @@ static char *entry_path(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
 	h = sova_hash(cmd->directory, strlen(cmd->directory) + 1, h);
 	for (size_t i = 0; i < cmd->nargs; i++)
 		h = sova_hash(cmd->args[i], strlen(cmd->args[i]) + 1, h);
-	uint64_t content = file_hash(cache, cmd->file);
+	uint64_t content = sova_filehash(&cache->files, cmd->file);
 	h = sova_hash(&content, sizeof(content), h);
 	return sova_xasprintf("%s/%016llx.facts", cache->dir, (unsigned long long)h);
 }
@@ -208,7 +201,7 @@ static int deps_current(struct sova_cache *cache, const cJSON *deps)
 		if (!cJSON_IsString(path) || !cJSON_IsString(hash))
 			return 0;
 		char now[32];
-		snprintf(now, sizeof(now), "%016llx", (unsigned long long)file_hash(cache, path->valuestring));
+		snprintf(now, sizeof(now), "%016llx", (unsigned long long)sova_filehash(&cache->files, path->valuestring));
 		if (strcmp(now, hash->valuestring) != 0)
 			return 0;
 	}
@@ -235,7 +228,7 @@ static int bin_deps_current(struct sova_cache *cache, struct sova_bin_reader *r)
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		const char *path = sova_bin_get_str(r);
 		uint64_t hash = sova_bin_get_uint(r);
-		if (!path || r->bad || (cache && file_hash(cache, path) != hash))
+		if (!path || r->bad || (cache && sova_filehash(&cache->files, path) != hash))
 			return 0;
 	}
 	return !r->bad;
@@ -279,7 +272,7 @@ static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *fa
 		if (facts->includes[i][0] != '/')
 			continue;
 		char hash[32];
-		snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)file_hash(cache, facts->includes[i]));
+		snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)sova_filehash(&cache->files, facts->includes[i]));
 		cJSON *d = cJSON_CreateArray();
 		cJSON_AddItemToArray(d, cJSON_CreateString(facts->includes[i]));
 		cJSON_AddItemToArray(d, cJSON_CreateString(hash));
@@ -313,7 +306,7 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 		if (facts->includes[i][0] != '/')
 			continue;
 		sova_bin_put_str(&w, facts->includes[i]);
-		sova_bin_put_uint(&w, file_hash(cache, facts->includes[i]));
+		sova_bin_put_uint(&w, sova_filehash(&cache->files, facts->includes[i]));
 	}
 	sova_bin_put_facts(&w, facts);
 	size_t len;
@@ -342,7 +335,7 @@ uint64_t sova_cache_run_key(struct sova_cache *cache, int argc, char *const *arg
 		h = sova_hash(argv[i], strlen(argv[i]) + 1, h);
 	}
 	for (size_t i = 0; i < nfiles; i++) {
-		uint64_t content = file_hash(cache, files[i]);
+		uint64_t content = sova_filehash(&cache->files, files[i]);
 		h = sova_hash(files[i], strlen(files[i]) + 1, h);
 		h = sova_hash(&content, sizeof(content), h);
 	}
