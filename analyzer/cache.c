@@ -21,6 +21,13 @@
 #define CACHE_FORMAT 3
 /* The table of file hashes (filehash.h), beside the entries. */
 #define FILE_HASHES "file-hashes"
+/* The bytes the entries took when last counted, plus what runs added since.
+ * Counting means a stat() of every entry, 10,000 of them in a big project,
+ * so a run that stays under the bound only adds to this record. Entries
+ * written behind sova's back, or two runs adding at once, make it drift;
+ * it is counted again once a day, and whenever it is missing or unreadable. */
+#define USAGE "usage"
+#define RECOUNT_SECONDS (24 * 3600)
 
 static int writable_dir(const char *dir, char **note)
 {
@@ -39,14 +46,17 @@ static int writable_dir(const char *dir, char **note)
 
 /* What sova itself writes into the folder: "<16 hex digits>.facts" (and
  * ".json" from older versions), "run-<16 hex digits>.json", the table of
- * file hashes, and those names with ".tmp.XXXXXX" while being written.
- * Nothing else in a folder given with --cache is ever removed. Returns 1
- * for an entry (the table is none: it is never pruned), 2 for a temporary
+ * file hashes, the usage record, and those names with ".tmp.XXXXXX" while
+ * being written. Nothing else in a folder given with --cache is ever
+ * removed. Returns 1 for an entry (the table and the record are none: they
+ * are never pruned), 2 for a temporary
  * file, 0 for anything else. */
 static int cache_file_kind(const char *name)
 {
 	if (strncmp(name, FILE_HASHES ".tmp.", sizeof(FILE_HASHES ".tmp.") - 1) == 0)
 		return strlen(name) == sizeof(FILE_HASHES ".tmp.") - 1 + 6 ? 2 : 0;
+	if (strncmp(name, USAGE ".tmp.", sizeof(USAGE ".tmp.") - 1) == 0)
+		return strlen(name) == sizeof(USAGE ".tmp.") - 1 + 6 ? 2 : 0;
 	const char *p = strncmp(name, "run-", 4) == 0 ? name + 4 : name;
 	for (int i = 0; i < 16; i++, p++)
 		if (!isxdigit((unsigned char)*p))
@@ -142,8 +152,9 @@ static unsigned long long list_entries(const char *dir, struct cache_file **file
 }
 
 /* Removes the entries used longest ago until the folder holds at most three
- * quarters of its limit, so that the next runs do not each remove one. */
-static void prune(struct sova_cache *cache)
+ * quarters of its limit, so that the next runs do not each remove one.
+ * Returns the bytes the entries take afterwards. */
+static unsigned long long prune(struct sova_cache *cache)
 {
 	struct cache_file *files;
 	size_t n;
@@ -161,6 +172,43 @@ static void prune(struct sova_cache *cache)
 	for (size_t i = 0; i < n; i++)
 		free(files[i].name);
 	free(files);
+	return total;
+}
+
+/* The usage record: "sova-cache-usage 1 BYTES COUNTED_AT\n". Returns 1
+ * when it is there and well formed. */
+static int read_usage(const char *path, unsigned long long *bytes, long long *counted_at)
+{
+	size_t len;
+	const char *why;
+	char *text = sova_read_file(path, &len, &why);
+	int end = 0;
+	int ok = text && sscanf(text, "sova-cache-usage 1 %llu %lld\n%n", bytes, counted_at, &end) == 2 &&
+		 (size_t)end == len;
+	free(text);
+	return ok;
+}
+
+static void write_usage(const char *path, unsigned long long bytes, long long counted_at)
+{
+	char text[80];
+	int n = snprintf(text, sizeof(text), "sova-cache-usage 1 %llu %lld\n", bytes, counted_at);
+	sova_write_atomically(path, text, (size_t)n);
+}
+
+/* After a run that added entries: adds them to the usage record while it is
+ * recent and stays under the bound, else counts the folder again and prunes. */
+static void keep_in_bounds(struct sova_cache *cache)
+{
+	char *path = sova_xasprintf("%s/%s", cache->dir, USAGE);
+	unsigned long long bytes, added = atomic_load(&cache->added);
+	long long counted_at, now = (long long)time(NULL);
+	if (read_usage(path, &bytes, &counted_at) && counted_at <= now && now - counted_at < RECOUNT_SECONDS &&
+	    bytes <= cache->max_size && added <= cache->max_size - bytes)
+		write_usage(path, bytes + added, counted_at);
+	else
+		write_usage(path, prune(cache), now);
+	free(path);
 }
 
 /* A hit: the entry was used now, whatever its age. */
@@ -172,7 +220,7 @@ static void mark_used(const char *path)
 void sova_cache_close(struct sova_cache *cache)
 {
 	if (cache->dir && atomic_load(&cache->wrote))
-		prune(cache);
+		keep_in_bounds(cache);
 	free(cache->dir);
 	sova_filehashes_close(&cache->files);
 	memset(cache, 0, sizeof(*cache));
@@ -282,11 +330,15 @@ static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *fa
 }
 
 /* Writes root to path and frees both. */
-static void write_json(char *path, cJSON *root)
+/* Writes root to path, taking both, and counts the bytes as added. */
+static void write_json(struct sova_cache *cache, char *path, cJSON *root)
 {
 	char *text = cJSON_PrintUnformatted(root);
 	cJSON_Delete(root);
-	sova_write_atomically(path, text, text ? strlen(text) : 0);
+	size_t len = text ? strlen(text) : 0;
+	if (sova_write_atomically(path, text, len) == 0)
+		atomic_fetch_add(&cache->added, len);
+	atomic_store(&cache->wrote, 1);
 	free(path);
 	free(text);
 }
@@ -312,7 +364,8 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	size_t len;
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
 	char *path = entry_path(cache, cmd);
-	sova_write_atomically(path, data, len);
+	if (sova_write_atomically(path, data, len) == 0)
+		atomic_fetch_add(&cache->added, len);
 	atomic_store(&cache->wrote, 1);
 	free(path);
 	free(data);
@@ -348,10 +401,15 @@ static char *run_path(const struct sova_cache *cache, uint64_t key)
 }
 
 /* The TUs are the same ones, with the same flags and main-file contents. */
-static int same_tus(struct sova_cache *cache, const cJSON *tus, const struct sova_compdb *db)
+static int same_tus(struct sova_cache *cache, const cJSON *tus, const struct sova_compdb *db, int jobs)
 {
 	if (!cJSON_IsArray(tus) || (size_t)cJSON_GetArraySize(tus) != db->ntus)
 		return 0;
+	const char **files = sova_xcalloc(db->ntus + 1, sizeof(*files));
+	for (size_t i = 0; i < db->ntus; i++)
+		files[i] = db->tus[i].file;
+	sova_filehash_preload(&cache->files, files, db->ntus, jobs);
+	free(files);
 	const cJSON *t = tus->child;
 	for (size_t i = 0; i < db->ntus; i++, t = t->next) {
 		char *path = entry_path(cache, &db->tus[i]);
@@ -372,7 +430,7 @@ static char *take_member(const cJSON *root, const char *key, size_t *len)
 	return sova_xstrdup(v->valuestring);
 }
 
-int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
+int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db, int jobs,
 		      struct sova_run_record *record)
 {
 	memset(record, 0, sizeof(*record));
@@ -380,7 +438,7 @@ int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_
 		return 0;
 	cJSON *root = read_entry(run_path(cache, key));
 	const cJSON *exit_code = cJSON_GetObjectItemCaseSensitive(root, "exit");
-	int hit = root && cJSON_IsNumber(exit_code) && same_tus(cache, cJSON_GetObjectItemCaseSensitive(root, "tus"), db) &&
+	int hit = root && cJSON_IsNumber(exit_code) && same_tus(cache, cJSON_GetObjectItemCaseSensitive(root, "tus"), db, jobs) &&
 		  deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps"));
 	if (hit) {
 		record->output = take_member(root, "output", &record->output_len);
@@ -434,8 +492,7 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 	cJSON_AddNumberToObject(root, "exit", record->exit_code);
 	cJSON_AddItemToObject(root, "output", cJSON_CreateString(record->output));
 	cJSON_AddItemToObject(root, "messages", cJSON_CreateString(record->messages));
-	write_json(run_path(cache, key), root);
-	atomic_store(&cache->wrote, 1);
+	write_json(cache, run_path(cache, key), root);
 }
 
 void sova_run_record_free(struct sova_run_record *record)

@@ -22,6 +22,7 @@ struct sova_cache {
 	char *dir; /* NULL: no cache */
 	unsigned long long max_size; /* bytes the folder may hold after a run */
 	atomic_int wrote;            /* this run added entries: the size is checked on closing */
+	atomic_ullong added;         /* the bytes of those entries */
 	uint64_t binary_hash;
 	struct sova_filehashes files; /* content hashes, kept in the folder between runs */
 };
@@ -64,8 +65,9 @@ struct sova_run_record {
 uint64_t sova_cache_run_key(struct sova_cache *cache, int argc, char *const *argv, char *const *files, size_t nfiles);
 
 /* Fills record when the run with this key was recorded and every TU and
- * file it read is unchanged; returns 1 then, 0 otherwise. */
-int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db,
+ * file it read is unchanged; returns 1 then, 0 otherwise. Files are checked
+ * on up to jobs threads. */
+int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_compdb *db, int jobs,
 		      struct sova_run_record *record);
 
 /* Records a run, for sova_cache_replay. */

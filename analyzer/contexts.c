@@ -117,13 +117,13 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 	}
 }
 
-/* The newest entry of the function in the role whose model applies in the TU. */
-static const struct sova_api_fn *api_for_name(const struct sova_engine *e, int def, const char *name,
-					      enum sova_api_role role, const struct sova_call *call)
+/* The newest entry, from a name's first, in the role whose model applies in the TU. */
+static const struct sova_api_fn *api_in_role(const struct sova_engine *e, int def, const struct sova_api_fn *fn,
+					     enum sova_api_role role, const struct sova_call *call)
 {
 	const struct sova_models *m = e->models;
 	int tu = e->prog->defs[def].tu;
-	for (const struct sova_api_fn *fn = sova_models_lookup(m, name); fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
+	for (; fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
 		if (fn->role == role && e->active[(size_t)tu * m->nmodels + (size_t)fn->model])
 			return when_holds(e, def, &fn->when, call) ? fn : NULL;
 	return NULL;
@@ -141,15 +141,14 @@ const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, 
 	return e->apis[def][(size_t)call * NROLES + role];
 }
 
+/* A direct call's targets are its callee; a call through a pointer takes
+ * the first modelled function the pointer may hold. */
 static const struct sova_api_fn *find_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
-	if (c->callee_usr)
-		return api_for_name(e, def, c->callee_name, role, c);
-	/* Through a pointer: the first modelled function it may hold. */
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
-		const struct sova_api_fn *api = api_for_name(e, def, e->prog->syms[*t].name, role, c);
-		if (api)
+		const struct sova_api_fn *api = api_in_role(e, def, e->model_entries[*t], role, c);
+		if (api || c->callee_usr)
 			return api;
 	}
 	return NULL;
@@ -213,9 +212,10 @@ static void decide_models(struct sova_engine *e)
 	/* A modelled function is a leaf even when the program has its body (a
 	 * project that ships its own futures library): sova trusts the model. */
 	e->leaf = sova_xcalloc(prog->nsyms + 1, 1);
+	e->model_entries = sova_xcalloc(prog->nsyms + 1, sizeof(*e->model_entries));
 	for (size_t s = 0; s < prog->nsyms; s++) {
-		for (const struct sova_api_fn *fn = sova_models_lookup(e->models, prog->syms[s].name); fn;
-		     fn = fn->next >= 0 ? &e->models->fns[fn->next] : NULL)
+		e->model_entries[s] = sova_models_lookup(e->models, prog->syms[s].name);
+		for (const struct sova_api_fn *fn = e->model_entries[s]; fn; fn = fn->next >= 0 ? &e->models->fns[fn->next] : NULL)
 			for (size_t t = 0; t < prog->ntus && !e->leaf[s]; t++)
 				e->leaf[s] = e->active[t * nmodels + (size_t)fn->model];
 	}
@@ -444,6 +444,7 @@ static void engine_free(struct sova_engine *e)
 	sova_reach_free(&e->single);
 	free(e->active);
 	free(e->leaf);
+	free(e->model_entries);
 	for (size_t d = 0; d < e->prog->ndefs; d++)
 		free(e->apis[d]);
 	free(e->apis);

@@ -67,6 +67,7 @@ struct sova_engine {
 	const struct sova_api_fn ***apis; /* per def, per call: the entry for each role, or NULL */
 	struct sova_strmap kind_memo;     /* slot key -> executor kind found by constructors */
 	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
+	const struct sova_api_fn **model_entries; /* per sym: the first model entry of its name, or NULL */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
 	size_t *ncallers, *capcallers;
 	struct sova_entry *entries;

@@ -1,6 +1,8 @@
 /* facts.c - ownership and identity of the per-TU summary's values. */
 #include "facts.h"
 
+#include <assert.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,38 +83,39 @@ int sova_tu_facts_check(const struct sova_tu_facts *facts)
 
 /* ---- ownership ---- */
 
-/* Arrays grow by doubling while facts are built; a TU's facts live until
- * the run ends, and the unused half of every array would live with them. */
-#define SHRINK(items, count, cap)                                                        \
-	do {                                                                             \
-		if ((cap) > (count)) {                                                   \
-			if (count) {                                                     \
-				(items) = sova_xrealloc((items), (count), sizeof(*(items))); \
-			} else {                                                         \
-				free(items);                                             \
-				(items) = NULL;                                          \
-			}                                                                \
-			(cap) = (count);                                                 \
-		}                                                                        \
-	} while (0)
+/* Arrays grow by doubling while facts are built. A TU's facts live until
+ * the run ends: each array moves, at its size, into the pool. */
+#define ADOPT(pool, items, count, cap) \
+	((items) = sova_strpool_adopt((pool), (void *)(items), (count), sizeof(*(items))), (cap) = (count))
 
-void sova_tu_facts_shrink(struct sova_tu_facts *facts)
+void sova_tu_facts_seal(struct sova_tu_facts *facts)
 {
+	if (facts->sealed)
+		return;
+	struct sova_strpool *pool = &facts->strings;
 	for (size_t i = 0; i < facts->nfuncs; i++) {
 		struct sova_func *f = &facts->funcs[i];
-		SHRINK(f->annotations, f->nannotations, f->capannotations);
-		SHRINK(f->calls, f->ncalls, f->capcalls);
-		SHRINK(f->assigns, f->nassigns, f->capassigns);
-		SHRINK(f->returns, f->nreturns, f->capreturns);
+		for (size_t c = 0; c < f->ncalls; c++) {
+			struct sova_call *call = &f->calls[c];
+			call->args = sova_strpool_adopt(pool, call->args, call->nargs, sizeof(*call->args));
+			call->guards = sova_strpool_adopt(pool, call->guards, call->nguards, sizeof(*call->guards));
+		}
+		ADOPT(pool, f->annotations, f->nannotations, f->capannotations);
+		ADOPT(pool, f->calls, f->ncalls, f->capcalls);
+		ADOPT(pool, f->assigns, f->nassigns, f->capassigns);
+		ADOPT(pool, f->returns, f->nreturns, f->capreturns);
 	}
-	SHRINK(facts->files, facts->nfiles, facts->capfiles);
-	SHRINK(facts->includes, facts->nincludes, facts->capincludes);
-	SHRINK(facts->funcs, facts->nfuncs, facts->capfuncs);
-	SHRINK(facts->globals, facts->nglobals, facts->capglobals);
-	SHRINK(facts->decls, facts->ndecls, facts->capdecls);
-	SHRINK(facts->diags, facts->ndiags, facts->capdiags);
-	SHRINK(facts->markers, facts->nmarkers, facts->capmarkers);
-	sova_strpool_seal(&facts->strings);
+	for (size_t i = 0; i < facts->ndecls; i++)
+		ADOPT(pool, facts->decls[i].annotations, facts->decls[i].nannotations, facts->decls[i].capannotations);
+	ADOPT(pool, facts->files, facts->nfiles, facts->capfiles);
+	ADOPT(pool, facts->includes, facts->nincludes, facts->capincludes);
+	ADOPT(pool, facts->funcs, facts->nfuncs, facts->capfuncs);
+	ADOPT(pool, facts->globals, facts->nglobals, facts->capglobals);
+	ADOPT(pool, facts->decls, facts->ndecls, facts->capdecls);
+	ADOPT(pool, facts->diags, facts->ndiags, facts->capdiags);
+	ADOPT(pool, facts->markers, facts->nmarkers, facts->capmarkers);
+	sova_strpool_seal(pool);
+	facts->sealed = 1;
 }
 
 static void func_free(struct sova_func *fn)
@@ -127,7 +130,8 @@ static void func_free(struct sova_func *fn)
 	free(fn->returns);
 }
 
-void sova_tu_facts_free(struct sova_tu_facts *facts)
+/* Sealed facts are all in their pool. */
+static void free_arrays(struct sova_tu_facts *facts)
 {
 	free(facts->files);
 	free(facts->includes);
@@ -140,6 +144,12 @@ void sova_tu_facts_free(struct sova_tu_facts *facts)
 	free(facts->decls);
 	free(facts->diags);
 	free(facts->markers);
+}
+
+void sova_tu_facts_free(struct sova_tu_facts *facts)
+{
+	if (!facts->sealed)
+		free_arrays(facts);
 	sova_strpool_free(&facts->strings);
 	memset(facts, 0, sizeof(*facts));
 }
@@ -147,6 +157,7 @@ void sova_tu_facts_free(struct sova_tu_facts *facts)
 void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
 		      unsigned col, const char *message)
 {
+	assert(!facts->sealed);
 	struct sova_diag d = {
 		.level = level,
 		.file = sova_strpool_add(&facts->strings, file),

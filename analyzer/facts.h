@@ -127,12 +127,13 @@ struct sova_tu_facts {
 	size_t ndiags, capdiags;
 	struct sova_marker *markers; /* by file, then line */
 	size_t nmarkers, capmarkers;
+	int sealed; /* complete: every array is in strings, and nothing changes */
 };
 
 void sova_tu_facts_free(struct sova_tu_facts *facts);
-/* Gives back the spare capacity of every array and the pool's interning
- * index, once the facts are complete. */
-void sova_tu_facts_shrink(struct sova_tu_facts *facts);
+/* Moves every array into the pool, at its size, once the facts are
+ * complete; drops the pool's interning index. Sealed facts are read only. */
+void sova_tu_facts_seal(struct sova_tu_facts *facts);
 void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
 		      unsigned col, const char *message);
 

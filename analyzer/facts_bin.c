@@ -318,16 +318,45 @@ void sova_bin_reader_close(struct sova_bin_reader *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static void get_strings(struct sova_bin_reader *r, const char ***out, size_t *n, size_t *cap)
+/* The least bytes each kind of element takes: a count that needs more than
+ * the entry has left is malformed, so an array sized by it is never more
+ * than a few times the entry's size. */
+#define MIN_STR 1
+#define MIN_VAL 6
+#define MIN_LOC 5
+#define MIN_ASSIGN (3 * MIN_VAL + 1)
+#define MIN_CALL (MIN_LOC + 3 + MIN_VAL + 2)
+#define MIN_FUNC (2 + MIN_LOC + 1 + 4)
+#define MIN_DECL 3
+#define MIN_DIAG 5
+#define MIN_MARKER 3
+
+/* A count of elements that take at least min_bytes each. */
+static size_t get_count_of(struct sova_bin_reader *r, size_t min_bytes)
 {
-	size_t count = sova_bin_get_count(r);
-	for (size_t i = 0; i < count && !r->bad; i++) {
+	size_t n = sova_bin_get_count(r);
+	if (n > (size_t)(r->end - r->at) / min_bytes) {
+		r->bad = 1;
+		return 0;
+	}
+	return n;
+}
+
+/* An array of count elements in the facts' pool: a decoded TU is sealed
+ * from the start. */
+#define POOL_ARRAY(facts, count, type) ((type *)sova_strpool_array(&(facts)->strings, (count), sizeof(type)))
+
+static void get_strings(struct sova_bin_reader *r, struct sova_tu_facts *facts, const char ***out, size_t *n,
+			size_t *cap)
+{
+	size_t count = get_count_of(r, MIN_STR);
+	*out = POOL_ARRAY(facts, count, const char *);
+	*cap = count;
+	for (; *n < count && !r->bad; (*n)++) {
 		const char *s = sova_bin_get_str(r);
-		if (!s) {
+		if (!s)
 			r->bad = 1;
-			break;
-		}
-		SOVA_PUSH(*out, *n, *cap, s);
+		(*out)[*n] = s;
 	}
 }
 
@@ -355,13 +384,14 @@ static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 	v->path = sova_bin_get_str(r);
 }
 
-static void get_assigns(struct sova_bin_reader *r, struct sova_assign **out, size_t *n, size_t *cap)
+static void get_assigns(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_assign **out, size_t *n,
+			size_t *cap)
 {
-	size_t count = sova_bin_get_count(r);
-	for (size_t i = 0; i < count && !r->bad; i++) {
-		SOVA_GROW(*out, *n, *cap);
-		struct sova_assign *a = &(*out)[(*n)++];
-		memset(a, 0, sizeof(*a));
+	size_t count = get_count_of(r, MIN_ASSIGN);
+	*out = POOL_ARRAY(facts, count, struct sova_assign);
+	*cap = count;
+	for (; *n < count && !r->bad; (*n)++) {
+		struct sova_assign *a = &(*out)[*n];
 		get_val(r, &a->target);
 		get_val(r, &a->value);
 		get_val(r, &a->object);
@@ -369,82 +399,79 @@ static void get_assigns(struct sova_bin_reader *r, struct sova_assign **out, siz
 	}
 }
 
-static void get_call(struct sova_bin_reader *r, struct sova_call *c)
+static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_call *c)
 {
-	memset(c, 0, sizeof(*c));
 	c->loc = get_loc(r);
 	c->callee_usr = sova_bin_get_str(r);
 	c->callee_name = sova_bin_get_str(r);
 	get_val(r, &c->callee);
 	c->returns = sova_bin_get_str(r);
-	size_t nargs = sova_bin_get_count(r);
-	c->args = sova_xcalloc(nargs + 1, sizeof(*c->args));
+	size_t nargs = get_count_of(r, MIN_VAL);
+	c->args = POOL_ARRAY(facts, nargs, struct sova_val);
 	for (; c->nargs < nargs && !r->bad; c->nargs++)
 		get_val(r, &c->args[c->nargs]);
-	size_t nguards = sova_bin_get_count(r);
-	if (nguards)
-		c->guards = sova_xcalloc(nguards, sizeof(*c->guards));
+	size_t nguards = get_count_of(r, 1);
+	c->guards = POOL_ARRAY(facts, nguards, int);
 	for (; c->nguards < nguards && !r->bad; c->nguards++) {
 		long guard = get_int(r);
 		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
 	}
 }
 
-static void get_func(struct sova_bin_reader *r, struct sova_func *f)
+static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_func *f)
 {
-	memset(f, 0, sizeof(*f));
 	f->usr = sova_bin_get_str(r);
 	f->name = sova_bin_get_str(r);
 	f->loc = get_loc(r);
 	f->external = (int)get_bounded(r, 1);
-	get_strings(r, &f->annotations, &f->nannotations, &f->capannotations);
-	size_t ncalls = sova_bin_get_count(r);
-	for (size_t i = 0; i < ncalls && !r->bad; i++) {
-		SOVA_GROW(f->calls, f->ncalls, f->capcalls);
-		get_call(r, &f->calls[f->ncalls++]);
-	}
-	get_assigns(r, &f->assigns, &f->nassigns, &f->capassigns);
-	size_t nreturns = sova_bin_get_count(r);
-	for (size_t i = 0; i < nreturns && !r->bad; i++) {
-		SOVA_GROW(f->returns, f->nreturns, f->capreturns);
-		memset(&f->returns[f->nreturns], 0, sizeof(f->returns[0]));
-		get_val(r, &f->returns[f->nreturns++]);
-	}
+	get_strings(r, facts, &f->annotations, &f->nannotations, &f->capannotations);
+	size_t ncalls = get_count_of(r, MIN_CALL);
+	f->calls = POOL_ARRAY(facts, ncalls, struct sova_call);
+	f->capcalls = ncalls;
+	for (; f->ncalls < ncalls && !r->bad; f->ncalls++)
+		get_call(r, facts, &f->calls[f->ncalls]);
+	get_assigns(r, facts, &f->assigns, &f->nassigns, &f->capassigns);
+	size_t nreturns = get_count_of(r, MIN_VAL);
+	f->returns = POOL_ARRAY(facts, nreturns, struct sova_val);
+	f->capreturns = nreturns;
+	for (; f->nreturns < nreturns && !r->bad; f->nreturns++)
+		get_val(r, &f->returns[f->nreturns]);
 }
 
 static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	size_t n = sova_bin_get_count(r);
-	for (size_t i = 0; i < n && !r->bad; i++) {
-		SOVA_GROW(facts->decls, facts->ndecls, facts->capdecls);
-		struct sova_decl *d = &facts->decls[facts->ndecls++];
-		memset(d, 0, sizeof(*d));
+	size_t n = get_count_of(r, MIN_DECL);
+	facts->decls = POOL_ARRAY(facts, n, struct sova_decl);
+	facts->capdecls = n;
+	for (; facts->ndecls < n && !r->bad; facts->ndecls++) {
+		struct sova_decl *d = &facts->decls[facts->ndecls];
 		d->usr = sova_bin_get_str(r);
 		d->name = sova_bin_get_str(r);
-		get_strings(r, &d->annotations, &d->nannotations, &d->capannotations);
+		get_strings(r, facts, &d->annotations, &d->nannotations, &d->capannotations);
 	}
 }
 
 static void get_diags(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	size_t n = sova_bin_get_count(r);
-	for (size_t i = 0; i < n && !r->bad; i++) {
-		enum sova_diag_level level = (enum sova_diag_level)get_bounded(r, SOVA_DIAG_ERROR);
-		const char *file = sova_bin_get_str(r);
-		unsigned line = (unsigned)get_bounded(r, 0xffffffffU), col = (unsigned)get_bounded(r, 0xffffffffU);
-		const char *message = sova_bin_get_str(r);
-		if (!message)
+	size_t n = get_count_of(r, MIN_DIAG);
+	facts->diags = POOL_ARRAY(facts, n, struct sova_diag);
+	facts->capdiags = n;
+	for (; facts->ndiags < n && !r->bad; facts->ndiags++) {
+		struct sova_diag *d = &facts->diags[facts->ndiags];
+		d->level = (enum sova_diag_level)get_bounded(r, SOVA_DIAG_ERROR);
+		d->file = sova_bin_get_str(r);
+		d->line = (unsigned)get_bounded(r, 0xffffffffU);
+		d->col = (unsigned)get_bounded(r, 0xffffffffU);
+		d->message = sova_bin_get_str(r);
+		if (!d->message)
 			r->bad = 1;
-		if (!r->bad)
-			sova_tu_add_diag(facts, level, file, line, col, message);
 	}
 }
 
 static void get_markers(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	size_t n = sova_bin_get_count(r);
-	if (n)
-		facts->markers = sova_xcalloc(n, sizeof(*facts->markers));
+	size_t n = get_count_of(r, MIN_MARKER);
+	facts->markers = POOL_ARRAY(facts, n, struct sova_marker);
 	for (; facts->nmarkers < n && !r->bad; facts->nmarkers++) {
 		struct sova_marker *m = &facts->markers[facts->nmarkers];
 		long file = get_int(r);
@@ -457,16 +484,17 @@ static void get_markers(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 
 int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
+	facts->sealed = 1;
 	facts->main_file = sova_bin_get_str(r);
 	facts->failed = (int)get_bounded(r, 1);
-	get_strings(r, &facts->files, &facts->nfiles, &facts->capfiles);
-	get_strings(r, &facts->includes, &facts->nincludes, &facts->capincludes);
-	size_t nfuncs = sova_bin_get_count(r);
-	for (size_t i = 0; i < nfuncs && !r->bad; i++) {
-		SOVA_GROW(facts->funcs, facts->nfuncs, facts->capfuncs);
-		get_func(r, &facts->funcs[facts->nfuncs++]);
-	}
-	get_assigns(r, &facts->globals, &facts->nglobals, &facts->capglobals);
+	get_strings(r, facts, &facts->files, &facts->nfiles, &facts->capfiles);
+	get_strings(r, facts, &facts->includes, &facts->nincludes, &facts->capincludes);
+	size_t nfuncs = get_count_of(r, MIN_FUNC);
+	facts->funcs = POOL_ARRAY(facts, nfuncs, struct sova_func);
+	facts->capfuncs = nfuncs;
+	for (; facts->nfuncs < nfuncs && !r->bad; facts->nfuncs++)
+		get_func(r, facts, &facts->funcs[facts->nfuncs]);
+	get_assigns(r, facts, &facts->globals, &facts->nglobals, &facts->capglobals);
 	get_decls(r, facts);
 	get_diags(r, facts);
 	get_markers(r, facts);

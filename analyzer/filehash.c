@@ -146,6 +146,42 @@ uint64_t sova_filehash(struct sova_filehashes *fh, const char *path)
 	return h;
 }
 
+struct preload {
+	struct sova_filehashes *fh;
+	const char *const *paths;
+	size_t n, stride, first;
+};
+
+static void *preload_some(void *arg)
+{
+	const struct preload *p = arg;
+	for (size_t i = p->first; i < p->n; i += p->stride)
+		sova_filehash(p->fh, p->paths[i]);
+	return NULL;
+}
+
+#define MAX_PRELOAD_THREADS 64
+
+void sova_filehash_preload(struct sova_filehashes *fh, const char *const *paths, size_t n, int jobs)
+{
+	size_t nthreads = jobs < 1 ? 1 : jobs > MAX_PRELOAD_THREADS ? MAX_PRELOAD_THREADS : (size_t)jobs;
+	pthread_t threads[MAX_PRELOAD_THREADS];
+	struct preload parts[MAX_PRELOAD_THREADS];
+	int running[MAX_PRELOAD_THREADS] = { 0 };
+	for (size_t t = 0; t < nthreads; t++) {
+		parts[t] = (struct preload){ fh, paths, n, nthreads, t };
+		if (t > 0)
+			running[t] = pthread_create(&threads[t], NULL, preload_some, &parts[t]) == 0;
+	}
+	/* This thread takes the first share, and any whose thread did not start. */
+	for (size_t t = 0; t < nthreads; t++)
+		if (!running[t])
+			preload_some(&parts[t]);
+	for (size_t t = 1; t < nthreads; t++)
+		if (running[t])
+			pthread_join(threads[t], NULL);
+}
+
 static void write_table(const struct sova_filehashes *fh)
 {
 	struct sova_bin_writer w;

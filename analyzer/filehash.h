@@ -47,6 +47,11 @@ void sova_filehashes_open(struct sova_filehashes *fh, const char *table_path);
 /* The hash of path's content now, never 0; 0 when it cannot be read. */
 uint64_t sova_filehash(struct sova_filehashes *fh, const char *path);
 
+/* Hashes the n paths on up to jobs threads, so that sova_filehash() then
+ * answers from memory: a run checking 10,000 main files spends most of its
+ * time in stat(), and the kernel serves two threads at once. */
+void sova_filehash_preload(struct sova_filehashes *fh, const char *const *paths, size_t n, int jobs);
+
 /* Writes the table back when it changed, and frees everything. */
 void sova_filehashes_close(struct sova_filehashes *fh);
 

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An indirect call and the targets whose parameters it has bound so far. */
+/* An indirect call, and the set its slot held when its targets' parameters
+ * were last bound: the targets bound so far. */
 struct pending_call {
 	int def;
 	size_t call;
 	int slot;
-	int *bound;
-	size_t nbound, capbound;
+	struct sova_symset *bound;
 };
 
 /* A list of ints per slot, grown with the slot table. */
@@ -27,6 +27,10 @@ struct linker {
 	size_t nslots;            /* slots the per-slot arrays cover */
 	struct per_slot succ;     /* slot -> slots it flows into */
 	struct per_slot calls_at; /* slot -> pending calls made through it */
+	/* slot -> functions added to it but not yet merged into its set. A slot
+	 * that gains thousands of functions one at a time (a pool's task
+	 * parameter) would otherwise be copied and hashed once per function. */
+	struct per_slot adds;
 	struct pending_call *pending;
 	size_t npending, cappending;
 	int *work;
@@ -65,6 +69,7 @@ static void cover_slots(struct linker *l)
 	size_t grown = n * 2;
 	per_slot_grow(&l->succ, l->nslots, grown);
 	per_slot_grow(&l->calls_at, l->nslots, grown);
+	per_slot_grow(&l->adds, l->nslots, grown);
 	l->queued = sova_xrealloc(l->queued, grown, 1);
 	memset(l->queued + l->nslots, 0, grown - l->nslots);
 	l->nslots = grown;
@@ -231,7 +236,7 @@ static int *scratch(struct linker *l, size_t n)
 	return l->scratch;
 }
 
-static int slot_add(struct linker *l, struct sova_slot *slot, int sym)
+static int slot_holds(const struct sova_slot *slot, int sym)
 {
 	size_t lo = 0, hi = slot->nsyms;
 	while (lo < hi) {
@@ -241,15 +246,50 @@ static int slot_add(struct linker *l, struct sova_slot *slot, int sym)
 		else
 			hi = mid;
 	}
-	if (lo < slot->nsyms && slot->syms[lo] == sym)
+	return lo < slot->nsyms && slot->syms[lo] == sym;
+}
+
+static int compare_ints(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Merges the functions added to a slot into its set. */
+static void settle(struct linker *l, int index)
+{
+	if (index >= (int)l->nslots || !l->adds.count[index])
+		return;
+	int *adds = l->adds.items[index];
+	size_t nadds = l->adds.count[index], unique = 0;
+	qsort(adds, nadds, sizeof(*adds), compare_ints);
+	for (size_t i = 0; i < nadds; i++)
+		if (!unique || adds[unique - 1] != adds[i])
+			adds[unique++] = adds[i];
+	struct sova_slot *slot = &l->prog->slots[index];
+	int *merged = scratch(l, slot->nsyms + unique);
+	size_t i = 0, k = 0, n = 0;
+	while (i < slot->nsyms || k < unique) {
+		if (k == unique || (i < slot->nsyms && slot->syms[i] < adds[k]))
+			merged[n++] = slot->syms[i++];
+		else if (i == slot->nsyms || adds[k] < slot->syms[i])
+			merged[n++] = adds[k++];
+		else
+			merged[n++] = slot->syms[i++], k++;
+	}
+	slot_set(l->prog, slot, n, merged);
+	free(adds);
+	l->adds.items[index] = NULL;
+	l->adds.count[index] = l->adds.cap[index] = 0;
+}
+
+/* Adds sym to a slot, for settle() to merge; returns 1 when it may be new. */
+static int slot_add(struct linker *l, int index, int sym)
+{
+	if (slot_holds(&l->prog->slots[index], sym))
 		return 0;
-	int *grown = scratch(l, slot->nsyms + 1);
-	for (size_t i = 0; i < lo; i++)
-		grown[i] = slot->syms[i];
-	grown[lo] = sym;
-	for (size_t i = lo; i < slot->nsyms; i++)
-		grown[i + 1] = slot->syms[i];
-	slot_set(l->prog, slot, slot->nsyms + 1, grown);
+	cover_slots(l);
+	SOVA_PUSH(l->adds.items[index], l->adds.count[index], l->adds.cap[index], sym);
 	return 1;
 }
 
@@ -291,7 +331,7 @@ static void flow(struct linker *l, int dst, const struct sova_def *def, const st
 		return;
 	if (val->kind == SOVA_VAL_FUNC) {
 		int s = intern_sym(l->prog, val->usr, val->name);
-		if (slot_add(l, &l->prog->slots[dst], s))
+		if (slot_add(l, dst, s))
 			enqueue(l, dst);
 		return;
 	}
@@ -300,6 +340,7 @@ static void flow(struct linker *l, int dst, const struct sova_def *def, const st
 		return;
 	cover_slots(l);
 	SOVA_PUSH(l->succ.items[src], l->succ.count[src], l->succ.cap[src], dst);
+	settle(l, src);
 	if (slot_union(l, &l->prog->slots[dst], &l->prog->slots[src]))
 		enqueue(l, dst);
 }
@@ -350,28 +391,35 @@ static void flow_def(struct linker *l, int index)
 	}
 }
 
-static int pending_bound(const struct pending_call *p, int sym)
-{
-	for (size_t i = 0; i < p->nbound; i++)
-		if (p->bound[i] == sym)
-			return 1;
-	return 0;
-}
-
 /* Binds the arguments of a call through a slot to the parameters of the
- * functions the slot holds now and has not bound before. */
+ * functions the slot holds now and did not hold at the last binding. Both
+ * sets are sorted, so the new ones are found in one walk. */
 static void bind_pending(struct linker *l, int pending)
 {
 	struct pending_call *p = &l->pending[pending];
-	for (size_t k = 0; k < l->prog->slots[p->slot].nsyms; k++) {
-		int s = l->prog->slots[p->slot].syms[k];
-		if (pending_bound(p, s))
-			continue;
-		SOVA_PUSH(p->bound, p->nbound, p->capbound, s);
-		const struct sova_def *def = &l->prog->defs[p->def];
-		bind_args(l, def, &def->fn->calls[p->call], l->prog->syms[s].usr);
-		p = &l->pending[pending];
+	settle(l, p->slot);
+	struct sova_symset *now = l->prog->slots[p->slot].set;
+	if (!now || now == p->bound)
+		return;
+	const struct sova_symset *before = p->bound;
+	size_t nfresh = 0, b = 0;
+	int *fresh = sova_xcalloc(now->n, sizeof(*fresh));
+	for (size_t i = 0; i < now->n; i++) {
+		while (before && b < before->n && before->syms[b] < now->syms[i])
+			b++;
+		if (!before || b == before->n || before->syms[b] != now->syms[i])
+			fresh[nfresh++] = now->syms[i];
 	}
+	sova_symset_release(&l->prog->sets, p->bound);
+	p->bound = sova_symset_retain(now);
+	int def_index = p->def;
+	size_t call_index = p->call;
+	/* Binding may add slots and pending calls, moving both arrays. */
+	for (size_t k = 0; k < nfresh; k++) {
+		const struct sova_def *def = &l->prog->defs[def_index];
+		bind_args(l, def, &def->fn->calls[call_index], l->prog->syms[fresh[k]].usr);
+	}
+	free(fresh);
 }
 
 static void solve(struct linker *l)
@@ -379,6 +427,7 @@ static void solve(struct linker *l)
 	while (l->nwork) {
 		int s = l->work[--l->nwork];
 		l->queued[s] = 0;
+		settle(l, s);
 		for (size_t i = 0; i < l->succ.count[s]; i++) {
 			int d = l->succ.items[s][i];
 			if (slot_union(l, &l->prog->slots[d], &l->prog->slots[s]))
@@ -439,12 +488,15 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program
 	for (size_t d = 0; d < prog->ndefs; d++)
 		flow_def(&l, (int)d);
 	solve(&l);
+	for (size_t i = 0; i < prog->nslots; i++)
+		settle(&l, (int)i);
 	build_targets(prog);
 	for (size_t i = 0; i < l.npending; i++)
-		free(l.pending[i].bound);
+		sova_symset_release(&prog->sets, l.pending[i].bound);
 	free(l.pending);
 	per_slot_free(&l.succ, l.nslots);
 	per_slot_free(&l.calls_at, l.nslots);
+	per_slot_free(&l.adds, l.nslots);
 	free(l.work);
 	free(l.queued);
 	free(l.scratch);

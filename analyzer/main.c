@@ -387,11 +387,16 @@ static const char *cache_dir(const struct run *run)
 	return run->cli.cache ? run->cli.cache : ".sova-cache";
 }
 
+static int run_jobs(const struct run *run)
+{
+	return run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 /* Replays an unchanged run from the cache; returns its exit code, or -1. */
 static int replay(struct run *run, uint64_t key)
 {
 	struct sova_run_record record;
-	if (!sova_cache_replay(&run->cache, key, &run->db, &record))
+	if (!sova_cache_replay(&run->cache, key, &run->db, run_jobs(run), &record))
 		return -1;
 	int code = deliver(run, &record) != 0 ? fail(SOVA_EXIT_FAILED, "cannot write the output") : record.exit_code;
 	sova_run_record_free(&record);
@@ -433,7 +438,7 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 {
 	run->nfacts = run->db.ntus;
 	run->facts = sova_xcalloc(run->nfacts + 1, sizeof(*run->facts));
-	int jobs = run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	int jobs = run_jobs(run);
 	char **dropped;
 	size_t ndropped;
 	double t = now_seconds();

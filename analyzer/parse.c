@@ -215,7 +215,7 @@ static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu
 		if (job->cache)
 			sova_cache_store(job->cache, cmd, facts);
 	}
-	sova_tu_facts_shrink(facts);
+	sova_tu_facts_seal(facts);
 }
 
 static void report_progress(struct parse_job *job, const char *file)

@@ -1,7 +1,10 @@
-/* strpool.c - the strings of one TU's facts: each stored once, all freed at once. */
+/* strpool.c - the memory of one TU's facts: strings each stored once, and
+ * the arrays of finished facts, all freed at once. */
 #include "strpool.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +16,11 @@
 #define FIRST_BLOCK ((size_t)4 * 1024)
 #define LAST_BLOCK ((size_t)256 * 1024)
 
+#define ARRAY_ALIGN _Alignof(max_align_t)
+
 struct sova_strpool_block {
 	struct sova_strpool_block *next;
-	char data[];
+	_Alignas(max_align_t) char data[]; /* aligned, for arrays */
 };
 
 char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
@@ -40,6 +45,33 @@ char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
 	pool->at += size;
 	pool->left -= size;
 	return out;
+}
+
+void *sova_strpool_array(struct sova_strpool *pool, size_t n, size_t size)
+{
+	if (!n)
+		return NULL;
+	if (size > (SIZE_MAX - ARRAY_ALIGN) / n)
+		sova_oom();
+	size_t pad = (size_t)(-(uintptr_t)pool->at & (ARRAY_ALIGN - 1));
+	if (pad > pool->left)
+		pad = pool->left;
+	pool->at += pad;
+	pool->left -= pad;
+	/* A fresh block's data is aligned; the current one's rest is taken as is. */
+	size_t bytes = (n * size + ARRAY_ALIGN - 1) & ~(size_t)(ARRAY_ALIGN - 1);
+	char *out = sova_strpool_alloc(pool, bytes);
+	memset(out, 0, bytes);
+	return out;
+}
+
+void *sova_strpool_adopt(struct sova_strpool *pool, void *array, size_t n, size_t size)
+{
+	void *copy = sova_strpool_array(pool, n, size);
+	if (n)
+		memcpy(copy, array, n * size);
+	free(array);
+	return copy;
 }
 
 static const char *store(struct sova_strpool *pool, const char *s, size_t n)

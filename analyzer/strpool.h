@@ -1,10 +1,13 @@
-/* strpool.h - the strings of one TU's facts: each stored once, all freed at once.
+/* strpool.h - the memory of one TU's facts: strings each stored once, and
+ * the arrays of finished facts, all freed at once.
  *
  * A TU's facts name the same few thousand USRs, field names and files over
  * and over; as separate allocations they were most of sova's memory after
  * the parse, and freeing them one by one was a serial cost at the end of
  * every run. Strings are interned while a TU is extracted and copied into
- * large blocks; the facts only point into them. */
+ * large blocks; the facts only point into them. Once a TU's facts are
+ * complete, their arrays move into the same blocks: at 10,000 TUs, freeing
+ * a million small arrays took longer than linking them. */
 #ifndef SOVA_STRPOOL_H
 #define SOVA_STRPOOL_H
 
@@ -35,6 +38,14 @@ const char *sova_strpool_printf(struct sova_strpool *pool, const char *fmt, ...)
 
 /* size bytes that live as long as the pool (a reader's string table). */
 char *sova_strpool_alloc(struct sova_strpool *pool, size_t size);
+
+/* n zeroed elements of size bytes, aligned for any type, living as long as
+ * the pool; NULL when n is 0. */
+void *sova_strpool_array(struct sova_strpool *pool, size_t n, size_t size);
+
+/* Moves a malloc'd array of n elements into the pool and frees it; returns
+ * the pool's copy (NULL when n is 0). */
+void *sova_strpool_adopt(struct sova_strpool *pool, void *array, size_t n, size_t size);
 
 /* Drops the interning index once nothing more is added; later additions
  * are still stored, only no longer shared. */

@@ -53,6 +53,12 @@ struct sova_symset *sova_symset_intern(struct sova_symsets *table, const int *sy
 	return s;
 }
 
+struct sova_symset *sova_symset_retain(struct sova_symset *set)
+{
+	set->refs++;
+	return set;
+}
+
 void sova_symset_release(struct sova_symsets *table, struct sova_symset *set)
 {
 	if (!set || --set->refs)

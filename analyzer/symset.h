@@ -27,6 +27,9 @@ struct sova_symsets {
 /* The set holding syms[0..n) (sorted, no repeats), with one more reference. */
 struct sova_symset *sova_symset_intern(struct sova_symsets *table, const int *syms, size_t n);
 
+/* One more reference to set, which is returned. */
+struct sova_symset *sova_symset_retain(struct sova_symset *set);
+
 /* Drops a reference (set may be NULL); the last one frees the set. */
 void sova_symset_release(struct sova_symsets *table, struct sova_symset *set);
 

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-static void sova_oom(void)
+void sova_oom(void)
 {
 	fputs("sova: out of memory\n", stderr);
 	exit(SOVA_EXIT_FAILED);
@@ -176,40 +177,53 @@ int sova_write_atomically(const char *path, const void *data, size_t len)
 	return ok ? 0 : -1;
 }
 
-char *sova_read_file(const char *path, size_t *len, const char **err)
+/* The rest of fd, grown from a first guess at its size; NULL on a read error. */
+static char *read_all(int fd, size_t guess, size_t *len)
 {
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		*err = strerror(errno);
-		return NULL;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		*err = "is a directory";
-		return NULL;
-	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = strerror(errno);
-		return NULL;
-	}
-	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
+	size_t cap = guess + 1, n = 0;
 	char *buf = sova_xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap)
 			buf = sova_xrealloc(buf, cap *= 2, 1);
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
+		ssize_t got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return NULL;
+		}
 		if (got == 0)
 			break;
+		n += (size_t)got;
 	}
-	int failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		free(buf);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* One open and one fstat: the cache reads thousands of small files a run. */
+char *sova_read_file(const char *path, size_t *len, const char **err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*err = strerror(errno);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		*err = "is a directory";
+		return NULL;
+	}
+	size_t n = 0;
+	char *buf = read_all(fd, st.st_size > 0 ? (size_t)st.st_size : 4096, &n);
+	close(fd);
+	if (!buf) {
 		*err = "read error";
 		return NULL;
 	}
-	buf[n] = '\0';
 	if (len)
 		*len = n;
 	return buf;

@@ -16,6 +16,8 @@ enum sova_exit {
 	SOVA_EXIT_FAILED = 3,   /* the analysis itself failed */
 };
 
+/* Reports that memory ran out and exits: what the x-allocators do on failure. */
+_Noreturn void sova_oom(void);
 void *sova_xmalloc(size_t size);
 void *sova_xcalloc(size_t count, size_t size);
 void *sova_xrealloc(void *ptr, size_t count, size_t size);
