@@ -88,11 +88,32 @@ int sova_tu_facts_check(const struct sova_tu_facts *facts)
 #define ADOPT(pool, items, count, cap) \
 	((items) = sova_strpool_adopt((pool), (void *)(items), (count), sizeof(*(items))), (cap) = (count))
 
+#define BYTES(count, items) sova_strpool_array_bytes((count), sizeof(*(items)))
+
+static size_t array_bytes(const struct sova_tu_facts *facts)
+{
+	size_t bytes = BYTES(facts->nfiles, facts->files) + BYTES(facts->nincludes, facts->includes) +
+		       BYTES(facts->nfuncs, facts->funcs) + BYTES(facts->nglobals, facts->globals) +
+		       BYTES(facts->ndecls, facts->decls) + BYTES(facts->ndiags, facts->diags) +
+		       BYTES(facts->nmarkers, facts->markers);
+	for (size_t i = 0; i < facts->nfuncs; i++) {
+		const struct sova_func *f = &facts->funcs[i];
+		bytes += BYTES(f->nannotations, f->annotations) + BYTES(f->ncalls, f->calls) +
+			 BYTES(f->nassigns, f->assigns) + BYTES(f->nreturns, f->returns);
+		for (size_t c = 0; c < f->ncalls; c++)
+			bytes += BYTES(f->calls[c].nargs, f->calls[c].args) + BYTES(f->calls[c].nguards, f->calls[c].guards);
+	}
+	for (size_t i = 0; i < facts->ndecls; i++)
+		bytes += BYTES(facts->decls[i].nannotations, facts->decls[i].annotations);
+	return bytes;
+}
+
 void sova_tu_facts_seal(struct sova_tu_facts *facts)
 {
 	if (facts->sealed)
 		return;
 	struct sova_strpool *pool = &facts->strings;
+	sova_strpool_reserve(pool, array_bytes(facts));
 	for (size_t i = 0; i < facts->nfuncs; i++) {
 		struct sova_func *f = &facts->funcs[i];
 		for (size_t c = 0; c < f->ncalls; c++) {

@@ -102,8 +102,8 @@ static int intern_sym(struct sova_program *prog, const char *usr, const char *na
 		return i;
 	struct sova_sym sym;
 	memset(&sym, 0, sizeof(sym));
-	sym.usr = sova_xstrdup(usr);
-	sym.name = sova_xstrdup(name && name[0] ? name : usr);
+	sym.usr = usr;
+	sym.name = name && name[0] ? name : usr;
 	i = (int)prog->nsyms;
 	SOVA_PUSH(prog->syms, prog->nsyms, prog->capsyms, sym);
 	sova_strmap_put(&prog->sym_by_usr, usr, i);
@@ -511,8 +511,6 @@ void sova_program_free(struct sova_program *prog)
 		free(prog->file_maps[t]);
 	free(prog->file_maps);
 	for (size_t i = 0; i < prog->nsyms; i++) {
-		free(prog->syms[i].usr);
-		free(prog->syms[i].name);
 		free(prog->syms[i].annotations);
 		free(prog->syms[i].defs);
 	}

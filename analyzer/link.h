@@ -17,8 +17,8 @@
 
 /* A function as the whole program knows it: a name with zero or more bodies. */
 struct sova_sym {
-	char *usr;
-	char *name;
+	const char *usr;  /* borrowed from the TU facts, like everything below */
+	const char *name;
 	const char **annotations; /* borrowed from the facts */
 	size_t nannotations, capannotations;
 	int *defs; /* indexes into program->defs */

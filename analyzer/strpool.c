@@ -47,19 +47,44 @@ char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
 	return out;
 }
 
+size_t sova_strpool_array_bytes(size_t n, size_t size)
+{
+	if (n && size > (SIZE_MAX - ARRAY_ALIGN) / n)
+		sova_oom();
+	return (n * size + ARRAY_ALIGN - 1) & ~(size_t)(ARRAY_ALIGN - 1);
+}
+
+/* Moves the free space up to the alignment of arrays. */
+static void align_free_space(struct sova_strpool *pool)
+{
+	size_t pad = (size_t)(-(uintptr_t)pool->at & (ARRAY_ALIGN - 1));
+	if (pad > pool->left)
+		pad = pool->left;
+	if (!pad)
+		return; /* an empty pool's free space is NULL */
+	pool->at += pad;
+	pool->left -= pad;
+}
+
+void sova_strpool_reserve(struct sova_strpool *pool, size_t bytes)
+{
+	align_free_space(pool);
+	if (bytes <= pool->left)
+		return;
+	struct sova_strpool_block *b = sova_xmalloc(sizeof(*b) + bytes);
+	b->next = pool->blocks;
+	pool->blocks = b;
+	pool->at = b->data;
+	pool->left = bytes;
+}
+
 void *sova_strpool_array(struct sova_strpool *pool, size_t n, size_t size)
 {
 	if (!n)
 		return NULL;
-	if (size > (SIZE_MAX - ARRAY_ALIGN) / n)
-		sova_oom();
-	size_t pad = (size_t)(-(uintptr_t)pool->at & (ARRAY_ALIGN - 1));
-	if (pad > pool->left)
-		pad = pool->left;
-	pool->at += pad;
-	pool->left -= pad;
-	/* A fresh block's data is aligned; the current one's rest is taken as is. */
-	size_t bytes = (n * size + ARRAY_ALIGN - 1) & ~(size_t)(ARRAY_ALIGN - 1);
+	size_t bytes = sova_strpool_array_bytes(n, size);
+	/* A fresh block's data is aligned; the current one's rest is aligned here. */
+	align_free_space(pool);
 	char *out = sova_strpool_alloc(pool, bytes);
 	memset(out, 0, bytes);
 	return out;

@@ -43,6 +43,14 @@ char *sova_strpool_alloc(struct sova_strpool *pool, size_t size);
  * the pool; NULL when n is 0. */
 void *sova_strpool_array(struct sova_strpool *pool, size_t n, size_t size);
 
+/* Makes sure the next arrays of up to bytes in all (each rounded up to the
+ * alignment) come from one block, sized to fit: facts being sealed know
+ * what they need, and a doubled block would be half empty. */
+void sova_strpool_reserve(struct sova_strpool *pool, size_t bytes);
+
+/* The bytes sova_strpool_array takes for n elements of size bytes. */
+size_t sova_strpool_array_bytes(size_t n, size_t size);
+
 /* Moves a malloc'd array of n elements into the pool and frees it; returns
  * the pool's copy (NULL when n is 0). */
 void *sova_strpool_adopt(struct sova_strpool *pool, void *array, size_t n, size_t size);
