@@ -160,18 +160,29 @@ void sova_strmap_put(struct sova_strmap *map, const char *key, int value)
 	map->values[i] = value;
 }
 
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 int sova_write_atomically(const char *path, const void *data, size_t len)
 {
 	char *tmp = sova_xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	int ok = f && data && fwrite(data, 1, len, f) == len;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else if (fd >= 0)
-		close(fd);
+	int ok = fd >= 0 && data && write_all(fd, data, len) == 0;
+	if (fd >= 0)
+		ok = close(fd) == 0 && ok;
 	ok = ok && rename(tmp, path) == 0;
-	if (!ok)
+	if (!ok && fd >= 0)
 		unlink(tmp);
 	free(tmp);
 	return ok ? 0 : -1;

@@ -3,6 +3,7 @@
  *
  * Usage: test_units BUNDLED_MODELS_DIR. Prints "N passed, M failed". */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,6 +388,61 @@ static void test_file_hashes(void)
 	free(file);
 }
 
+/* Hashes preloaded on threads are the ones a single thread finds. */
+static void test_file_hash_preload(void)
+{
+	enum { N = 40 };
+	char *paths[N];
+	uint64_t alone[N];
+	struct sova_filehashes fh;
+	sova_filehashes_open(&fh, NULL);
+	for (int i = 0; i < N; i++) {
+		char name[32], text[32];
+		snprintf(name, sizeof(name), "preload%d.h", i);
+		snprintf(text, sizeof(text), "int v%d;\n", i);
+		paths[i] = write_tmp(name, text);
+		alone[i] = sova_filehash(&fh, paths[i]);
+	}
+	sova_filehashes_close(&fh);
+	sova_filehashes_open(&fh, NULL);
+	sova_filehash_preload(&fh, (const char *const *)paths, N, 3);
+	CHECK(fh.count == N);
+	for (int i = 0; i < N; i++) {
+		CHECK(alone[i] != 0 && sova_filehash(&fh, paths[i]) == alone[i]);
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+	sova_filehashes_close(&fh);
+}
+
+/* Sealed facts keep their contents, now in the pool. */
+static void test_seal(void)
+{
+	struct sova_tu_facts facts = { 0 };
+	facts.main_file = sova_strpool_add(&facts.strings, "/src/a.c");
+	SOVA_PUSH(facts.files, facts.nfiles, facts.capfiles, facts.main_file);
+	struct sova_func fn = { 0 };
+	fn.usr = sova_strpool_add(&facts.strings, "c:@F@f");
+	fn.name = sova_strpool_add(&facts.strings, "f");
+	struct sova_call call = { 0 };
+	call.callee_usr = sova_strpool_add(&facts.strings, "c:@F@g");
+	call.nargs = 2;
+	call.args = sova_xcalloc(2, sizeof(*call.args));
+	call.args[1].kind = SOVA_VAL_INT;
+	call.args[1].num = 7;
+	SOVA_PUSH(fn.calls, fn.ncalls, fn.capcalls, call);
+	SOVA_PUSH(facts.funcs, facts.nfuncs, facts.capfuncs, fn);
+	sova_tu_facts_seal(&facts);
+	CHECK(facts.sealed && facts.nfuncs == 1 && facts.capfuncs == 1 && facts.funcs[0].ncalls == 1);
+	const struct sova_call *c = &facts.funcs[0].calls[0];
+	CHECK(strcmp(c->callee_usr, "c:@F@g") == 0 && c->nargs == 2 && c->args[1].kind == SOVA_VAL_INT &&
+	      c->args[1].num == 7 && c->guards == NULL);
+	CHECK((uintptr_t)facts.funcs % _Alignof(struct sova_func) == 0 && (uintptr_t)c->args % _Alignof(struct sova_val) == 0);
+	sova_tu_facts_seal(&facts); /* once sealed, sealing again changes nothing */
+	CHECK(facts.funcs[0].calls[0].args[1].num == 7);
+	sova_tu_facts_free(&facts);
+}
+
 static void test_suppressions(void)
 {
 	struct sova_suppression s;
@@ -435,6 +491,8 @@ int main(int argc, char **argv)
 	test_compdb_paths();
 	test_suppressions();
 	test_file_hashes();
+	test_file_hash_preload();
+	test_seal();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "warning: could not remove %s\n", tmpdir);
