@@ -99,8 +99,9 @@ static void remove_if_stale(const char *path, time_t now)
 		unlink(path);
 }
 
-/* Notes which sub-folders of entries exist: an entry in one that does not
- * cannot be read, and a cold run would otherwise look for 10,000 missing
+/* Notes which sub-folders of entries exist: an entry in one that did not
+ * cannot be one this run can use (a TU's entry is written once a run, after
+ * its lookup), and a cold run would otherwise look for 10,000 missing
  * files. Removes the folder's own stale temporary files; the sub-folders'
  * go when the entries are counted. */
 static void scan_folder(struct sova_cache *cache, const char *dir)
@@ -111,7 +112,9 @@ static void scan_folder(struct sova_cache *cache, const char *dir)
 	time_t now = time(NULL);
 	for (struct dirent *e; (e = readdir(d));) {
 		if (is_entry_folder(e->d_name)) {
-			atomic_store(&cache->folder_made[strtoul(e->d_name, NULL, 16)], 1);
+			unsigned folder = (unsigned)strtoul(e->d_name, NULL, 16);
+			cache->folder_found[folder] = 1;
+			atomic_store(&cache->folder_made[folder], 1);
 		} else if (cache_file_kind(e->d_name) == 2) {
 			char *path = sova_xasprintf("%s/%s", dir, e->d_name);
 			remove_if_stale(path, now);
@@ -390,7 +393,7 @@ int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, s
 	char *path = entry_path(cache, cmd);
 	size_t len;
 	const char *why;
-	char *data = atomic_load(&cache->folder_made[entry_folder(path)]) ? sova_read_file(path, &len, &why) : NULL;
+	char *data = cache->folder_found[entry_folder(path)] ? sova_read_file(path, &len, &why) : NULL;
 	int hit = data && sova_cache_decode_entry(cache, (const unsigned char *)data, len, facts);
 	if (hit)
 		mark_used(path);

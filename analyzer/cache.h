@@ -23,7 +23,8 @@ struct sova_cache {
 	unsigned long long max_size; /* bytes the folder may hold after a run */
 	atomic_int wrote;            /* this run added entries: the size is checked on closing */
 	atomic_ullong added;         /* the bytes of those entries */
-	atomic_uchar folder_made[256]; /* per sub-folder of entries: found at opening, or made since */
+	unsigned char folder_found[256]; /* per sub-folder of entries: there when the cache was opened */
+	atomic_uchar folder_made[256];   /* found, or made since */
 	uint64_t binary_hash;
 	struct sova_filehashes files; /* content hashes, kept in the folder between runs */
 };
