@@ -83,9 +83,7 @@ static int is_entry_folder(const char *name)
 /* A sub-folder's file: an entry only when its name starts with the folder's. */
 static int entry_file_kind(const char *folder, const char *name)
 {
-	return strncmp(name, folder, 2) == 0 && strncmp(name, "run-", 4) != 0 && !strstr(name, ".json")
-		       ? cache_file_kind(name)
-		       : 0;
+	return strncmp(name, folder, 2) == 0 && !strstr(name, ".json") ? cache_file_kind(name) : 0;
 }
 
 /* A run killed while writing an entry leaves its temporary file behind.
@@ -289,7 +287,7 @@ static void mark_used(const char *path)
 
 void sova_cache_close(struct sova_cache *cache)
 {
-	if (cache->dir && atomic_load(&cache->wrote))
+	if (cache->dir && atomic_load(&cache->added))
 		keep_in_bounds(cache);
 	free(cache->dir);
 	sova_filehashes_close(&cache->files);
@@ -418,7 +416,6 @@ static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *fa
 	return deps;
 }
 
-/* Writes root to path and frees both. */
 /* Writes root to path, taking both, and counts the bytes as added. */
 static void write_json(struct sova_cache *cache, char *path, cJSON *root)
 {
@@ -427,7 +424,6 @@ static void write_json(struct sova_cache *cache, char *path, cJSON *root)
 	size_t len = text ? strlen(text) : 0;
 	if (sova_write_atomically(path, text, len) == 0)
 		atomic_fetch_add(&cache->added, len);
-	atomic_store(&cache->wrote, 1);
 	free(path);
 	free(text);
 }
@@ -456,7 +452,6 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	make_entry_folder(cache, path);
 	if (sova_write_atomically(path, data, len) == 0)
 		atomic_fetch_add(&cache->added, len);
-	atomic_store(&cache->wrote, 1);
 	free(path);
 	free(data);
 }

@@ -21,8 +21,7 @@
 struct sova_cache {
 	char *dir; /* NULL: no cache */
 	unsigned long long max_size; /* bytes the folder may hold after a run */
-	atomic_int wrote;            /* this run added entries: the size is checked on closing */
-	atomic_ullong added;         /* the bytes of those entries */
+	atomic_ullong added;         /* bytes of the entries this run wrote: the size is checked on closing */
 	unsigned char folder_found[256]; /* per sub-folder of entries: there when the cache was opened */
 	atomic_uchar folder_made[256];   /* found, or made since */
 	uint64_t binary_hash;
@@ -37,7 +36,8 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 /* Closes the cache. A run that added entries first brings the folder back
  * under its size: the entries used longest ago go first, as a hit marks an
  * entry used (its modification time). A pre-commit hook run on every commit
- * would otherwise keep an entry for every version of every file. */
+ * would otherwise keep an entry for every version of every file. The size
+ * comes from the folder's usage record while that is recent (cache.c). */
 void sova_cache_close(struct sova_cache *cache);
 
 /* Fills facts from the cache; returns 1 on a valid entry, 0 otherwise. */
