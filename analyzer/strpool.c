@@ -23,6 +23,21 @@ struct sova_strpool_block {
 	_Alignas(max_align_t) char data[]; /* aligned, for arrays */
 };
 
+static struct sova_strpool_block *new_block(struct sova_strpool *pool, size_t bytes)
+{
+	struct sova_strpool_block *b = sova_xmalloc(sizeof(*b) + bytes);
+	b->next = pool->blocks;
+	pool->blocks = b;
+	return b;
+}
+
+/* Makes a block of bytes the one new requests come from. */
+static void use_block(struct sova_strpool *pool, size_t bytes)
+{
+	pool->at = new_block(pool, bytes)->data;
+	pool->left = bytes;
+}
+
 char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
 {
 	if (size > pool->left) {
@@ -30,16 +45,9 @@ char *sova_strpool_alloc(struct sova_strpool *pool, size_t size)
 		if (pool->block_size > LAST_BLOCK)
 			pool->block_size = LAST_BLOCK;
 		/* A large request gets a block of its own; the current one stays in use. */
-		size_t bytes = size > pool->block_size / 4 ? size : pool->block_size;
-		struct sova_strpool_block *b = sova_xmalloc(sizeof(*b) + bytes);
-		b->next = pool->blocks;
-		pool->blocks = b;
-		if (bytes != size) {
-			pool->at = b->data;
-			pool->left = bytes;
-		} else {
-			return b->data;
-		}
+		if (size > pool->block_size / 4)
+			return new_block(pool, size)->data;
+		use_block(pool, pool->block_size);
 	}
 	char *out = pool->at;
 	pool->at += size;
@@ -69,13 +77,8 @@ static void align_free_space(struct sova_strpool *pool)
 void sova_strpool_reserve(struct sova_strpool *pool, size_t bytes)
 {
 	align_free_space(pool);
-	if (bytes <= pool->left)
-		return;
-	struct sova_strpool_block *b = sova_xmalloc(sizeof(*b) + bytes);
-	b->next = pool->blocks;
-	pool->blocks = b;
-	pool->at = b->data;
-	pool->left = bytes;
+	if (bytes > pool->left)
+		use_block(pool, bytes);
 }
 
 void *sova_strpool_array(struct sova_strpool *pool, size_t n, size_t size)
