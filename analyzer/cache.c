@@ -112,6 +112,7 @@ static void scan_folder(struct sova_cache *cache, const char *dir)
 		if (is_entry_folder(e->d_name)) {
 			unsigned folder = (unsigned)strtoul(e->d_name, NULL, 16);
 			cache->folder_found[folder] = 1;
+			cache->nfolders_found++;
 			atomic_store(&cache->folder_made[folder], 1);
 		} else if (cache_file_kind(e->d_name) == 2) {
 			char *path = sova_xasprintf("%s/%s", dir, e->d_name);
@@ -386,7 +387,9 @@ int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data,
 
 int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
 {
-	if (!cache->dir)
+	/* In an empty cache nothing can hit, and the key can wait for the store,
+	 * which hashes the main file from what libclang read. */
+	if (!cache->dir || !cache->nfolders_found)
 		return 0;
 	char *path = entry_path(cache, cmd);
 	size_t len;
@@ -426,6 +429,12 @@ static void write_json(struct sova_cache *cache, char *path, cJSON *root)
 		atomic_fetch_add(&cache->added, len);
 	free(path);
 	free(text);
+}
+
+void sova_cache_offer(struct sova_cache *cache, const char *path, const char *text, size_t len, time_t seen_mtime)
+{
+	if (cache->dir)
+		sova_filehash_offer(&cache->files, path, text, len, seen_mtime);
 }
 
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts)

@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "compdb.h"
 #include "facts.h"
@@ -23,6 +24,7 @@ struct sova_cache {
 	unsigned long long max_size; /* bytes the folder may hold after a run */
 	atomic_ullong added;         /* bytes of the entries this run wrote: the size is checked on closing */
 	unsigned char folder_found[256]; /* per sub-folder of entries: there when the cache was opened */
+	size_t nfolders_found;
 	atomic_uchar folder_made[256];   /* found, or made since */
 	uint64_t binary_hash;
 	struct sova_filehashes files; /* content hashes, kept in the folder between runs */
@@ -48,6 +50,11 @@ int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, s
  * for a stale or malformed entry. Entries are binary (facts_bin.h). */
 int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data, size_t len,
 			    struct sova_tu_facts *facts);
+
+/* A file's content as libclang read it, with the modification time it saw:
+ * when the file is unchanged since, its hash comes from these bytes
+ * (sova_filehash_offer). */
+void sova_cache_offer(struct sova_cache *cache, const char *path, const char *text, size_t len, time_t seen_mtime);
 
 /* Stores a TU's facts; failures only cost the next run a parse. */
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "facts_bin.h"
 #include "strpool.h"
@@ -94,6 +95,9 @@ static void load_table(struct sova_filehashes *fh)
 void sova_filehashes_open(struct sova_filehashes *fh, const char *table_path)
 {
 	memset(fh, 0, sizeof(*fh));
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	fh->opened_ns = ns_of(now);
 	pthread_mutex_init(&fh->lock, NULL);
 	sova_strmap_init(&fh->index);
 	if (table_path) {
@@ -115,35 +119,66 @@ static uint64_t content_hash(const char *path)
 	size_t len;
 	const char *why;
 	char *text = sova_read_file(path, &len, &why);
-	uint64_t h = text ? sova_hash(text, len, 0) | 1 : 0;
+	uint64_t h = text ? sova_hash(text, len, 0) | 1 : 0; /* as sova_filehash_offer */
 	free(text);
+	return h;
+}
+
+/* What the table knew of path before this run's check; returns its index or -1. */
+static int known_hash(struct sova_filehashes *fh, const char *path, struct sova_file_hash *known)
+{
+	pthread_mutex_lock(&fh->lock);
+	int i = sova_strmap_get(&fh->index, path);
+	*known = i >= 0 ? fh->files[i] : (struct sova_file_hash){ { 0 }, 0, 0 };
+	pthread_mutex_unlock(&fh->lock);
+	return i;
+}
+
+/* Keeps this run's check of path, unless another thread's came first;
+ * returns the hash that holds for the run. */
+static uint64_t remember(struct sova_filehashes *fh, const char *path, const struct sova_file_hash *now, int reused)
+{
+	pthread_mutex_lock(&fh->lock);
+	int i = sova_strmap_get(&fh->index, path);
+	if (i < 0) {
+		add_file(fh, path, now);
+		i = (int)fh->count - 1;
+	} else if (!fh->files[i].checked) {
+		fh->files[i] = *now;
+	}
+	fh->changed |= !reused;
+	uint64_t h = fh->files[i].hash;
+	pthread_mutex_unlock(&fh->lock);
 	return h;
 }
 
 uint64_t sova_filehash(struct sova_filehashes *fh, const char *path)
 {
-	pthread_mutex_lock(&fh->lock);
-	int i = sova_strmap_get(&fh->index, path);
-	struct sova_file_hash known = i >= 0 ? fh->files[i] : (struct sova_file_hash){ { 0 }, 0, 0 };
-	pthread_mutex_unlock(&fh->lock);
+	struct sova_file_hash known;
+	int i = known_hash(fh, path, &known);
 	if (i >= 0 && known.checked)
 		return known.hash;
 	struct sova_file_hash now = { { 0 }, 0, 1 };
 	int stamped = stamp_of(path, &now.stamp) == 0;
 	int reused = stamped && i >= 0 && still_valid(fh, &known, &now.stamp);
 	now.hash = reused ? known.hash : stamped ? content_hash(path) : 0;
-	pthread_mutex_lock(&fh->lock);
-	i = sova_strmap_get(&fh->index, path);
-	if (i < 0) {
-		add_file(fh, path, &now);
-		i = (int)fh->count - 1;
-	} else if (!fh->files[i].checked) {
-		fh->files[i] = now;
-	}
-	fh->changed |= !reused;
-	uint64_t h = fh->files[i].hash;
-	pthread_mutex_unlock(&fh->lock);
-	return h;
+	return remember(fh, path, &now, reused);
+}
+
+void sova_filehash_offer(struct sova_filehashes *fh, const char *path, const void *data, size_t len,
+			 time_t seen_mtime)
+{
+	struct sova_file_hash known;
+	int i = known_hash(fh, path, &known);
+	if (i >= 0 && known.checked)
+		return;
+	struct sova_file_hash now = { { 0 }, 0, 1 };
+	if (stamp_of(path, &now.stamp) != 0 || now.stamp.size != len ||
+	    now.stamp.mtime_ns / 1000000000ULL != (uint64_t)seen_mtime || now.stamp.mtime_ns + RACY_NS >= fh->opened_ns)
+		return;
+	int reused = i >= 0 && still_valid(fh, &known, &now.stamp);
+	now.hash = reused ? known.hash : sova_hash(data, len, 0) | 1;
+	remember(fh, path, &now, reused);
 }
 
 struct preload {

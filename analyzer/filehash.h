@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -36,6 +37,7 @@ struct sova_filehashes {
 	size_t count, cap;
 	char *table;         /* where the table is kept; NULL: this run only */
 	uint64_t written_ns; /* when the table read at the start was written */
+	uint64_t opened_ns;  /* when this run opened it */
 	int changed;         /* the table must be written again */
 };
 
@@ -46,6 +48,16 @@ void sova_filehashes_open(struct sova_filehashes *fh, const char *table_path);
 
 /* The hash of path's content now, never 0; 0 when it cannot be read. */
 uint64_t sova_filehash(struct sova_filehashes *fh, const char *path);
+
+/* Offers path's content as the parser read it (data, len), with the
+ * modification time the parser saw (seconds). When path's stat data show
+ * it unchanged since (the same size and modification time, older than the
+ * run by two seconds, so that a change after the parser's read would have
+ * moved it), its hash is taken from data: a cold run need not read every
+ * file a second time. Otherwise nothing happens, and sova_filehash() reads
+ * the file. */
+void sova_filehash_offer(struct sova_filehashes *fh, const char *path, const void *data, size_t len,
+			 time_t seen_mtime);
 
 /* Hashes the n paths on up to jobs threads, so that sova_filehash() then
  * answers from memory: a run checking 10,000 main files spends most of its

@@ -140,17 +140,35 @@ static const char *parse_error_text(enum CXErrorCode rc)
 	}
 }
 
+struct inclusions {
+	CXTranslationUnit tu;
+	struct sova_tu_facts *facts;
+	struct sova_cache *cache; /* NULL: none */
+};
+
+/* The cache hashes what libclang read, rather than read it once more. */
+static void offer_contents(struct sova_cache *cache, CXTranslationUnit tu, CXFile file, const char *path)
+{
+	size_t size = 0;
+	const char *text = cache && file ? clang_getFileContents(tu, file, &size) : NULL;
+	if (text)
+		sova_cache_offer(cache, path, text, size, clang_getFileTime(file));
+}
+
 static void collect_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
 {
 	(void)stack;
 	if (depth == 0)
 		return; /* the main file */
-	struct sova_tu_facts *facts = data;
+	struct inclusions *walk = data;
+	struct sova_tu_facts *facts = walk->facts;
 	CXString real = clang_File_tryGetRealPathName(file);
 	CXString name = clang_getFileName(file);
 	const char *path = clang_getCString(real) && clang_getCString(real)[0] ? clang_getCString(real)
 									    : clang_getCString(name);
 	SOVA_PUSH(facts->includes, facts->nincludes, facts->capincludes, sova_strpool_add(&facts->strings, path ? path : ""));
+	if (path && path[0] == '/')
+		offer_contents(walk->cache, walk->tu, file, path);
 	/* The path as written in the include directive, too: "nng/nng.h" under
 	 * a symlinked tree is found by the name the model knows. */
 	if (clang_getCString(name) && path && strcmp(clang_getCString(name), path) != 0)
@@ -198,7 +216,9 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 		return;
 	}
 	add_clang_diags(job, tu, facts);
-	clang_getInclusions(tu, collect_inclusion, facts);
+	struct inclusions walk = { tu, facts, job->cache };
+	clang_getInclusions(tu, collect_inclusion, &walk);
+	offer_contents(walk.cache, tu, clang_getFile(tu, cmd->file), cmd->file);
 	if (!facts->failed && job->extract)
 		sova_extract(tu, cmd->directory, facts);
 	clang_disposeTranslationUnit(tu);

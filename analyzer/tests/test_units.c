@@ -415,6 +415,52 @@ static void test_file_hash_preload(void)
 	sova_filehashes_close(&fh);
 }
 
+/* Sets path's modification time seconds ago. */
+static void made_ago(const char *path, time_t seconds)
+{
+	struct timespec times[2] = { { time(NULL) - seconds, 0 }, { time(NULL) - seconds, 0 } };
+	CHECK(utimensat(AT_FDCWD, path, times, 0) == 0);
+}
+
+/* An offered content stands for the file only while its stat data show the
+ * file unchanged since the parser read it, and settled before the run. To
+ * tell which was hashed, the offers below are of other bytes of the same
+ * size: a real offer is the file's own content. */
+static void test_file_hash_offer(void)
+{
+	char *path = write_tmp("offered.h", "int a;\n");
+	struct stat st;
+	struct sova_filehashes fh;
+	uint64_t file = sova_hash("int a;\n", 7, 0) | 1, other = sova_hash("int b;\n", 7, 0) | 1;
+	/* Changed just now (after the run began: racy): the file is read. */
+	CHECK(stat(path, &st) == 0);
+	sova_filehashes_open(&fh, NULL);
+	sova_filehash_offer(&fh, path, "int b;\n", 7, st.st_mtime);
+	CHECK(sova_filehash(&fh, path) == file);
+	sova_filehashes_close(&fh);
+	/* Settled: the offer stands for the file. */
+	made_ago(path, 60);
+	CHECK(stat(path, &st) == 0);
+	sova_filehashes_open(&fh, NULL);
+	sova_filehash_offer(&fh, path, "int b;\n", 7, st.st_mtime);
+	CHECK(sova_filehash(&fh, path) == other);
+	sova_filehash_offer(&fh, path, "int c;\n", 7, st.st_mtime); /* checked once per run */
+	CHECK(sova_filehash(&fh, path) == other);
+	sova_filehashes_close(&fh);
+	/* Another time or size than the parser saw: the file is read. */
+	sova_filehashes_open(&fh, NULL);
+	sova_filehash_offer(&fh, path, "int b;\n", 7, st.st_mtime - 1);
+	sova_filehash_offer(&fh, path, "int bb;\n", 8, st.st_mtime);
+	CHECK(sova_filehash(&fh, path) == file);
+	sova_filehashes_close(&fh);
+	unlink(path);
+	sova_filehashes_open(&fh, NULL);
+	sova_filehash_offer(&fh, path, "int b;\n", 7, st.st_mtime); /* gone: nothing to stand for */
+	CHECK(sova_filehash(&fh, path) == 0);
+	sova_filehashes_close(&fh);
+	free(path);
+}
+
 /* Sealed facts keep their contents, now in the pool. */
 static void test_seal(void)
 {
@@ -492,6 +538,7 @@ int main(int argc, char **argv)
 	test_suppressions();
 	test_file_hashes();
 	test_file_hash_preload();
+	test_file_hash_offer();
 	test_seal();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
