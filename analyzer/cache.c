@@ -174,11 +174,14 @@ static void add_entry(struct entry_list *list, const char *path, const char *nam
 	list->total += f.size;
 }
 
-/* The entries of one sub-folder; its stale temporary files go. */
+/* The entries of one sub-folder; its stale temporary files go. A link
+ * named like a sub-folder is not followed: nothing outside the folder is
+ * counted or removed. */
 static void list_folder(const char *dir, const char *folder, struct entry_list *list, time_t now)
 {
 	char *sub = sova_xasprintf("%s/%s", dir, folder);
-	DIR *d = opendir(sub);
+	struct stat st;
+	DIR *d = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(sub) : NULL;
 	for (struct dirent *e; d && (e = readdir(d));) {
 		int kind = entry_file_kind(folder, e->d_name);
 		if (!kind)
