@@ -2,7 +2,6 @@
 #include "facts.h"
 
 #include <assert.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,7 +150,7 @@ static void func_free(struct sova_func *fn)
 	free(fn->returns);
 }
 
-/* Sealed facts are all in their pool. */
+/* The arrays of facts not yet sealed: each is an allocation of its own. */
 static void free_arrays(struct sova_tu_facts *facts)
 {
 	free(facts->files);
