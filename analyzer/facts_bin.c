@@ -342,17 +342,20 @@ static size_t get_count_of(struct sova_bin_reader *r, size_t min_bytes)
 	return n;
 }
 
-/* An array of count elements in the facts' pool: a decoded TU is sealed
- * from the start. */
-#define POOL_ARRAY(facts, count, type) ((type *)sova_strpool_array(&(facts)->strings, (count), sizeof(type)))
+/* A count, then room for that many elements of size bytes in the facts'
+ * pool: a decoded TU is sealed from the start. */
+static void *get_array(struct sova_bin_reader *r, struct sova_tu_facts *facts, size_t min_bytes, size_t size,
+		       size_t *count)
+{
+	*count = get_count_of(r, min_bytes);
+	return sova_strpool_array(&facts->strings, *count, size);
+}
 
 static void get_strings(struct sova_bin_reader *r, struct sova_tu_facts *facts, const char ***out, size_t *n,
 			size_t *cap)
 {
-	size_t count = get_count_of(r, MIN_STR);
-	*out = POOL_ARRAY(facts, count, const char *);
-	*cap = count;
-	for (; *n < count && !r->bad; (*n)++) {
+	*out = get_array(r, facts, MIN_STR, sizeof(**out), cap);
+	for (; *n < *cap && !r->bad; (*n)++) {
 		const char *s = sova_bin_get_str(r);
 		if (!s)
 			r->bad = 1;
@@ -387,10 +390,8 @@ static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 static void get_assigns(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_assign **out, size_t *n,
 			size_t *cap)
 {
-	size_t count = get_count_of(r, MIN_ASSIGN);
-	*out = POOL_ARRAY(facts, count, struct sova_assign);
-	*cap = count;
-	for (; *n < count && !r->bad; (*n)++) {
+	*out = get_array(r, facts, MIN_ASSIGN, sizeof(**out), cap);
+	for (; *n < *cap && !r->bad; (*n)++) {
 		struct sova_assign *a = &(*out)[*n];
 		get_val(r, &a->target);
 		get_val(r, &a->value);
@@ -406,12 +407,11 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	c->callee_name = sova_bin_get_str(r);
 	get_val(r, &c->callee);
 	c->returns = sova_bin_get_str(r);
-	size_t nargs = get_count_of(r, MIN_VAL);
-	c->args = POOL_ARRAY(facts, nargs, struct sova_val);
+	size_t nargs, nguards;
+	c->args = get_array(r, facts, MIN_VAL, sizeof(*c->args), &nargs);
 	for (; c->nargs < nargs && !r->bad; c->nargs++)
 		get_val(r, &c->args[c->nargs]);
-	size_t nguards = get_count_of(r, 1);
-	c->guards = POOL_ARRAY(facts, nguards, int);
+	c->guards = get_array(r, facts, 1, sizeof(*c->guards), &nguards);
 	for (; c->nguards < nguards && !r->bad; c->nguards++) {
 		long guard = get_int(r);
 		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
@@ -425,25 +425,19 @@ static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	f->loc = get_loc(r);
 	f->external = (int)get_bounded(r, 1);
 	get_strings(r, facts, &f->annotations, &f->nannotations, &f->capannotations);
-	size_t ncalls = get_count_of(r, MIN_CALL);
-	f->calls = POOL_ARRAY(facts, ncalls, struct sova_call);
-	f->capcalls = ncalls;
-	for (; f->ncalls < ncalls && !r->bad; f->ncalls++)
+	f->calls = get_array(r, facts, MIN_CALL, sizeof(*f->calls), &f->capcalls);
+	for (; f->ncalls < f->capcalls && !r->bad; f->ncalls++)
 		get_call(r, facts, &f->calls[f->ncalls]);
 	get_assigns(r, facts, &f->assigns, &f->nassigns, &f->capassigns);
-	size_t nreturns = get_count_of(r, MIN_VAL);
-	f->returns = POOL_ARRAY(facts, nreturns, struct sova_val);
-	f->capreturns = nreturns;
-	for (; f->nreturns < nreturns && !r->bad; f->nreturns++)
+	f->returns = get_array(r, facts, MIN_VAL, sizeof(*f->returns), &f->capreturns);
+	for (; f->nreturns < f->capreturns && !r->bad; f->nreturns++)
 		get_val(r, &f->returns[f->nreturns]);
 }
 
 static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	size_t n = get_count_of(r, MIN_DECL);
-	facts->decls = POOL_ARRAY(facts, n, struct sova_decl);
-	facts->capdecls = n;
-	for (; facts->ndecls < n && !r->bad; facts->ndecls++) {
+	facts->decls = get_array(r, facts, MIN_DECL, sizeof(*facts->decls), &facts->capdecls);
+	for (; facts->ndecls < facts->capdecls && !r->bad; facts->ndecls++) {
 		struct sova_decl *d = &facts->decls[facts->ndecls];
 		d->usr = sova_bin_get_str(r);
 		d->name = sova_bin_get_str(r);
@@ -453,10 +447,8 @@ static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 
 static void get_diags(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	size_t n = get_count_of(r, MIN_DIAG);
-	facts->diags = POOL_ARRAY(facts, n, struct sova_diag);
-	facts->capdiags = n;
-	for (; facts->ndiags < n && !r->bad; facts->ndiags++) {
+	facts->diags = get_array(r, facts, MIN_DIAG, sizeof(*facts->diags), &facts->capdiags);
+	for (; facts->ndiags < facts->capdiags && !r->bad; facts->ndiags++) {
 		struct sova_diag *d = &facts->diags[facts->ndiags];
 		d->level = (enum sova_diag_level)get_bounded(r, SOVA_DIAG_ERROR);
 		d->file = sova_bin_get_str(r);
@@ -470,16 +462,14 @@ static void get_diags(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 
 static void get_markers(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 {
-	size_t n = get_count_of(r, MIN_MARKER);
-	facts->markers = POOL_ARRAY(facts, n, struct sova_marker);
-	for (; facts->nmarkers < n && !r->bad; facts->nmarkers++) {
+	facts->markers = get_array(r, facts, MIN_MARKER, sizeof(*facts->markers), &facts->capmarkers);
+	for (; facts->nmarkers < facts->capmarkers && !r->bad; facts->nmarkers++) {
 		struct sova_marker *m = &facts->markers[facts->nmarkers];
 		long file = get_int(r);
 		m->file = file >= 0 && file <= 0x7fffffffL ? (int)file : -1; /* -1: rejected by the check */
 		m->line = (unsigned)get_bounded(r, 0xffffffffU);
 		m->text = sova_bin_get_str(r);
 	}
-	facts->capmarkers = n;
 }
 
 int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
@@ -489,10 +479,8 @@ int sova_bin_get_facts(struct sova_bin_reader *r, struct sova_tu_facts *facts)
 	facts->failed = (int)get_bounded(r, 1);
 	get_strings(r, facts, &facts->files, &facts->nfiles, &facts->capfiles);
 	get_strings(r, facts, &facts->includes, &facts->nincludes, &facts->capincludes);
-	size_t nfuncs = get_count_of(r, MIN_FUNC);
-	facts->funcs = POOL_ARRAY(facts, nfuncs, struct sova_func);
-	facts->capfuncs = nfuncs;
-	for (; facts->nfuncs < nfuncs && !r->bad; facts->nfuncs++)
+	facts->funcs = get_array(r, facts, MIN_FUNC, sizeof(*facts->funcs), &facts->capfuncs);
+	for (; facts->nfuncs < facts->capfuncs && !r->bad; facts->nfuncs++)
 		get_func(r, facts, &facts->funcs[facts->nfuncs]);
 	get_assigns(r, facts, &facts->globals, &facts->nglobals, &facts->capglobals);
 	get_decls(r, facts);
