@@ -28,6 +28,10 @@
  * it is counted again once a day, and whenever it is missing or unreadable. */
 #define USAGE "usage"
 #define RECOUNT_SECONDS (24 * 3600)
+/* A run's first entries get files of their own, and the rest go into packs.
+ * A pre-commit run that parses a few TUs then adds no pack, and the number
+ * of packs, each read at every start, grows only with big runs. */
+#define LOOSE_PER_RUN 100
 
 static int writable_dir(const char *dir, char **note)
 {
@@ -44,12 +48,13 @@ static int writable_dir(const char *dir, char **note)
 	return 1;
 }
 
-/* What sova itself writes into the folder: "run-<16 hex digits>.json", the
- * table of file hashes, the usage record, sub-folders named by two hex
- * digits holding "<16 hex digits>.facts" that start with them, and those
- * names with ".tmp.XXXXXX" while being written. Older versions kept
- * "<16 hex digits>.facts" and ".json" entries in the folder itself. Nothing
- * else in a folder given with --cache is ever removed. Returns 1 for an
+/* What sova itself writes into the folder: "run-<16 hex digits>.json",
+ * packs ("pack-<16 hex digits>.pack"), the table of file hashes, the usage
+ * record, sub-folders named by two hex digits holding "<16 hex
+ * digits>.facts" that start with them, and those names with ".tmp.XXXXXX"
+ * while being written. Older versions kept "<16 hex digits>.facts" and
+ * ".json" entries in the folder itself. Nothing else in a folder given
+ * with --cache is ever removed. Returns 1 for an
  * entry (the table and the record are none: they are never pruned), 2 for a
  * temporary file, 0 for anything else. */
 static int cache_file_kind(const char *name)
@@ -58,11 +63,18 @@ static int cache_file_kind(const char *name)
 		return strlen(name) == sizeof(FILE_HASHES ".tmp.") - 1 + 6 ? 2 : 0;
 	if (strncmp(name, USAGE ".tmp.", sizeof(USAGE ".tmp.") - 1) == 0)
 		return strlen(name) == sizeof(USAGE ".tmp.") - 1 + 6 ? 2 : 0;
-	const char *p = strncmp(name, "run-", 4) == 0 ? name + 4 : name;
+	int pack = strncmp(name, "pack-", 5) == 0;
+	const char *p = pack ? name + 5 : strncmp(name, "run-", 4) == 0 ? name + 4 : name;
 	for (int i = 0; i < 16; i++, p++)
 		if (!isxdigit((unsigned char)*p))
 			return 0;
-	const char *rest = strncmp(p, ".facts", 6) == 0 ? p + 6 : strncmp(p, ".json", 5) == 0 ? p + 5 : NULL;
+	const char *rest = NULL;
+	if (pack)
+		rest = strncmp(p, ".pack", 5) == 0 ? p + 5 : NULL;
+	else if (strncmp(p, ".facts", 6) == 0)
+		rest = p + 6;
+	else if (strncmp(p, ".json", 5) == 0)
+		rest = p + 5;
 	if (!rest)
 		return 0;
 	if (*rest == '\0')
@@ -130,9 +142,11 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 	*note = NULL;
 	if (!dir || !writable_dir(dir, note)) {
 		sova_filehashes_open(&cache->files, NULL);
+		sova_packs_open(&cache->packs, NULL);
 		return;
 	}
 	scan_folder(cache, dir);
+	sova_packs_open(&cache->packs, dir);
 	char *table = sova_xasprintf("%s/%s", dir, FILE_HASHES);
 	sova_filehashes_open(&cache->files, table);
 	free(table);
@@ -291,15 +305,17 @@ static void mark_used(const char *path)
 
 void sova_cache_close(struct sova_cache *cache)
 {
+	atomic_fetch_add(&cache->added, sova_packs_finish(&cache->packs));
 	if (cache->dir && atomic_load(&cache->added))
 		keep_in_bounds(cache);
 	free(cache->dir);
+	sova_packs_close(&cache->packs);
 	sova_filehashes_close(&cache->files);
 	memset(cache, 0, sizeof(*cache));
 }
 
-/* The entry's name: the TU as the compile database describes it. */
-static char *entry_path(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
+/* The entry's key: the TU as the compile database describes it. */
+static uint64_t entry_key(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
 {
 	uint64_t h = sova_hash(SOVA_VERSION, sizeof(SOVA_VERSION), cache->binary_hash + CACHE_FORMAT);
 	h = sova_hash(cmd->file, strlen(cmd->file) + 1, h);
@@ -307,24 +323,28 @@ static char *entry_path(struct sova_cache *cache, const struct sova_tu_cmd *cmd)
 	for (size_t i = 0; i < cmd->nargs; i++)
 		h = sova_hash(cmd->args[i], strlen(cmd->args[i]) + 1, h);
 	uint64_t content = sova_filehash(&cache->files, cmd->file);
-	h = sova_hash(&content, sizeof(content), h);
-	return sova_xasprintf("%s/%02x/%016llx.facts", cache->dir, (unsigned)(h >> 56), (unsigned long long)h);
+	return sova_hash(&content, sizeof(content), h);
 }
 
-static unsigned entry_folder(const char *path)
+/* Where the entry with this key is kept when it has a file of its own. */
+static char *loose_path(const struct sova_cache *cache, uint64_t key)
 {
-	const char *name = strrchr(path, '/') + 1;
-	return (unsigned)strtoul((char[3]){ name[0], name[1], '\0' }, NULL, 16);
+	return sova_xasprintf("%s/%02x/%016llx.facts", cache->dir, (unsigned)(key >> 56), (unsigned long long)key);
 }
 
-/* Creates the entry's sub-folder, once a run. */
-static void make_entry_folder(struct sova_cache *cache, const char *path)
+/* The TU's entry as a run record names it. */
+static void entry_name(struct sova_cache *cache, const struct sova_tu_cmd *cmd, char name[32])
 {
-	unsigned folder = entry_folder(path);
+	snprintf(name, 32, "%016llx.facts", (unsigned long long)entry_key(cache, cmd));
+}
+
+/* Creates the sub-folder of the entry with this key, once a run. */
+static void make_entry_folder(struct sova_cache *cache, uint64_t key)
+{
+	unsigned folder = (unsigned)(key >> 56);
 	if (atomic_load(&cache->folder_made[folder]))
 		return;
-	const char *name = strrchr(path, '/') + 1;
-	char *sub = sova_xstrndup(path, (size_t)(name - 1 - path));
+	char *sub = sova_xasprintf("%s/%02x", cache->dir, folder);
 	if (mkdir(sub, 0777) == 0 || errno == EEXIST)
 		atomic_store(&cache->folder_made[folder], 1);
 	free(sub);
@@ -388,22 +408,47 @@ int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data,
 	return hit;
 }
 
-int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
+/* Packs first: a cold run of a big project put most entries there. An
+ * older pack may hold a stale copy of an entry, so each is tried. */
+static int lookup_packed(struct sova_cache *cache, uint64_t key, struct sova_tu_facts *facts)
 {
-	/* In an empty cache nothing can hit, and the key can wait for the store,
-	 * which hashes the main file from what libclang read. */
-	if (!cache->dir || !cache->nfolders_found)
+	size_t cursor = 0;
+	for (const struct sova_pack_entry *e; (e = sova_packs_find(&cache->packs, key, &cursor));) {
+		unsigned char *data = sova_packs_read(&cache->packs, e);
+		int hit = data && sova_cache_decode_entry(cache, data, e->len, facts);
+		free(data);
+		if (hit) {
+			sova_packs_mark_used(&cache->packs, e);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int lookup_loose(struct sova_cache *cache, uint64_t key, struct sova_tu_facts *facts)
+{
+	if (!cache->folder_found[key >> 56])
 		return 0;
-	char *path = entry_path(cache, cmd);
+	char *path = loose_path(cache, key);
 	size_t len;
 	const char *why;
-	char *data = cache->folder_found[entry_folder(path)] ? sova_read_file(path, &len, &why) : NULL;
+	char *data = sova_read_file(path, &len, &why);
 	int hit = data && sova_cache_decode_entry(cache, (const unsigned char *)data, len, facts);
 	if (hit)
 		mark_used(path);
 	free(path);
 	free(data);
 	return hit;
+}
+
+int sova_cache_lookup(struct sova_cache *cache, const struct sova_tu_cmd *cmd, struct sova_tu_facts *facts)
+{
+	/* In an empty cache nothing can hit, and the key can wait for the store,
+	 * which hashes the main file from what libclang read. */
+	if (!cache->dir || (!cache->nfolders_found && !cache->packs.nentries))
+		return 0;
+	uint64_t key = entry_key(cache, cmd);
+	return lookup_packed(cache, key, facts) || lookup_loose(cache, key, facts);
 }
 
 static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *facts)
@@ -440,6 +485,15 @@ void sova_cache_offer(struct sova_cache *cache, const char *path, const char *te
 		sova_filehash_offer(&cache->files, path, text, len, seen_mtime);
 }
 
+static void store_loose(struct sova_cache *cache, uint64_t key, const unsigned char *data, size_t len)
+{
+	char *path = loose_path(cache, key);
+	make_entry_folder(cache, key);
+	if (sova_write_atomically(path, data, len) == 0)
+		atomic_fetch_add(&cache->added, len);
+	free(path);
+}
+
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts)
 {
 	/* A TU that failed is parsed again next time: the cause may be gone. */
@@ -460,11 +514,14 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 	sova_bin_put_facts(&w, facts);
 	size_t len;
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
-	char *path = entry_path(cache, cmd);
-	make_entry_folder(cache, path);
-	if (sova_write_atomically(path, data, len) == 0)
-		atomic_fetch_add(&cache->added, len);
-	free(path);
+	uint64_t key = entry_key(cache, cmd);
+	size_t packed = atomic_fetch_add(&cache->stored, 1) >= LOOSE_PER_RUN
+				? sova_packs_add(&cache->packs, key, data, len)
+				: 0;
+	if (packed)
+		atomic_fetch_add(&cache->added, packed);
+	else
+		store_loose(cache, key, data, len);
 	free(data);
 }
 
@@ -509,10 +566,9 @@ static int same_tus(struct sova_cache *cache, const cJSON *tus, const struct sov
 	free(files);
 	const cJSON *t = tus->child;
 	for (size_t i = 0; i < db->ntus; i++, t = t->next) {
-		char *path = entry_path(cache, &db->tus[i]);
-		int same = cJSON_IsString(t) && strcmp(strrchr(path, '/') + 1, t->valuestring) == 0;
-		free(path);
-		if (!same)
+		char name[32];
+		entry_name(cache, &db->tus[i], name);
+		if (!cJSON_IsString(t) || strcmp(name, t->valuestring) != 0)
 			return 0;
 	}
 	return 1;
@@ -566,9 +622,9 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 			return;
 	cJSON *root = cJSON_CreateObject(), *tus = cJSON_CreateArray();
 	for (size_t i = 0; i < db->ntus; i++) {
-		char *path = entry_path(cache, &db->tus[i]);
-		cJSON_AddItemToArray(tus, cJSON_CreateString(strrchr(path, '/') + 1));
-		free(path);
+		char name[32];
+		entry_name(cache, &db->tus[i], name);
+		cJSON_AddItemToArray(tus, cJSON_CreateString(name));
 	}
 	cJSON_AddItemToObject(root, "tus", tus);
 	/* Every file any TU included, once. */

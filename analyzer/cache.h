@@ -4,7 +4,9 @@
  * compile flags and the sova binary itself; it is valid while every file
  * the TU included still has the content it had. Entries are written to a
  * temporary file and renamed, so two runs sharing a cache never see half an
- * entry; an entry that does not read back whole is ignored and rebuilt. */
+ * entry; an entry that does not read back whole is ignored and rebuilt.
+ * A run that stores many entries packs most of them into a few files
+ * (cachepack.h). */
 #ifndef SOVA_CACHE_H
 #define SOVA_CACHE_H
 
@@ -14,6 +16,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "cachepack.h"
 #include "compdb.h"
 #include "facts.h"
 #include "filehash.h"
@@ -26,6 +29,8 @@ struct sova_cache {
 	unsigned char folder_found[256]; /* per sub-folder of entries: there when the cache was opened */
 	size_t nfolders_found;
 	atomic_uchar folder_made[256];   /* found, or made since */
+	atomic_size_t stored;            /* entries this run stored: the first LOOSE_PER_RUN get files of their own */
+	struct sova_packs packs;
 	uint64_t binary_hash;
 	struct sova_filehashes files; /* content hashes, kept in the folder between runs */
 };
@@ -37,7 +42,7 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 
 /* Closes the cache. A run that added entries first brings the folder back
  * under its size: the entries used longest ago go first, as a hit marks an
- * entry used (its modification time). A pre-commit hook run on every commit
+ * entry used (its modification time, or its pack's: a pack goes whole). A pre-commit hook run on every commit
  * would otherwise keep an entry for every version of every file. The size
  * comes from the folder's usage record while that is recent (cache.c). */
 void sova_cache_close(struct sova_cache *cache);

@@ -160,8 +160,9 @@ void sova_strmap_put(struct sova_strmap *map, const char *key, int value)
 	map->values[i] = value;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int sova_write_all(int fd, const void *bytes, size_t len)
 {
+	const char *data = bytes;
 	while (len) {
 		ssize_t n = write(fd, data, len);
 		if (n < 0 && errno == EINTR)
@@ -178,7 +179,7 @@ int sova_write_atomically(const char *path, const void *data, size_t len)
 {
 	char *tmp = sova_xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
-	int ok = fd >= 0 && data && write_all(fd, data, len) == 0;
+	int ok = fd >= 0 && data && sova_write_all(fd, data, len) == 0;
 	if (fd >= 0)
 		ok = close(fd) == 0 && ok;
 	ok = ok && rename(tmp, path) == 0;

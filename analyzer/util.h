@@ -67,6 +67,9 @@ uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed);
  * matters and values never outlive the sova binary that made them. */
 uint64_t sova_hash(const void *data, size_t len, uint64_t seed);
 
+/* Writes all of data to fd, going on after interruptions; returns 0 or -1. */
+int sova_write_all(int fd, const void *data, size_t len);
+
 /* Writes data to path through a temporary file ("path.tmp.XXXXXX") and a
  * rename, so that no reader ever sees half of it; returns 0 or -1. */
 int sova_write_atomically(const char *path, const void *data, size_t len);

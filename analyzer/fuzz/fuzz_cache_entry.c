@@ -1,7 +1,9 @@
-/* fuzz_cache_entry.c - fuzz target: the cache's binary per-TU entries (facts_bin.c). */
+/* fuzz_cache_entry.c - fuzz target: the cache's binary per-TU entries
+ * (facts_bin.c), and the same bytes read as a pack's index (cachepack.c). */
 #include <stdlib.h>
 
 #include "cache.h"
+#include "cachepack.h"
 #include "facts_bin.h"
 #include "fuzz_input.h"
 
@@ -21,6 +23,23 @@ static void roundtrip(const struct sova_tu_facts *facts)
 	free(data);
 }
 
+/* Every entry a pack's index accepts lies inside the pack, before the index. */
+static void read_as_pack(const unsigned char *data, size_t len)
+{
+	if (len < SOVA_PACK_TRAILER_BYTES)
+		return;
+	long long index_bytes = sova_pack_index_bytes(data + len - SOVA_PACK_TRAILER_BYTES, len);
+	if (index_bytes < 0)
+		return;
+	size_t tail = (size_t)index_bytes + SOVA_PACK_TRAILER_BYTES, n = 0, cap = 0;
+	struct sova_pack_entry *entries = NULL;
+	if (sova_pack_index_read(data + len - tail, tail, len, 1, &entries, &n, &cap) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (entries[i].len == 0 || (size_t)entries[i].offset + entries[i].len > len - tail)
+				abort();
+	free(entries);
+}
+
 void fuzz_load(const char *path)
 {
 	size_t len;
@@ -31,5 +50,7 @@ void fuzz_load(const char *path)
 		roundtrip(&facts);
 		sova_tu_facts_free(&facts);
 	}
+	if (data)
+		read_as_pack((const unsigned char *)data, len);
 	free(data);
 }

@@ -2,7 +2,9 @@
  * JSON positions, the compile database and shell splitting.
  *
  * Usage: test_units BUNDLED_MODELS_DIR. Prints "N passed, M failed". */
+#include <dirent.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "facts_bin.h"
 #include "filehash.h"
 #include "cache.h"
+#include "cachepack.h"
 #include "jsonpos.h"
 #include "models.h"
 #include "suppress.h"
@@ -489,6 +492,196 @@ static void test_seal(void)
 	sova_tu_facts_free(&facts);
 }
 
+/* The one pack file in dir, or NULL when there is not exactly one. */
+static char *only_pack(const char *dir)
+{
+	DIR *d = opendir(dir);
+	char *found = NULL;
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		n++;
+		free(found);
+		found = strncmp(e->d_name, "pack-", 5) == 0 && strlen(e->d_name) == 26 && !strchr(e->d_name + 5, '-')
+				? sova_xasprintf("%s/%s", dir, e->d_name)
+				: NULL;
+	}
+	if (d)
+		closedir(d);
+	if (n != 1) {
+		free(found);
+		return NULL;
+	}
+	return found;
+}
+
+/* The entry under key whose bytes are text, read through the packs. */
+static int pack_holds(struct sova_packs *packs, uint64_t key, const char *text)
+{
+	size_t cursor = 0;
+	for (const struct sova_pack_entry *e; (e = sova_packs_find(packs, key, &cursor));) {
+		unsigned char *data = sova_packs_read(packs, e);
+		int same = data && e->len == strlen(text) && memcmp(data, text, e->len) == 0;
+		free(data);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+static unsigned char *read_whole(const char *path, size_t *len)
+{
+	const char *why;
+	return (unsigned char *)sova_read_file(path, len, &why);
+}
+
+static void write_whole(const char *path, const unsigned char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	CHECK(fd >= 0 && sova_write_all(fd, data, len) == 0);
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Reads pack bytes' index the way sova_packs_open does; returns the entries found, or -1. */
+static long long index_entries(const unsigned char *data, size_t len)
+{
+	long long index_bytes = len >= SOVA_PACK_TRAILER_BYTES
+					? sova_pack_index_bytes(data + len - SOVA_PACK_TRAILER_BYTES, len)
+					: -1;
+	if (index_bytes < 0)
+		return -1;
+	size_t tail = (size_t)index_bytes + SOVA_PACK_TRAILER_BYTES, n = 0, cap = 0;
+	struct sova_pack_entry *entries = NULL;
+	int rc = sova_pack_index_read(data + len - tail, tail, len, 1, &entries, &n, &cap);
+	free(entries);
+	return rc == 0 ? (long long)n : -1;
+}
+
+/* Edits one index record's 32-bit field at `at` and seals the index again
+ * with its hash, as a hostile writer could. */
+static void forge_record(unsigned char *data, size_t len, size_t record, size_t at, uint32_t value)
+{
+	size_t index_bytes = (size_t)sova_pack_index_bytes(data + len - SOVA_PACK_TRAILER_BYTES, len);
+	unsigned char *index = data + len - SOVA_PACK_TRAILER_BYTES - index_bytes;
+	for (int i = 0; i < 4; i++)
+		index[record * SOVA_PACK_RECORD_BYTES + at + (size_t)i] = (unsigned char)(value >> (8 * i));
+	uint64_t hash = sova_hash(index, index_bytes, 0);
+	for (int i = 0; i < 8; i++)
+		data[len - 8 + (size_t)i] = (unsigned char)(hash >> (8 * i));
+}
+
+/* A well-formed pack's index with one thing wrong is refused whole. */
+static void test_pack_index_bounds(const unsigned char *pack, size_t len)
+{
+	unsigned char *copy = sova_xmalloc(len);
+	CHECK(index_entries(pack, len) == 3);
+	memcpy(copy, pack, len);
+	forge_record(copy, len, 1, 12, 0); /* an empty entry */
+	CHECK(index_entries(copy, len) == -1);
+	memcpy(copy, pack, len);
+	forge_record(copy, len, 2, 8, (uint32_t)len); /* past the entries, into the index */
+	CHECK(index_entries(copy, len) == -1);
+	memcpy(copy, pack, len);
+	forge_record(copy, len, 0, 12, UINT32_MAX); /* offset + length overflow 32 bits */
+	CHECK(index_entries(copy, len) == -1);
+	memcpy(copy, pack, len);
+	copy[len - 30] ^= 1; /* the index, not resealed */
+	CHECK(index_entries(copy, len) == -1);
+	memcpy(copy, pack, len);
+	copy[len - 16] = 0xff; /* a count beyond the file */
+	CHECK(index_entries(copy, len) == -1);
+	memcpy(copy, pack, len);
+	copy[0 + len - SOVA_PACK_TRAILER_BYTES] = 'S'; /* not the magic */
+	CHECK(index_entries(copy, len) == -1);
+	CHECK(index_entries(pack, SOVA_PACK_TRAILER_BYTES - 1) == -1);
+	free(copy);
+}
+
+struct pack_adder {
+	struct sova_packs *packs;
+	int first;
+};
+
+static void *add_many(void *arg)
+{
+	struct pack_adder *a = arg;
+	for (int i = a->first; i < a->first + 200; i++) {
+		char text[32];
+		snprintf(text, sizeof(text), "entry %d", i);
+		if (sova_packs_add(a->packs, (uint64_t)i * 0x9e3779b97f4a7c15ULL, text, strlen(text)) != strlen(text))
+			return a;
+	}
+	return NULL;
+}
+
+/* Entries go in whole from several threads, come out checked, and a pack
+ * that does not check out is never read. */
+static void test_packs(void)
+{
+	char *dir = sova_xasprintf("%s/packs", tmpdir);
+	CHECK(mkdir(dir, 0777) == 0);
+	struct sova_packs packs;
+	sova_packs_open(&packs, dir);
+	CHECK(packs.nentries == 0 && sova_packs_add(&packs, 1, "one", 3) == 3 && sova_packs_add(&packs, 2, "two", 3) == 3);
+	CHECK(sova_packs_add(&packs, 1, "uno", 3) == 3 && sova_packs_add(&packs, 3, "", 0) == 0);
+	CHECK(sova_packs_finish(&packs) == 3 * SOVA_PACK_RECORD_BYTES + SOVA_PACK_TRAILER_BYTES);
+	sova_packs_close(&packs);
+	char *path = only_pack(dir);
+	CHECK(path != NULL);
+	if (!path)
+		return;
+	sova_packs_open(&packs, dir);
+	size_t cursor = 0;
+	CHECK(packs.nentries == 3 && pack_holds(&packs, 1, "one") && pack_holds(&packs, 1, "uno") &&
+	      pack_holds(&packs, 2, "two") && !sova_packs_find(&packs, 4, &cursor));
+	sova_packs_close(&packs);
+
+	size_t len;
+	unsigned char *bytes = read_whole(path, &len);
+	test_pack_index_bounds(bytes, len);
+	bytes[4] ^= 1; /* "two"'s bytes: no longer what their hash says */
+	write_whole(path, bytes, len);
+	sova_packs_open(&packs, dir);
+	CHECK(pack_holds(&packs, 1, "one") && !pack_holds(&packs, 2, "two") && !pack_holds(&packs, 2, "tvo"));
+	sova_packs_close(&packs);
+	write_whole(path, bytes, len - 1); /* truncated: the pack goes */
+	sova_packs_open(&packs, dir);
+	CHECK(packs.nentries == 0 && packs.nfiles == 0 && access(path, F_OK) != 0);
+	sova_packs_close(&packs);
+	free(bytes);
+	free(path);
+
+	sova_packs_open(&packs, dir);
+	struct pack_adder adders[4];
+	pthread_t threads[4];
+	for (int t = 0; t < 4; t++) {
+		adders[t] = (struct pack_adder){ &packs, t * 200 };
+		CHECK(pthread_create(&threads[t], NULL, add_many, &adders[t]) == 0);
+	}
+	for (int t = 0; t < 4; t++) {
+		void *failed_adder;
+		pthread_join(threads[t], &failed_adder);
+		CHECK(failed_adder == NULL);
+	}
+	sova_packs_close(&packs);
+	sova_packs_open(&packs, dir);
+	int all = packs.nentries == 800;
+	for (int i = 0; i < 800 && all; i++) {
+		char text[32];
+		snprintf(text, sizeof(text), "entry %d", i);
+		all = pack_holds(&packs, (uint64_t)i * 0x9e3779b97f4a7c15ULL, text);
+	}
+	CHECK(all);
+	sova_packs_close(&packs);
+	/* No cache folder: nothing is written or found. */
+	sova_packs_open(&packs, NULL);
+	CHECK(sova_packs_add(&packs, 1, "one", 3) == 0 && sova_packs_finish(&packs) == 0);
+	sova_packs_close(&packs);
+	free(dir);
+}
+
 static void test_suppressions(void)
 {
 	struct sova_suppression s;
@@ -540,6 +733,7 @@ int main(int argc, char **argv)
 	test_file_hash_preload();
 	test_file_hash_offer();
 	test_seal();
+	test_packs();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "warning: could not remove %s\n", tmpdir);
