@@ -236,7 +236,8 @@ struct search {
 	const struct sova_engine *e;
 	struct sova_reach *reach;
 	const int *by_context; /* per def: 1 when searched once per calling context */
-	struct sova_strmap seen;
+	unsigned char *seen_plain; /* per def: entered without a calling context */
+	struct sova_strmap seen;   /* "def:ctx_def:ctx_call" of those entered with one */
 };
 
 static void enter(struct search *s, int def, int parent, int parent_call, int entry)
@@ -246,12 +247,17 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 	if (s->by_context[def] && parent >= 0) {
 		st.ctx_def = r->states[parent].def;
 		st.ctx_call = parent_call;
+		char key[64];
+		snprintf(key, sizeof(key), "%d:%d:%d", def, st.ctx_def, st.ctx_call);
+		if (sova_strmap_get(&s->seen, key) >= 0)
+			return;
+		sova_strmap_put(&s->seen, key, 1);
+	} else {
+		/* Most states: a string key for each cost more than the rest of the search. */
+		if (s->seen_plain[def])
+			return;
+		s->seen_plain[def] = 1;
 	}
-	char key[64];
-	snprintf(key, sizeof(key), "%d:%d:%d", def, st.ctx_def, st.ctx_call);
-	if (sova_strmap_get(&s->seen, key) >= 0)
-		return;
-	sova_strmap_put(&s->seen, key, 1);
 	SOVA_PUSH(r->states, r->nstates, r->capstates, st);
 	if (r->first_state[def] < 0)
 		r->first_state[def] = (int)r->nstates - 1;
@@ -281,7 +287,7 @@ static void search(const struct sova_engine *e, const int *by_context, int (*kee
 		   struct sova_reach *reach)
 {
 	size_t n = e->prog->ndefs;
-	struct search s = { e, reach, by_context, { 0 } };
+	struct search s = { e, reach, by_context, sova_xcalloc(n + 1, 1), { 0 } };
 	sova_strmap_init(&s.seen);
 	memset(reach, 0, sizeof(*reach));
 	reach->first_state = sova_xmalloc((n + 1) * sizeof(int));
@@ -299,6 +305,7 @@ static void search(const struct sova_engine *e, const int *by_context, int (*kee
 	for (size_t i = 0; i < reach->nstates; i++)
 		expand(&s, (int)i, &targets, &cap);
 	free(targets);
+	free(s.seen_plain);
 	sova_strmap_free(&s.seen);
 }
 
