@@ -485,6 +485,11 @@ void sova_cache_offer(struct sova_cache *cache, const char *path, const char *te
 		sova_filehash_offer(&cache->files, path, text, len, seen_mtime);
 }
 
+int sova_cache_wants(struct sova_cache *cache, const char *path)
+{
+	return cache->dir && sova_filehash_wanted(&cache->files, path);
+}
+
 static void store_loose(struct sova_cache *cache, uint64_t key, const unsigned char *data, size_t len)
 {
 	char *path = loose_path(cache, key);

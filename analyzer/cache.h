@@ -61,6 +61,9 @@ int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data,
  * (sova_filehash_offer). */
 void sova_cache_offer(struct sova_cache *cache, const char *path, const char *text, size_t len, time_t seen_mtime);
 
+/* Whether an offer of path's content would be used (sova_filehash_wanted). */
+int sova_cache_wants(struct sova_cache *cache, const char *path);
+
 /* Stores a TU's facts; failures only cost the next run a parse. */
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts);
 

@@ -120,7 +120,7 @@ static const char *pointee_name(struct extractor *ex, CXType type)
 static const char *frame_operator(struct extractor *ex, struct frame *f)
 {
 	if (!f->op_known) {
-		ext_binary_operator(ex->tu, f->cursor, f->op, sizeof(f->op));
+		ext_binary_operator(ex, f->cursor, f->op, sizeof(f->op));
 		f->op_known = 1;
 	}
 	return f->op;

@@ -60,6 +60,9 @@ struct extractor {
 	struct sova_strmap file_index;
 	struct file_cache_entry *file_cache;
 	size_t nfile_cache, capfile_cache;
+	CXFile text_file; /* the file whose text was last read (extract_values.c), or NULL */
+	const char *text; /* its text, libclang's */
+	size_t text_size;
 };
 
 /* A node's direct children. */
@@ -101,7 +104,7 @@ void ext_node_table_put(struct node_table *t, CXCursor c, int value);
 int ext_node_table_get(const struct node_table *t, CXCursor c);
 
 /* The operator of a binary expression ("=", "&&", ...), or "" when unknown. */
-void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len);
+void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len);
 
 /* What expression c denotes; the caller owns the result. */
 struct sova_val ext_value_of(struct extractor *ex, CXCursor c);

@@ -259,15 +259,23 @@ static int is_binary_operator(const char *t)
 /* The file text at a location, and how many bytes follow it there. Reading
  * the buffer libclang already holds costs nothing; clang_tokenize re-lexes
  * and allocates, and operators are asked for at every assignment. */
-static const char *text_at(CXTranslationUnit tu, CXSourceLocation loc, CXFile *file, unsigned *offset, size_t *avail)
+/* The file's text from loc on (*avail bytes). The text of the last file
+ * asked for is kept: libclang finds a file's text by a walk over all of
+ * the TU's source locations. */
+static const char *text_at(struct extractor *ex, CXSourceLocation loc, CXFile *file, unsigned *offset, size_t *avail)
 {
 	clang_getFileLocation(loc, file, NULL, NULL, offset);
-	size_t size = 0;
-	const char *text = *file ? clang_getFileContents(tu, *file, &size) : NULL;
-	if (!text || *offset > size)
+	if (!*file)
 		return NULL;
-	*avail = size - *offset;
-	return text + *offset;
+	if (!ex->text_file || !clang_File_isEqual(ex->text_file, *file)) {
+		ex->text_size = 0;
+		ex->text = clang_getFileContents(ex->tu, *file, &ex->text_size);
+		ex->text_file = *file;
+	}
+	if (!ex->text || *offset > ex->text_size)
+		return NULL;
+	*avail = ex->text_size - *offset;
+	return ex->text + *offset;
 }
 
 static int is_operator_char(char ch)
@@ -299,12 +307,12 @@ static const char *skip_blank(const char *p, const char *end)
 /* The operator as the user's file has it: the last token between the left
  * operand's end and the right operand's start. Works when either operand,
  * or both, is a macro use: "CONN_CB(&c) = on_rx", "IS_DONE(f) && OPEN(c)". */
-static void operator_before_rhs(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs, char *buf, size_t len)
+static void operator_before_rhs(struct extractor *ex, CXCursor lhs, CXCursor rhs, char *buf, size_t len)
 {
 	CXFile lhs_file, rhs_file;
 	unsigned from, to;
 	size_t avail;
-	const char *text = text_at(tu, clang_getRangeEnd(clang_getCursorExtent(lhs)), &lhs_file, &from, &avail);
+	const char *text = text_at(ex, clang_getRangeEnd(clang_getCursorExtent(lhs)), &lhs_file, &from, &avail);
 	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rhs_file, NULL, NULL, &to);
 	if (!text || !clang_File_isEqual(lhs_file, rhs_file) || from >= to || to - from > avail)
 		return;
@@ -379,13 +387,14 @@ static void operator_scanned(const struct token_list *list, char *buf, size_t le
 	}
 }
 
-void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len)
+void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
 {
+	CXTranslationUnit tu = ex->tu;
 	buf[0] = '\0';
 	CXCursor lhs = child_at(c, 0), rhs = child_at(c, 1);
 	if (clang_Cursor_isNull(lhs) || clang_Cursor_isNull(rhs))
 		return;
-	operator_before_rhs(tu, lhs, rhs, buf, len);
+	operator_before_rhs(ex, lhs, rhs, buf, len);
 	if (is_binary_operator(buf))
 		return;
 	buf[0] = '\0';
@@ -403,12 +412,12 @@ void ext_binary_operator(CXTranslationUnit tu, CXCursor c, char *buf, size_t len
 /* The first character of c as written: a unary operator's '*' or '&'.
  * Where the file has a name there, c may come from a macro body, which
  * only tokens reach (libclang's file locations stop at the macro use). */
-static char first_char(CXTranslationUnit tu, CXCursor c)
+static char first_char(struct extractor *ex, CXCursor c)
 {
 	CXFile file;
 	unsigned offset;
 	size_t avail;
-	const char *text = text_at(tu, clang_getRangeStart(clang_getCursorExtent(c)), &file, &offset, &avail);
+	const char *text = text_at(ex, clang_getRangeStart(clang_getCursorExtent(c)), &file, &offset, &avail);
 	if (!text || !avail)
 		return '\0';
 	if (!isalpha((unsigned char)text[0]) && text[0] != '_')
@@ -421,7 +430,7 @@ static char first_char(CXTranslationUnit tu, CXCursor c)
 	char first[4];
 	CXFile spelled_file;
 	unsigned spelled_offset;
-	if (!spelled_at(tu, clang_getRangeStart(clang_getCursorExtent(c)), &spelled_file, &spelled_offset, first,
+	if (!spelled_at(ex->tu, clang_getRangeStart(clang_getCursorExtent(c)), &spelled_file, &spelled_offset, first,
 			sizeof(first)))
 		return '\0';
 	return first[0];
@@ -559,7 +568,7 @@ static const char *access_path(struct extractor *ex, CXCursor c)
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
 			path_push(&p, index_segment(ex, child_at(c, 1), &p));
 			c = child_at(c, 0);
-		} else if (kind == CXCursor_UnaryOperator && (op = first_char(ex->tu, c)) == '*') {
+		} else if (kind == CXCursor_UnaryOperator && (op = first_char(ex, c)) == '*') {
 			path_push(&p, sova_xstrdup("[0]"));
 			if (!wrapped_expr(c, &c))
 				break;
@@ -637,7 +646,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			if (wrapped_expr(c, &c))
 				continue;
 		} else if (kind == CXCursor_UnaryOperator) {
-			char op = first_char(ex->tu, c);
+			char op = first_char(ex, c);
 			int deref = op == '*', addr = op == '&';
 			if ((deref || addr) && wrapped_expr(c, &c)) {
 				element |= deref;
@@ -654,7 +663,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 		} else if (kind == CXCursor_BinaryOperator) {
 			char op[8] = "";
 			if (ext_lvalue_form(child_at(c, 0)))
-				ext_binary_operator(ex->tu, c, op, sizeof(op));
+				ext_binary_operator(ex, c, op, sizeof(op));
 			if (strcmp(op, "=") == 0) {
 				c = child_at(c, 1);
 				continue;

@@ -165,6 +165,12 @@ uint64_t sova_filehash(struct sova_filehashes *fh, const char *path)
 	return remember(fh, path, &now, reused);
 }
 
+int sova_filehash_wanted(struct sova_filehashes *fh, const char *path)
+{
+	struct sova_file_hash known;
+	return known_hash(fh, path, &known) < 0 || !known.checked;
+}
+
 void sova_filehash_offer(struct sova_filehashes *fh, const char *path, const void *data, size_t len,
 			 time_t seen_mtime)
 {

@@ -146,11 +146,12 @@ struct inclusions {
 	struct sova_cache *cache; /* NULL: none */
 };
 
-/* The cache hashes what libclang read, rather than read it once more. */
+/* The cache hashes what libclang read, rather than read it once more:
+ * once a run per file, as getting the text is not cheap either. */
 static void offer_contents(struct sova_cache *cache, CXTranslationUnit tu, CXFile file, const char *path)
 {
 	size_t size = 0;
-	const char *text = cache && file ? clang_getFileContents(tu, file, &size) : NULL;
+	const char *text = cache && file && sova_cache_wants(cache, path) ? clang_getFileContents(tu, file, &size) : NULL;
 	if (text)
 		sova_cache_offer(cache, path, text, size, clang_getFileTime(file));
 }
