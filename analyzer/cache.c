@@ -112,27 +112,33 @@ static void remove_if_stale(const char *path, time_t now)
 /* Notes which sub-folders of entries exist: an entry in one that did not
  * cannot be one this run can use (a TU's entry is written once a run, after
  * its lookup), and a cold run would otherwise look for 10,000 missing
- * files. Removes the folder's own stale temporary files; the sub-folders'
- * go when the entries are counted. */
+ * files. Opens the packs. Removes the folder's own stale temporary files;
+ * the sub-folders' go when the entries are counted. */
 static void scan_folder(struct sova_cache *cache, const char *dir)
 {
 	DIR *d = opendir(dir);
-	if (!d)
-		return;
 	time_t now = time(NULL);
-	for (struct dirent *e; (e = readdir(d));) {
+	char **packs = NULL;
+	size_t npacks = 0, cap = 0;
+	for (struct dirent *e; d && (e = readdir(d));) {
+		int kind = cache_file_kind(e->d_name);
 		if (is_entry_folder(e->d_name)) {
 			unsigned folder = (unsigned)strtoul(e->d_name, NULL, 16);
 			cache->folder_found[folder] = 1;
 			cache->nfolders_found++;
 			atomic_store(&cache->folder_made[folder], 1);
-		} else if (cache_file_kind(e->d_name) == 2) {
+		} else if (kind == 1 && strncmp(e->d_name, "pack-", 5) == 0) {
+			SOVA_PUSH(packs, npacks, cap, sova_xasprintf("%s/%s", dir, e->d_name));
+		} else if (kind == 2) {
 			char *path = sova_xasprintf("%s/%s", dir, e->d_name);
 			remove_if_stale(path, now);
 			free(path);
 		}
 	}
-	closedir(d);
+	if (d)
+		closedir(d);
+	sova_packs_open(&cache->packs, dir, packs, npacks);
+	free(packs);
 }
 
 void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long long max_size, char **note)
@@ -142,11 +148,10 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 	*note = NULL;
 	if (!dir || !writable_dir(dir, note)) {
 		sova_filehashes_open(&cache->files, NULL);
-		sova_packs_open(&cache->packs, NULL);
+		sova_packs_open(&cache->packs, NULL, NULL, 0);
 		return;
 	}
 	scan_folder(cache, dir);
-	sova_packs_open(&cache->packs, dir);
 	char *table = sova_xasprintf("%s/%s", dir, FILE_HASHES);
 	sova_filehashes_open(&cache->files, table);
 	free(table);

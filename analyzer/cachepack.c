@@ -1,7 +1,6 @@
 /* cachepack.c - many cache entries in one file: writing packs, reading their indexes, finding entries. */
 #include "cachepack.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -184,23 +183,12 @@ static void load_pack(struct sova_packs *packs, char *path)
 	free(entries);
 }
 
-/* "pack-<16 lowercase hex digits>.pack" */
-static int is_pack_name(const char *name)
-{
-	if (strncmp(name, "pack-", 5) != 0)
-		return 0;
-	for (int i = 5; i < 21; i++)
-		if (!name[i] || !strchr("0123456789abcdef", name[i]))
-			return 0;
-	return strcmp(name + 21, ".pack") == 0;
-}
-
 static int by_path(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void sova_packs_open(struct sova_packs *packs, const char *dir)
+void sova_packs_open(struct sova_packs *packs, const char *dir, char **paths, size_t n)
 {
 	memset(packs, 0, sizeof(*packs));
 	pthread_mutex_init(&packs->writer.lock, NULL);
@@ -208,20 +196,11 @@ void sova_packs_open(struct sova_packs *packs, const char *dir)
 	if (!dir)
 		return;
 	packs->dir = sova_xstrdup(dir);
-	DIR *d = opendir(dir);
-	char **paths = NULL;
-	size_t n = 0, cap = 0;
-	for (struct dirent *e; d && (e = readdir(d));)
-		if (is_pack_name(e->d_name))
-			SOVA_PUSH(paths, n, cap, sova_xasprintf("%s/%s", dir, e->d_name));
-	if (d)
-		closedir(d);
 	/* Read in name order: the same folder gives the same table. */
 	if (n)
 		qsort(paths, n, sizeof(*paths), by_path);
 	for (size_t i = 0; i < n; i++)
 		load_pack(packs, paths[i]);
-	free(paths);
 }
 
 unsigned char *sova_packs_read(struct sova_packs *packs, const struct sova_pack_entry *entry)

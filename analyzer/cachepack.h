@@ -58,9 +58,10 @@ struct sova_packs {
 	struct sova_pack_writer writer;
 };
 
-/* Reads the index of every pack in dir (dir NULL: none); removes packs
- * whose index does not check out. */
-void sova_packs_open(struct sova_packs *packs, const char *dir);
+/* Opens the packs of the cache folder dir (NULL: no cache), reading the
+ * index of each of the n packs at paths (taking the strings; the caller
+ * frees the array). Packs whose index does not check out are removed. */
+void sova_packs_open(struct sova_packs *packs, const char *dir, char **paths, size_t n);
 
 /* Finishes the pack being written, and frees everything. */
 void sova_packs_close(struct sova_packs *packs);

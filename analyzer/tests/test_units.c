@@ -516,6 +516,21 @@ static char *only_pack(const char *dir)
 	return found;
 }
 
+/* Opens the packs in dir, as the cache does with those it finds. */
+static void open_packs(struct sova_packs *packs, const char *dir)
+{
+	DIR *d = opendir(dir);
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		if (strncmp(e->d_name, "pack-", 5) == 0 && !strstr(e->d_name, ".tmp."))
+			SOVA_PUSH(paths, n, cap, sova_xasprintf("%s/%s", dir, e->d_name));
+	if (d)
+		closedir(d);
+	sova_packs_open(packs, dir, paths, n);
+	free(paths);
+}
+
 /* The entry under key whose bytes are text, read through the packs. */
 static int pack_holds(struct sova_packs *packs, uint64_t key, const char *text)
 {
@@ -623,7 +638,7 @@ static void test_packs(void)
 	char *dir = sova_xasprintf("%s/packs", tmpdir);
 	CHECK(mkdir(dir, 0777) == 0);
 	struct sova_packs packs;
-	sova_packs_open(&packs, dir);
+	open_packs(&packs, dir);
 	CHECK(packs.nentries == 0 && sova_packs_add(&packs, 1, "one", 3) == 3 && sova_packs_add(&packs, 2, "two", 3) == 3);
 	CHECK(sova_packs_add(&packs, 1, "uno", 3) == 3 && sova_packs_add(&packs, 3, "", 0) == 0);
 	CHECK(sova_packs_finish(&packs) == 3 * SOVA_PACK_RECORD_BYTES + SOVA_PACK_TRAILER_BYTES);
@@ -632,7 +647,7 @@ static void test_packs(void)
 	CHECK(path != NULL);
 	if (!path)
 		return;
-	sova_packs_open(&packs, dir);
+	open_packs(&packs, dir);
 	size_t cursor = 0;
 	CHECK(packs.nentries == 3 && pack_holds(&packs, 1, "one") && pack_holds(&packs, 1, "uno") &&
 	      pack_holds(&packs, 2, "two") && !sova_packs_find(&packs, 4, &cursor));
@@ -643,17 +658,17 @@ static void test_packs(void)
 	test_pack_index_bounds(bytes, len);
 	bytes[4] ^= 1; /* "two"'s bytes: no longer what their hash says */
 	write_whole(path, bytes, len);
-	sova_packs_open(&packs, dir);
+	open_packs(&packs, dir);
 	CHECK(pack_holds(&packs, 1, "one") && !pack_holds(&packs, 2, "two") && !pack_holds(&packs, 2, "tvo"));
 	sova_packs_close(&packs);
 	write_whole(path, bytes, len - 1); /* truncated: the pack goes */
-	sova_packs_open(&packs, dir);
+	open_packs(&packs, dir);
 	CHECK(packs.nentries == 0 && packs.nfiles == 0 && access(path, F_OK) != 0);
 	sova_packs_close(&packs);
 	free(bytes);
 	free(path);
 
-	sova_packs_open(&packs, dir);
+	open_packs(&packs, dir);
 	struct pack_adder adders[4];
 	pthread_t threads[4];
 	for (int t = 0; t < 4; t++) {
@@ -666,7 +681,7 @@ static void test_packs(void)
 		CHECK(failed_adder == NULL);
 	}
 	sova_packs_close(&packs);
-	sova_packs_open(&packs, dir);
+	open_packs(&packs, dir);
 	int all = packs.nentries == 800;
 	for (int i = 0; i < 800 && all; i++) {
 		char text[32];
@@ -676,7 +691,7 @@ static void test_packs(void)
 	CHECK(all);
 	sova_packs_close(&packs);
 	/* No cache folder: nothing is written or found. */
-	sova_packs_open(&packs, NULL);
+	sova_packs_open(&packs, NULL, NULL, 0);
 	CHECK(sova_packs_add(&packs, 1, "one", 3) == 0 && sova_packs_finish(&packs) == 0);
 	sova_packs_close(&packs);
 	free(dir);
