@@ -256,12 +256,11 @@ static int is_binary_operator(const char *t)
 	return 0;
 }
 
-/* The file text at a location, and how many bytes follow it there. Reading
- * the buffer libclang already holds costs nothing; clang_tokenize re-lexes
- * and allocates, and operators are asked for at every assignment. */
-/* The file's text from loc on (*avail bytes). The text of the last file
- * asked for is kept: libclang finds a file's text by a walk over all of
- * the TU's source locations. */
+/* The file text at a location, and how many bytes follow it there.
+ * Reading the buffer libclang holds beats clang_tokenize, which re-lexes
+ * and allocates, and operators are asked for at every assignment. But
+ * libclang finds a file's buffer by a walk over all of the TU's source
+ * locations, so the last file's is kept. */
 static const char *text_at(struct extractor *ex, CXSourceLocation loc, CXFile *file, unsigned *offset, size_t *avail)
 {
 	clang_getFileLocation(loc, file, NULL, NULL, offset);
