@@ -137,7 +137,7 @@ static void scan_folder(struct sova_cache *cache, const char *dir)
 	}
 	if (d)
 		closedir(d);
-	sova_packs_open(&cache->packs, dir, packs, npacks);
+	sova_packs_open(&cache->packs, dir, cache->max_size, packs, npacks);
 	free(packs);
 }
 
@@ -148,7 +148,7 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 	*note = NULL;
 	if (!dir || !writable_dir(dir, note)) {
 		sova_filehashes_open(&cache->files, NULL);
-		sova_packs_open(&cache->packs, NULL, NULL, 0);
+		sova_packs_open(&cache->packs, NULL, max_size, NULL, 0);
 		return;
 	}
 	scan_folder(cache, dir);

@@ -13,11 +13,11 @@
 #include "util.h"
 
 #define PACK_MAGIC "sovapak1"
-/* A pack is finished at this size, so that pruning, which removes whole
- * packs, still frees the cache a piece at a time. */
+/* A pack is finished at an eighth of the cache's bound, within these
+ * sizes, so that pruning, which removes whole packs, still frees the cache
+ * a piece at a time: packs of 32 MB under a bound of 10 MB would all go. */
+#define PACK_MIN_BYTES (64u << 10)
 #define PACK_MAX_BYTES (32u << 20)
-/* Bigger entries are kept in files of their own. */
-#define PACK_MAX_ENTRY (8u << 20)
 /* Each pack's file stays open for the run, up to this many. */
 #define MAX_OPEN_PACKS 64
 
@@ -188,11 +188,15 @@ static int by_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void sova_packs_open(struct sova_packs *packs, const char *dir, char **paths, size_t n)
+void sova_packs_open(struct sova_packs *packs, const char *dir, unsigned long long bound, char **paths, size_t n)
 {
 	memset(packs, 0, sizeof(*packs));
 	pthread_mutex_init(&packs->writer.lock, NULL);
 	packs->writer.fd = -1;
+	unsigned long long eighth = bound / 8;
+	packs->writer.max_bytes = eighth < PACK_MIN_BYTES   ? PACK_MIN_BYTES
+				  : eighth > PACK_MAX_BYTES ? PACK_MAX_BYTES
+							    : (uint32_t)eighth;
 	if (!dir)
 		return;
 	packs->dir = sova_xstrdup(dir);
@@ -304,7 +308,7 @@ static int start_pack(struct sova_packs *packs)
 
 size_t sova_packs_add(struct sova_packs *packs, uint64_t key, const void *data, size_t len)
 {
-	if (!packs->dir || len == 0 || len > PACK_MAX_ENTRY)
+	if (!packs->dir || len == 0 || len > SOVA_PACK_MAX_ENTRY)
 		return 0;
 	struct sova_pack_writer *w = &packs->writer;
 	pthread_mutex_lock(&w->lock);
@@ -315,7 +319,7 @@ size_t sova_packs_add(struct sova_packs *packs, uint64_t key, const void *data, 
 			SOVA_PUSH(w->index, w->n, w->cap, e);
 			w->size += (uint32_t)len;
 			added = len;
-			if (w->size >= PACK_MAX_BYTES)
+			if (w->size >= w->max_bytes)
 				added += finish_locked(packs);
 		} else {
 			/* A short write leaves the pack's offsets unknown. */

@@ -23,6 +23,8 @@
 
 #define SOVA_PACK_RECORD_BYTES 24
 #define SOVA_PACK_TRAILER_BYTES 24
+/* A pack holds no entry bigger than this: those get files of their own. */
+#define SOVA_PACK_MAX_ENTRY (8u << 20)
 
 /* One entry of a pack: where its bytes are, and what they hash to. */
 struct sova_pack_entry {
@@ -43,7 +45,8 @@ struct sova_pack_writer {
 	pthread_mutex_t lock;
 	int fd;     /* open while temp is set */
 	char *temp; /* NULL: no pack started */
-	uint32_t size; /* bytes of entries so far */
+	uint32_t size;      /* bytes of entries so far */
+	uint32_t max_bytes; /* the size at which a pack is finished */
 	struct sova_pack_entry *index;
 	size_t n, cap;
 	unsigned serial; /* packs this run finished: part of the next one's name */
@@ -60,8 +63,10 @@ struct sova_packs {
 
 /* Opens the packs of the cache folder dir (NULL: no cache), reading the
  * index of each of the n packs at paths (taking the strings; the caller
- * frees the array). Packs whose index does not check out are removed. */
-void sova_packs_open(struct sova_packs *packs, const char *dir, char **paths, size_t n);
+ * frees the array). Packs whose index does not check out are removed.
+ * Packs written are finished at an eighth of the folder's bound, between
+ * 64 KB and 32 MB. */
+void sova_packs_open(struct sova_packs *packs, const char *dir, unsigned long long bound, char **paths, size_t n);
 
 /* Finishes the pack being written, and frees everything. */
 void sova_packs_close(struct sova_packs *packs);
@@ -79,7 +84,7 @@ unsigned char *sova_packs_read(struct sova_packs *packs, const struct sova_pack_
 void sova_packs_mark_used(struct sova_packs *packs, const struct sova_pack_entry *entry);
 
 /* Appends an entry to the pack being written, and finishes that pack when
- * it has grown to PACK_MAX_BYTES. Returns the bytes the folder gains (those
+ * it has grown to its size. Returns the bytes the folder gains (those
  * of a finished pack's index included), or 0 when the entry was not
  * written: too big for a pack, or an I/O error. Safe from several threads. */
 size_t sova_packs_add(struct sova_packs *packs, uint64_t key, const void *data, size_t len);

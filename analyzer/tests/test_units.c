@@ -527,7 +527,7 @@ static void open_packs(struct sova_packs *packs, const char *dir)
 			SOVA_PUSH(paths, n, cap, sova_xasprintf("%s/%s", dir, e->d_name));
 	if (d)
 		closedir(d);
-	sova_packs_open(packs, dir, paths, n);
+	sova_packs_open(packs, dir, 512ULL << 20, paths, n);
 	free(paths);
 }
 
@@ -690,8 +690,35 @@ static void test_packs(void)
 	}
 	CHECK(all);
 	sova_packs_close(&packs);
+	/* Under a bound of 512 KB a pack is finished at 64 KB: 100 entries of
+	 * 1 KB make two packs. An entry over 8 MB is not packed at all. */
+	char *small = sova_xasprintf("%s/small", tmpdir);
+	CHECK(mkdir(small, 0777) == 0);
+	static char kilobyte[1024];
+	memset(kilobyte, 'k', sizeof(kilobyte));
+	sova_packs_open(&packs, small, 512 << 10, NULL, 0);
+	size_t added = 0;
+	for (uint64_t k = 0; k < 100; k++)
+		added += sova_packs_add(&packs, k, kilobyte, sizeof(kilobyte));
+	CHECK(added == 64 * (sizeof(kilobyte) + SOVA_PACK_RECORD_BYTES) + SOVA_PACK_TRAILER_BYTES + 36 * sizeof(kilobyte));
+	char *big = sova_xmalloc(SOVA_PACK_MAX_ENTRY + 1);
+	CHECK(sova_packs_add(&packs, 100, big, SOVA_PACK_MAX_ENTRY + 1) == 0);
+	free(big);
+	sova_packs_close(&packs);
+	open_packs(&packs, small);
+	all = packs.nfiles == 2 && packs.nentries == 100;
+	for (uint64_t k = 0; k < 100 && all; k++) {
+		size_t at = 0;
+		const struct sova_pack_entry *e = sova_packs_find(&packs, k, &at);
+		unsigned char *data = e ? sova_packs_read(&packs, e) : NULL;
+		all = data && e->len == sizeof(kilobyte) && memcmp(data, kilobyte, sizeof(kilobyte)) == 0;
+		free(data);
+	}
+	CHECK(all);
+	sova_packs_close(&packs);
+	free(small);
 	/* No cache folder: nothing is written or found. */
-	sova_packs_open(&packs, NULL, NULL, 0);
+	sova_packs_open(&packs, NULL, 512ULL << 20, NULL, 0);
 	CHECK(sova_packs_add(&packs, 1, "one", 3) == 0 && sova_packs_finish(&packs) == 0);
 	sova_packs_close(&packs);
 	free(dir);
