@@ -117,42 +117,13 @@ static const char *pointee_name(struct extractor *ex, CXType type)
 
 /* A binary operator's operator, found once per node: every call under an
  * if-condition asks about the && above it. */
-static const char *frame_operator(struct extractor *ex, struct frame *f)
+const char *ext_frame_operator(struct extractor *ex, struct frame *f)
 {
 	if (!f->op_known) {
 		ext_binary_operator(ex, f->cursor, f->op, sizeof(f->op));
 		f->op_known = 1;
 	}
 	return f->op;
-}
-
-/* A call in an if-condition is asserted true when nothing but parentheses,
- * implicit casts and && stand between it and the condition. */
-static struct frame *asserting_if(struct extractor *ex)
-{
-	for (size_t i = ex->depth - 1; i-- > 0;) {
-		struct frame *f = &ex->stack[i];
-		if (f->kind == CXCursor_IfStmt)
-			return f->children == 1 ? f : NULL;
-		if (f->kind == CXCursor_ParenExpr || f->kind == CXCursor_UnexposedExpr)
-			continue;
-		if (f->kind == CXCursor_BinaryOperator && strcmp(frame_operator(ex, f), "&&") == 0)
-			continue;
-		return NULL;
-	}
-	return NULL;
-}
-
-static void add_guards(struct extractor *ex, struct sova_call *call)
-{
-	size_t cap = 0;
-	for (size_t i = 0; i < ex->depth; i++) {
-		const struct frame *f = &ex->stack[i];
-		if (f->kind != CXCursor_IfStmt || !f->in_then)
-			continue;
-		for (size_t k = 0; k < f->ncond; k++)
-			SOVA_PUSH(call->guards, call->nguards, cap, f->cond_calls[k]);
-	}
 }
 
 /* What is called: a function named directly, or whatever the callee expression holds. */
@@ -187,14 +158,11 @@ static void leave_call(struct extractor *ex, CXCursor c)
 		for (int i = 0; i < nargs; i++)
 			call.args[i] = ext_value_of(ex, clang_Cursor_getArgument(c, (unsigned)i));
 	}
-	add_guards(ex, &call);
+	ext_call_conditions(ex, &call);
 	struct sova_func *fn = ext_func(ex);
 	int index = (int)fn->ncalls;
 	SOVA_PUSH(fn->calls, fn->ncalls, fn->capcalls, call);
 	ext_node_table_put(&ex->calls, c, index);
-	struct frame *cond = asserting_if(ex);
-	if (cond)
-		SOVA_PUSH(cond->cond_calls, cond->ncond, cond->capcond, index);
 }
 
 /* ---- assignments and returns ---- */
@@ -240,7 +208,7 @@ static void leave_binary(struct extractor *ex, struct frame *f)
 		ext_children_free(&kids);
 		return;
 	}
-	const char *op = frame_operator(ex, f);
+	const char *op = ext_frame_operator(ex, f);
 	/* A macro in a header hides its operator from the tokenizer (INIT_WORK's
 	 * (_work)->func = (_func)); a pointer stored into a pointer lvalue is
 	 * then taken for the assignment it almost always is. */
@@ -323,6 +291,7 @@ static void open_function(struct extractor *ex, struct frame *f, struct sova_fun
 
 static void close_function(struct extractor *ex, struct frame *f)
 {
+	ext_drop_written_params(ext_func(ex), f);
 	ext_node_table_reset(&ex->calls);
 	ext_node_table_reset(&ex->temps);
 	ex->calls = *f->saved_calls;
@@ -421,6 +390,8 @@ static void leave(struct extractor *ex)
 			leave_binary(ex, f);
 		else if (f->kind == CXCursor_ReturnStmt)
 			leave_return(ex, f->cursor);
+		else if (f->kind == CXCursor_IfStmt)
+			ext_leave_if(ex, f);
 	}
 	if (f->kind == CXCursor_VarDecl)
 		leave_var(ex, f->cursor);
@@ -428,7 +399,10 @@ static void leave(struct extractor *ex)
 		leave_init_list(ex);
 	if (f->opens_func)
 		close_function(ex, f);
-	free(f->cond_calls);
+	ext_held_free(&f->held);
+	ext_held_free(&f->after);
+	free(f->written);
+	free(f->written_fields);
 	ex->depth--;
 }
 
@@ -454,9 +428,13 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		leave(ex);
 	struct frame *up = &ex->stack[ex->depth - 1];
 	up->children++;
-	if (up->kind == CXCursor_IfStmt)
-		up->in_then = up->children == 2;
+	if (up->children == 1)
+		up->first = c;
+	else if (up->children == 2)
+		up->second = c;
 	enum CXCursorKind kind = clang_getCursorKind(c);
+	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0)
+		ext_note_write(ex, c, up);
 	if (unevaluated(up, kind) || nothing_below(kind))
 		return CXChildVisit_Continue;
 	/* A prototype matters only for its annotations; most have no attributes. */

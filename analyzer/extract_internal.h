@@ -1,6 +1,7 @@
 /* extract_internal.h - what the files of the extraction stage share:
  * extract.c (the walk, functions, calls), extract_values.c (what an
- * expression denotes) and extract_init.c (initializer lists). */
+ * expression denotes), extract_init.c (initializer lists) and
+ * extract_conds.c (what holds whenever a call runs). */
 #ifndef SOVA_EXTRACT_INTERNAL_H
 #define SOVA_EXTRACT_INTERNAL_H
 
@@ -22,14 +23,28 @@ struct node_table {
 	size_t cap, count;
 };
 
+/* What holds while some code runs: parameter tests, and earlier calls
+ * whose result is true (by index in the function). */
+struct held {
+	struct sova_cond *conds;
+	size_t nconds, capconds;
+	int *truths;
+	size_t ntruths, captruths;
+};
+
 /* An AST node the walk has entered and not yet left. */
 struct frame {
 	CXCursor cursor;
 	enum CXCursorKind kind;
-	int children;    /* children entered so far */
-	int in_then;     /* IfStmt: the then-branch is open */
-	int *cond_calls; /* IfStmt: calls whose truth the condition asserts */
-	size_t ncond, capcond;
+	int children;          /* children entered so far */
+	CXCursor first, second; /* the first two children, once entered */
+	struct held held;      /* what the node says of its child number held_for */
+	int held_for;          /* 0 while held is not computed */
+	struct held after;     /* CompoundStmt: what holds for its later children */
+	int *written;          /* a function's frame: parameters it assigns */
+	size_t nwritten, capwritten;
+	const char **written_fields; /* a function's frame: fields it assigns, by USR */
+	size_t nwritten_fields, capwritten_fields;
 	int opens_func; /* a function or block whose body is being extracted */
 	int saved_func; /* what was being extracted around it */
 	struct node_table *saved_calls, *saved_temps;
@@ -106,6 +121,15 @@ int ext_node_table_get(const struct node_table *t, CXCursor c);
 /* The operator of a binary expression ("=", "&&", ...), or "" when unknown. */
 void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len);
 
+/* The n-th child of c, or a null cursor. */
+CXCursor ext_child_at(CXCursor c, size_t n);
+/* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
+int ext_wrapped_expr(CXCursor c, CXCursor *out);
+/* The first character of c as written: a unary operator's '*', '&' or '!'. */
+char ext_first_char(struct extractor *ex, CXCursor c);
+/* c's value when it is an integer constant expression, else UNKNOWN. */
+struct sova_val ext_int_value(CXCursor c);
+
 /* What expression c denotes; the caller owns the result. */
 struct sova_val ext_value_of(struct extractor *ex, CXCursor c);
 /* The value naming a declaration: a function, variable, parameter or field. */
@@ -118,6 +142,23 @@ const char *ext_usr(struct extractor *ex, CXCursor decl);
  * is the struct a field target belongs to (UNKNOWN when none). Takes
  * ownership of all three, and drops them when target or value is unknown. */
 void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_val value, struct sova_val object);
+
+/* The operator of a BinaryOperator frame, found once per node. */
+const char *ext_frame_operator(struct extractor *ex, struct frame *f);
+
+/* Adds to out what condition being true (sense 1) or false (sense 0)
+ * implies of the parameters and of the calls in it. */
+void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, struct held *out);
+void ext_held_add(struct held *dst, const struct held *src);
+void ext_held_free(struct held *h);
+/* Fills a call's guards and conds from the frames around it. */
+void ext_call_conditions(struct extractor *ex, struct sova_call *call);
+/* On leaving an if: `if (E) return;` leaves E false for the rest of its block. */
+void ext_leave_if(struct extractor *ex, struct frame *f);
+/* Notes a parameter or field the reference ref, a child of up, assigns or lets escape. */
+void ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up);
+/* Drops from fn's calls the tests of parameters and fields its frame f saw written. */
+void ext_drop_written_params(struct sova_func *fn, const struct frame *f);
 
 /* Records the assignments an outermost initializer list makes; owner is the
  * variable initialized, when there is one (it owns the elements of arrays). */

@@ -109,7 +109,7 @@ static enum CXChildVisitResult pick_last_expr(CXCursor c, CXCursor parent, CXCli
 }
 
 /* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
-static int wrapped_expr(CXCursor c, CXCursor *out)
+int ext_wrapped_expr(CXCursor c, CXCursor *out)
 {
 	struct child_pick pick = { 0 };
 	clang_visitChildren(c, pick_last_expr, &pick);
@@ -130,7 +130,7 @@ static enum CXChildVisitResult pick_nth(CXCursor c, CXCursor parent, CXClientDat
 }
 
 /* The n-th child, or a null cursor. */
-static CXCursor child_at(CXCursor c, size_t n)
+CXCursor ext_child_at(CXCursor c, size_t n)
 {
 	struct child_pick pick = { .want = n };
 	clang_visitChildren(c, pick_nth, &pick);
@@ -390,7 +390,7 @@ void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len
 {
 	CXTranslationUnit tu = ex->tu;
 	buf[0] = '\0';
-	CXCursor lhs = child_at(c, 0), rhs = child_at(c, 1);
+	CXCursor lhs = ext_child_at(c, 0), rhs = ext_child_at(c, 1);
 	if (clang_Cursor_isNull(lhs) || clang_Cursor_isNull(rhs))
 		return;
 	operator_before_rhs(ex, lhs, rhs, buf, len);
@@ -411,7 +411,7 @@ void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len
 /* The first character of c as written: a unary operator's '*' or '&'.
  * Where the file has a name there, c may come from a macro body, which
  * only tokens reach (libclang's file locations stop at the macro use). */
-static char first_char(struct extractor *ex, CXCursor c)
+char ext_first_char(struct extractor *ex, CXCursor c)
 {
 	CXFile file;
 	unsigned offset;
@@ -424,7 +424,7 @@ static char first_char(struct extractor *ex, CXCursor c)
 	/* A name: a macro use, or a postfix x++. Only & and * matter, and they
 	 * have a pointer on one side. */
 	CXCursor operand;
-	if (!ext_pointer_like(c) && (!wrapped_expr(c, &operand) || !ext_pointer_like(operand)))
+	if (!ext_pointer_like(c) && (!ext_wrapped_expr(c, &operand) || !ext_pointer_like(operand)))
 		return text[0];
 	char first[4];
 	CXFile spelled_file;
@@ -506,7 +506,7 @@ struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl)
 	return v;
 }
 
-static struct sova_val int_value(CXCursor c)
+struct sova_val ext_int_value(CXCursor c)
 {
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
 	CXEvalResult r = clang_Cursor_Evaluate(c);
@@ -563,19 +563,19 @@ static const char *access_path(struct extractor *ex, CXCursor c)
 		if (kind == CXCursor_MemberRefExpr) {
 			const char *field = ext_usr(ex, clang_getCursorReferenced(c));
 			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
-			c = child_at(c, 0);
+			c = ext_child_at(c, 0);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
-			path_push(&p, index_segment(ex, child_at(c, 1), &p));
-			c = child_at(c, 0);
-		} else if (kind == CXCursor_UnaryOperator && (op = first_char(ex, c)) == '*') {
+			path_push(&p, index_segment(ex, ext_child_at(c, 1), &p));
+			c = ext_child_at(c, 0);
+		} else if (kind == CXCursor_UnaryOperator && (op = ext_first_char(ex, c)) == '*') {
 			path_push(&p, sova_xstrdup("[0]"));
-			if (!wrapped_expr(c, &c))
+			if (!ext_wrapped_expr(c, &c))
 				break;
 		} else if (kind == CXCursor_UnaryOperator && op == '&') {
-			if (!wrapped_expr(c, &c))
+			if (!ext_wrapped_expr(c, &c))
 				break;
 		} else if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr || kind == CXCursor_CStyleCastExpr) {
-			if (!wrapped_expr(c, &c))
+			if (!ext_wrapped_expr(c, &c))
 				break;
 		} else {
 			if (kind == CXCursor_DeclRefExpr)
@@ -642,32 +642,32 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_UnexposedExpr || kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr) {
-			if (wrapped_expr(c, &c))
+			if (ext_wrapped_expr(c, &c))
 				continue;
 		} else if (kind == CXCursor_UnaryOperator) {
-			char op = first_char(ex, c);
+			char op = ext_first_char(ex, c);
 			int deref = op == '*', addr = op == '&';
-			if ((deref || addr) && wrapped_expr(c, &c)) {
+			if ((deref || addr) && ext_wrapped_expr(c, &c)) {
 				element |= deref;
 				address |= addr;
 				continue;
 			}
-			v = int_value(c);
+			v = ext_int_value(c);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
 			if (!path)
 				path = access_path(ex, c);
 			element = 1;
-			c = child_at(c, 0);
+			c = ext_child_at(c, 0);
 			continue;
 		} else if (kind == CXCursor_BinaryOperator) {
 			char op[8] = "";
-			if (ext_lvalue_form(child_at(c, 0)))
+			if (ext_lvalue_form(ext_child_at(c, 0)))
 				ext_binary_operator(ex, c, op, sizeof(op));
 			if (strcmp(op, "=") == 0) {
-				c = child_at(c, 1);
+				c = ext_child_at(c, 1);
 				continue;
 			}
-			v = int_value(c);
+			v = ext_int_value(c);
 		} else if (kind == CXCursor_ConditionalOperator) {
 			v = conditional_value(ex, c, depth);
 		} else if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
@@ -685,7 +685,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			if (index >= 0)
 				v = (struct sova_val){ .kind = SOVA_VAL_CALL, .num = index };
 		} else if (kind == CXCursor_IntegerLiteral || kind == CXCursor_CharacterLiteral) {
-			v = int_value(c);
+			v = ext_int_value(c);
 		}
 		break;
 	}

@@ -43,6 +43,9 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->nguards; i++)
 		if (c->guards[i] < 0 || (size_t)c->guards[i] >= index)
 			return 0;
+	for (size_t i = 0; i < c->nconds; i++)
+		if (c->conds[i].param < 0 || (c->conds[i].equal != 0 && c->conds[i].equal != 1))
+			return 0;
 	return 1;
 }
 
@@ -100,7 +103,8 @@ static size_t array_bytes(const struct sova_tu_facts *facts)
 		bytes += BYTES(f->nannotations, f->annotations) + BYTES(f->ncalls, f->calls) +
 			 BYTES(f->nassigns, f->assigns) + BYTES(f->nreturns, f->returns);
 		for (size_t c = 0; c < f->ncalls; c++)
-			bytes += BYTES(f->calls[c].nargs, f->calls[c].args) + BYTES(f->calls[c].nguards, f->calls[c].guards);
+			bytes += BYTES(f->calls[c].nargs, f->calls[c].args) + BYTES(f->calls[c].nguards, f->calls[c].guards) +
+				 BYTES(f->calls[c].nconds, f->calls[c].conds);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++)
 		bytes += BYTES(facts->decls[i].nannotations, facts->decls[i].annotations);
@@ -119,6 +123,7 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 			struct sova_call *call = &f->calls[c];
 			call->args = sova_strpool_adopt(pool, call->args, call->nargs, sizeof(*call->args));
 			call->guards = sova_strpool_adopt(pool, call->guards, call->nguards, sizeof(*call->guards));
+			call->conds = sova_strpool_adopt(pool, call->conds, call->nconds, sizeof(*call->conds));
 		}
 		ADOPT(pool, f->annotations, f->nannotations, f->capannotations);
 		ADOPT(pool, f->calls, f->ncalls, f->capcalls);
@@ -144,6 +149,7 @@ static void func_free(struct sova_func *fn)
 	for (size_t i = 0; i < fn->ncalls; i++) {
 		free(fn->calls[i].args);
 		free(fn->calls[i].guards);
+		free(fn->calls[i].conds);
 	}
 	free(fn->calls);
 	free(fn->assigns);

@@ -45,6 +45,19 @@ struct sova_loc {
 	unsigned line, col, end_line, end_col;
 };
 
+/* A test of one of the function's parameters, or of a field reached from
+ * one (task->cb), as it was on entry, that holds whenever a call runs:
+ * == value, or != value. From the if-conditions, &&, || and ?: around the
+ * call and the early returns, breaks and continues before it. A parameter
+ * the function assigns or takes the address of is never tested, nor a
+ * field it assigns in any object. */
+struct sova_cond {
+	int param;
+	const char *path; /* NULL: the parameter; else SOVA_PATH_MEMBER and a field's USR per member */
+	int equal;        /* 1: == value; 0: != value */
+	long value;
+};
+
 struct sova_call {
 	struct sova_loc loc;
 	const char *callee_usr;  /* direct callee, or NULL for an indirect call */
@@ -53,8 +66,10 @@ struct sova_call {
 	const char *returns;     /* pointee type name of a pointer result ("fut_future"), or NULL */
 	struct sova_val *args;
 	size_t nargs;
-	int *guards; /* indexes of calls whose truth guards this call (if-conditions) */
+	int *guards; /* indexes of earlier calls whose result is true whenever this call runs */
 	size_t nguards;
+	struct sova_cond *conds; /* what holds of the parameters whenever this call runs */
+	size_t nconds;
 };
 
 /* target = value, anywhere: statements, initializers, designated initializers. */

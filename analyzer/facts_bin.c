@@ -146,6 +146,13 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 	sova_bin_put_uint(w, c->nguards);
 	for (size_t i = 0; i < c->nguards; i++)
 		put_int(w, c->guards[i]);
+	sova_bin_put_uint(w, c->nconds);
+	for (size_t i = 0; i < c->nconds; i++) {
+		put_int(w, c->conds[i].param);
+		sova_bin_put_str(w, c->conds[i].path);
+		put_int(w, c->conds[i].equal);
+		put_int(w, c->conds[i].value);
+	}
 }
 
 static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
@@ -415,6 +422,17 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	for (; c->nguards < nguards && !r->bad; c->nguards++) {
 		long guard = get_int(r);
 		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
+	}
+	size_t nconds;
+	c->conds = get_array(r, facts, 4, sizeof(*c->conds), &nconds);
+	for (; c->nconds < nconds && !r->bad; c->nconds++) {
+		struct sova_cond *cond = &c->conds[c->nconds];
+		long param = get_int(r);
+		cond->path = sova_bin_get_str(r);
+		long equal = get_int(r);
+		cond->param = param >= 0 && param <= 0x7fffffffL ? (int)param : -1;
+		cond->equal = equal == 0 || equal == 1 ? (int)equal : -1;
+		cond->value = get_int(r);
 	}
 }
 

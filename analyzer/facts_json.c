@@ -91,6 +91,19 @@ static cJSON *call_json(const struct sova_call *c)
 			cJSON_AddItemToArray(g, cJSON_CreateNumber(c->guards[i]));
 		cJSON_AddItemToObject(o, "guards", g);
 	}
+	if (c->nconds) {
+		cJSON *conds = cJSON_CreateArray();
+		for (size_t i = 0; i < c->nconds; i++) {
+			cJSON *t = cJSON_CreateArray();
+			cJSON_AddItemToArray(t, cJSON_CreateNumber(c->conds[i].param));
+			cJSON_AddItemToArray(t, cJSON_CreateString(c->conds[i].equal ? "==" : "!="));
+			cJSON_AddItemToArray(t, cJSON_CreateNumber((double)c->conds[i].value));
+			if (c->conds[i].path)
+				cJSON_AddItemToArray(t, cJSON_CreateString(c->conds[i].path));
+			cJSON_AddItemToArray(conds, t);
+		}
+		cJSON_AddItemToObject(o, "conds", conds);
+	}
 	return o;
 }
 
@@ -310,6 +323,28 @@ static void read_strings(struct reader *r, const cJSON *o, const char *key, cons
 	}
 }
 
+/* "conds": [[param, "==" or "!=", value, path if any], ...] */
+static void read_conds(struct reader *r, const cJSON *conds, struct sova_call *c)
+{
+	size_t cap = 0;
+	for (const cJSON *t = conds ? conds->child : NULL; t && !r->bad; t = t->next) {
+		const cJSON *param = cJSON_GetArrayItem(t, 0), *op = cJSON_GetArrayItem(t, 1);
+		const cJSON *path = cJSON_GetArrayItem(t, 3);
+		long index, value;
+		int n = cJSON_IsArray(t) ? cJSON_GetArraySize(t) : 0;
+		if ((n != 3 && n != 4) || (path && !cJSON_IsString(path)) || !to_long(param, &index) || index < 0 ||
+		    index > 0x7fffffffL || !cJSON_IsString(op) ||
+		    (strcmp(op->valuestring, "==") != 0 && strcmp(op->valuestring, "!=") != 0) ||
+		    !to_long(cJSON_GetArrayItem(t, 2), &value)) {
+			r->bad = 1;
+			return;
+		}
+		struct sova_cond cond = { (int)index, path ? sova_strpool_add(r->strings, path->valuestring) : NULL,
+					  strcmp(op->valuestring, "==") == 0, value };
+		SOVA_PUSH(c->conds, c->nconds, cap, cond);
+	}
+}
+
 static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -335,6 +370,7 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 		}
 		SOVA_PUSH(c->guards, c->nguards, cap, (int)guard);
 	}
+	read_conds(r, read_array(r, o, "conds", 0), c);
 }
 
 static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **out, size_t *n, size_t *cap)

@@ -1,0 +1,302 @@
+/* extract_conds.c - what holds whenever a call runs: tests of the function's
+ * parameters against constants, and earlier calls whose result is true.
+ *
+ * Both come from the code around the call: the if-condition of the branch
+ * it is in, the left side of the && or || it is the right side of, the
+ * condition of the ?: branch, and every earlier `if (E) return;` (or break,
+ * continue) of the blocks it is in, which leaves E false for the rest of
+ * the block. Only what a condition implies is kept: `a && b` true implies
+ * both, `a || b` true implies neither. The engine prunes a call whose tests
+ * the caller's constant arguments contradict (`if (sync)` entered with
+ * false), and a completion check asserted true proves that a wait on it
+ * cannot block. */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CONDITION_DEPTH 64
+
+/* Paths are interned in the TU's pool: equal paths are one pointer. */
+static void add_cond(struct held *h, int param, const char *path, int equal, long value)
+{
+	for (size_t i = 0; i < h->nconds; i++)
+		if (h->conds[i].param == param && h->conds[i].path == path && h->conds[i].equal == equal &&
+		    h->conds[i].value == value)
+			return;
+	struct sova_cond cond = { param, path, equal, value };
+	SOVA_PUSH(h->conds, h->nconds, h->capconds, cond);
+}
+
+static void add_truth(struct held *h, int call)
+{
+	for (size_t i = 0; i < h->ntruths; i++)
+		if (h->truths[i] == call)
+			return;
+	SOVA_PUSH(h->truths, h->ntruths, h->captruths, call);
+}
+
+/* c without parentheses and implicit casts. */
+static CXCursor peeled(CXCursor c)
+{
+	for (int i = 0; i < MAX_CONDITION_DEPTH; i++) {
+		enum CXCursorKind kind = clang_getCursorKind(c);
+		CXCursor inner;
+		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr && kind != CXCursor_CStyleCastExpr) ||
+		    !ext_wrapped_expr(c, &inner))
+			return c;
+		c = inner;
+	}
+	return c;
+}
+
+/* The index of the current function's parameter that a reference names, or -1. */
+static int param_named(struct extractor *ex, CXCursor c)
+{
+	if (!ext_is_kind(c, CXCursor_DeclRefExpr))
+		return -1;
+	CXCursor decl = clang_getCursorReferenced(c);
+	if (!ext_is_kind(decl, CXCursor_ParmDecl))
+		return -1;
+	struct sova_val v = ext_value_of_decl(ex, decl);
+	const struct sova_func *fn = ext_func(ex);
+	if (v.kind != SOVA_VAL_PARAM || !fn || strcmp(v.usr, fn->usr) != 0)
+		return -1;
+	return (int)v.num;
+}
+
+/* The parameter c reads, itself (*path NULL) or through members only
+ * (p->a.b: *path the members' field USRs); -1 when c reads none. */
+static int param_read(struct extractor *ex, CXCursor c, const char **path)
+{
+	char *fields = NULL;
+	size_t len = 0;
+	for (int depth = 0; depth < MAX_CONDITION_DEPTH && ext_is_kind(c, CXCursor_MemberRefExpr); depth++) {
+		const char *field = ext_usr(ex, clang_getCursorReferenced(c));
+		size_t n = strlen(field);
+		fields = sova_xrealloc(fields, len + n + 2, 1);
+		memmove(fields + n + 1, fields, len);
+		fields[0] = SOVA_PATH_MEMBER;
+		memcpy(fields + 1, field, n);
+		len += n + 1;
+		fields[len] = '\0';
+		c = peeled(ext_child_at(c, 0));
+	}
+	int param = param_named(ex, c);
+	*path = param >= 0 && fields ? ext_str(ex, fields) : NULL;
+	free(fields);
+	return param;
+}
+
+/* param == constant, or constant == param: the test, when c is one. */
+static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
+{
+	lhs = peeled(lhs);
+	rhs = peeled(rhs);
+	const char *path;
+	int param = param_read(ex, lhs, &path);
+	CXCursor constant = rhs;
+	if (param < 0) {
+		param = param_read(ex, rhs, &path);
+		constant = lhs;
+	}
+	if (param < 0)
+		return;
+	struct sova_val v = ext_int_value(constant);
+	if (v.kind == SOVA_VAL_INT)
+		add_cond(out, param, path, equal, v.num);
+}
+
+static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth);
+
+static void implied_binary(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth)
+{
+	char op[8];
+	ext_binary_operator(ex, c, op, sizeof(op));
+	CXCursor lhs = ext_child_at(c, 0), rhs = ext_child_at(c, 1);
+	if ((strcmp(op, "&&") == 0 && sense) || (strcmp(op, "||") == 0 && !sense)) {
+		implied(ex, lhs, sense, out, depth + 1);
+		implied(ex, rhs, sense, out, depth + 1);
+	} else if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
+		comparison(ex, lhs, rhs, (strcmp(op, "==") == 0) == sense, out);
+	}
+}
+
+/* Adds to out what c being true (sense 1) or false (sense 0) implies. */
+static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth)
+{
+	if (depth > MAX_CONDITION_DEPTH)
+		return;
+	c = peeled(c);
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor inner;
+	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(c, &inner)) {
+		implied(ex, inner, !sense, out, depth + 1);
+	} else if (kind == CXCursor_BinaryOperator) {
+		implied_binary(ex, c, sense, out, depth);
+	} else if (kind == CXCursor_CallExpr) {
+		int call = ext_node_table_get(&ex->calls, c);
+		if (call >= 0 && sense)
+			add_truth(out, call);
+	} else {
+		const char *path;
+		int param = param_read(ex, c, &path);
+		if (param >= 0)
+			add_cond(out, param, path, !sense, 0);
+	}
+}
+
+void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, struct held *out)
+{
+	implied(ex, condition, sense, out, 0);
+}
+
+void ext_held_add(struct held *dst, const struct held *src)
+{
+	for (size_t i = 0; i < src->nconds; i++)
+		add_cond(dst, src->conds[i].param, src->conds[i].path, src->conds[i].equal, src->conds[i].value);
+	for (size_t i = 0; i < src->ntruths; i++)
+		add_truth(dst, src->truths[i]);
+}
+
+void ext_held_free(struct held *h)
+{
+	free(h->conds);
+	free(h->truths);
+	memset(h, 0, sizeof(*h));
+}
+
+/* A statement after which the block it is in does not go on. */
+static int leaves_block(CXCursor stmt)
+{
+	enum CXCursorKind kind = clang_getCursorKind(stmt);
+	if (kind == CXCursor_ReturnStmt || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt)
+		return 1;
+	if (kind != CXCursor_CompoundStmt)
+		return 0;
+	struct child_list kids;
+	ext_children(stmt, &kids);
+	int leaves = kids.count > 0 && leaves_block(kids.items[kids.count - 1]);
+	ext_children_free(&kids);
+	return leaves;
+}
+
+void ext_leave_if(struct extractor *ex, struct frame *f)
+{
+	struct frame *block = ex->depth >= 2 ? &ex->stack[ex->depth - 2] : NULL;
+	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex) ||
+	    !leaves_block(f->second))
+		return;
+	ext_condition_implies(ex, f->first, 0, &block->after);
+}
+
+/* What a frame says of the child being walked: the branch of an if or a
+ * ?: taken, the right side of && or ||; NULL when it says nothing. */
+static const struct held *frame_held(struct extractor *ex, struct frame *f)
+{
+	int sense;
+	if (f->kind == CXCursor_IfStmt && (f->children == 2 || f->children == 3)) {
+		sense = f->children == 2;
+	} else if (f->kind == CXCursor_ConditionalOperator && (f->children == 2 || f->children == 3)) {
+		/* The GNU c ?: b has two children, and b runs when c is false. */
+		sense = f->children == 2 && clang_Cursor_isNull(ext_child_at(f->cursor, 2)) ? 0 : f->children == 2;
+	} else if (f->kind == CXCursor_BinaryOperator && f->children == 2) {
+		const char *op = ext_frame_operator(ex, f);
+		if (strcmp(op, "&&") != 0 && strcmp(op, "||") != 0)
+			return NULL;
+		sense = op[0] == '&';
+	} else {
+		return NULL;
+	}
+	if (f->held_for != f->children) {
+		ext_held_free(&f->held);
+		ext_condition_implies(ex, f->first, sense, &f->held);
+		f->held_for = f->children;
+	}
+	return &f->held;
+}
+
+void ext_call_conditions(struct extractor *ex, struct sova_call *call)
+{
+	struct held all = { 0 };
+	/* The top frame is the call itself. */
+	for (size_t i = 1; i + 1 < ex->depth; i++) {
+		struct frame *f = &ex->stack[i];
+		if (f->opens_func) {
+			ext_held_free(&all); /* nothing outside a function or block holds inside it */
+			continue;
+		}
+		ext_held_add(&all, &f->after);
+		const struct held *h = frame_held(ex, f);
+		if (h)
+			ext_held_add(&all, h);
+	}
+	call->guards = all.truths;
+	call->nguards = all.ntruths;
+	call->conds = all.conds;
+	call->nconds = all.nconds;
+}
+
+static struct frame *function_frame(struct extractor *ex)
+{
+	for (size_t i = ex->depth; i-- > 0;)
+		if (ex->stack[i].opens_func)
+			return &ex->stack[i];
+	return NULL;
+}
+
+/* A parameter, or a field of any object, that the function changes or
+ * lets others change: its tests on entry say nothing of the later calls.
+ * ref is a DeclRefExpr or MemberRefExpr; an lvalue directly under an
+ * operator is stored into, incremented or has its address taken (a read
+ * would sit under an implicit cast). */
+void ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up)
+{
+	int lvalue_use = up->kind == CXCursor_UnaryOperator || up->kind == CXCursor_CompoundAssignOperator ||
+			 (up->kind == CXCursor_BinaryOperator && up->children == 1);
+	struct frame *fn = lvalue_use ? function_frame(ex) : NULL;
+	if (!fn)
+		return;
+	if (ext_is_kind(ref, CXCursor_MemberRefExpr)) {
+		const char *field = ext_usr(ex, clang_getCursorReferenced(ref));
+		SOVA_PUSH(fn->written_fields, fn->nwritten_fields, fn->capwritten_fields, field);
+		return;
+	}
+	int param = param_named(ex, ref);
+	if (param >= 0)
+		SOVA_PUSH(fn->written, fn->nwritten, fn->capwritten, param);
+}
+
+/* Whether a path names a field the function writes: "\x1fF1\x1fF2" holds F1 and F2. */
+static int path_written(const char *path, const struct frame *f)
+{
+	for (size_t k = 0; path && k < f->nwritten_fields; k++) {
+		size_t n = strlen(f->written_fields[k]);
+		for (const char *at = strstr(path, f->written_fields[k]); at; at = strstr(at + 1, f->written_fields[k]))
+			if (at > path && at[-1] == SOVA_PATH_MEMBER && (at[n] == '\0' || at[n] == SOVA_PATH_MEMBER))
+				return 1;
+	}
+	return 0;
+}
+
+static int cond_written(const struct sova_cond *cond, const struct frame *f)
+{
+	for (size_t k = 0; k < f->nwritten; k++)
+		if (f->written[k] == cond->param)
+			return 1;
+	return path_written(cond->path, f);
+}
+
+void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
+{
+	if (!f->nwritten && !f->nwritten_fields)
+		return;
+	for (size_t c = 0; c < fn->ncalls; c++) {
+		struct sova_call *call = &fn->calls[c];
+		size_t kept = 0;
+		for (size_t i = 0; i < call->nconds; i++)
+			if (!cond_written(&call->conds[i], f))
+				call->conds[kept++] = call->conds[i];
+		call->nconds = kept;
+	}
+}

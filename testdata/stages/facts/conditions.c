@@ -1,0 +1,78 @@
+/* What holds whenever each call runs, as extraction records it: tests of parameters
+ * (and of fields reached from them) from if/else, &&, ||, ?:, early returns, breaks and
+ * continues; calls asserted true; and no test of a parameter the function writes. */
+#include <stdbool.h>
+#include <stddef.h>
+
+struct task {
+    void (*cb)(void *);
+    void *arg;
+    int busy;
+};
+
+void work(void);
+void other(void);
+int ready(void *p);
+
+void branches(int flag, void *p, int mode)
+{
+    if (flag)
+        work();
+    else
+        other();
+    if (!p)
+        work();
+    if (mode == 3 && flag)
+        work();
+    if (mode != 2 || !flag)
+        other();
+    else
+        work();
+    flag ? work() : other();
+    flag && ready(p);
+    flag || ready(p);
+}
+
+void early(void *packet, int len)
+{
+    if (len < 0 || !packet)
+        return;
+    work();
+    if (!ready(packet))
+        return;
+    other();
+}
+
+void loop(int n, bool stop)
+{
+    for (int i = 0; i < n; i++) {
+        if (stop)
+            break;
+        work();
+        if (!n)
+            continue;
+        other();
+    }
+    work();
+}
+
+void fields(struct task *t)
+{
+    if (t->cb == NULL) {
+        work();
+        return;
+    }
+    t->cb(t->arg);
+    if (t->busy)
+        other();
+}
+
+void written(int sync, struct task *t)
+{
+    sync = sync || t->busy;
+    t->busy = 1;
+    if (sync)
+        work();
+    if (t->busy)
+        other();
+}
