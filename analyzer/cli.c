@@ -47,6 +47,8 @@ void sova_cli_usage(void)
 	      "  --shard K/N          only the TUs whose position in the compile database is\n"
 	      "                       K-1 modulo N (for extract; check then misses cross-shard calls)\n"
 	      "  --dump-facts         print the per-TU facts as JSON and stop\n"
+	      "  --dump-program       print the link units and each indirect call's targets as\n"
+	      "                       JSON and stop\n"
 	      "  -q, --quiet          no progress on standard error\n"
 	      "  -h, --help           show this help\n"
 	      "  --version            show the version\n"
@@ -146,6 +148,8 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->quiet = 1;
 	else if (strcmp(a, "--dump-facts") == 0)
 		cli->dump_facts = 1;
+	else if (strcmp(a, "--dump-program") == 0)
+		cli->dump_program = 1;
 	else if (strcmp(a, "--no-config") == 0)
 		cli->no_config = 1;
 	else if (strcmp(a, "--report-unused-suppressions") == 0)

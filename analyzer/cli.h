@@ -37,6 +37,7 @@ struct sova_cli {
 	int jobs;            /* -j; 0 = number of cores */
 	int quiet;
 	int dump_facts;
+	int dump_program;
 	int default_models;
 	char **models; /* --model, in order */
 	size_t nmodels;

@@ -299,10 +299,14 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 
 /* ---- sites ---- */
 
+/* The shortest chain to the call: the first state of its def, in search
+ * order, in which its conditions can hold. */
 static void fill_context(const struct sova_engine *e, const struct sova_reach *reach, int def, int call,
 			 struct sova_context_path *out)
 {
 	int state = reach->first_state[def];
+	while (state >= 0 && !sova_state_allows(e, reach, state, call))
+		state = reach->next_state[state];
 	if (state < 0)
 		return;
 	const struct sova_entry *entry = &e->entries[reach->states[state].entry];
@@ -442,6 +446,7 @@ static void engine_free(struct sova_engine *e)
 	free(e->next_entry);
 	sova_reach_free(&e->any);
 	sova_reach_free(&e->single);
+	sova_relevant_free(e);
 	free(e->active);
 	free(e->leaf);
 	free(e->model_entries);

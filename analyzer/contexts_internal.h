@@ -43,14 +43,29 @@ struct sova_origin {
 	size_t nhops;
 };
 
-/* A function reached from a worker entry, in a calling context: the call it
- * was entered by, when its function-pointer parameters make that matter. */
+/* What a parameter is known to hold on entry, in one calling context. */
+enum sova_bound_kind {
+	SOVA_BOUND_UNKNOWN = 0,
+	SOVA_BOUND_INT,     /* the constant num (NULL and false are 0) */
+	SOVA_BOUND_FUNC,    /* the function sym num */
+	SOVA_BOUND_NONNULL, /* an address */
+};
+
+struct sova_bound {
+	enum sova_bound_kind kind;
+	long num;
+};
+
+/* A function reached from a worker entry, in a calling context: what its
+ * relevant parameters (those it calls through, tests, or passes on to
+ * such a parameter of a callee) were bound to by the call that entered it. */
 struct sova_worker_state {
 	int def;
-	int ctx_def, ctx_call; /* the call it was entered by; -1 when context-free */
-	int parent;            /* the state it was reached from, or -1 for an entry */
-	int parent_call;       /* the call in the parent's def that reached it */
-	int entry;             /* index into entries */
+	int parent;      /* the state it was reached from, or -1 for an entry */
+	int parent_call; /* the call in the parent's def that reached it */
+	int entry;       /* index into entries */
+	size_t bounds;   /* index into the search's bounds: one per relevant parameter */
+	int units;       /* the programs the path can be part of (an id of the search's unit sets) */
 };
 
 /* What a forward search from a set of entries reached. */
@@ -58,6 +73,24 @@ struct sova_reach {
 	struct sova_worker_state *states;
 	size_t nstates, capstates;
 	int *first_state; /* per def: its first (shortest-chain) state, or -1: not reached */
+	int *next_state;  /* per state: the next state of the same def, or -1 */
+	size_t capnext;
+	int *last_state;  /* per def: its last state so far, or -1 */
+	struct sova_bound *bounds;
+	size_t nbounds, capbounds;
+};
+
+/* A parameter, or a field reached from one through members (path, in the
+ * form of sova_cond's). */
+struct sova_param_ref {
+	int param;
+	const char *path; /* NULL for the parameter itself */
+};
+
+/* A def's relevant parameters: the ones its states bind. */
+struct sova_relevant {
+	struct sova_param_ref *refs;
+	size_t n, cap;
 };
 
 struct sova_engine {
@@ -74,6 +107,7 @@ struct sova_engine {
 	size_t nentries, capentries;
 	int *first_entry; /* per sym: its first entry, or -1; entries of a sym are chained by next_entry */
 	int *next_entry;
+	struct sova_relevant *relevant; /* per def */
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 };
@@ -99,9 +133,14 @@ const struct sova_annotation_model *sova_engine_annotation(const struct sova_eng
 /* The kind of executor a value names, from the constructors assigned to it. */
 enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val);
 
-/* Fills entries, any and single. */
+/* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);
 void sova_reach_free(struct sova_reach *reach);
+void sova_relevant_free(struct sova_engine *e);
+
+/* Returns 1 unless the state's bound parameters contradict what must hold
+ * for the call in its def to run (a constant false passed to `if (sync)`). */
+int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call);
 
 /* A call path from a worker entry: defs[0] is the entry's body, calls[i]
  * the call in defs[i] that reaches defs[i + 1]. */

@@ -147,8 +147,8 @@ struct sova_loc sova_program_loc(const struct sova_program *prog, int tu, struct
 	return loc;
 }
 
-/* A body already linked from another TU: a static inline function in a
- * header is defined once per including TU, at one place. */
+/* The body already linked from another TU, or -1: a static inline
+ * function in a header is defined once per including TU, at one place. */
 static int duplicate_def(const struct sova_program *prog, const struct sova_sym *sym, int tu,
 			 const struct sova_func *fn)
 {
@@ -157,9 +157,29 @@ static int duplicate_def(const struct sova_program *prog, const struct sova_sym 
 		const struct sova_def *d = &prog->defs[sym->defs[i]];
 		struct sova_loc there = sova_program_loc(prog, d->tu, d->fn->loc);
 		if (here.file == there.file && here.line == there.line && here.col == there.col)
-			return 1;
+			return sym->defs[i];
 	}
-	return 0;
+	return -1;
+}
+
+/* Room for the last def's programs, zeroed. */
+static void grow_def_units(struct sova_program *prog)
+{
+	size_t nw = prog->units.nwords, need = prog->ndefs * nw;
+	if (need > prog->capdef_units) {
+		prog->capdef_units = need * 2;
+		prog->def_units = sova_xrealloc(prog->def_units, prog->capdef_units, sizeof(uint64_t));
+	}
+	memset(&prog->def_units[need - nw], 0, nw * sizeof(uint64_t));
+}
+
+/* A body linked once for several TUs is part of each of their programs. */
+static void add_def_units(struct sova_program *prog, int def, int tu)
+{
+	size_t nw = prog->units.nwords;
+	const uint64_t *more = sova_units_of(&prog->units, tu);
+	for (size_t k = 0; k < nw; k++)
+		prog->def_units[(size_t)def * nw + k] |= more[k];
 }
 
 static void link_functions(struct sova_program *prog, int tu)
@@ -169,11 +189,16 @@ static void link_functions(struct sova_program *prog, int tu)
 		const struct sova_func *fn = &facts->funcs[i];
 		int s = intern_sym(prog, fn->usr, fn->name);
 		add_annotations(&prog->syms[s], fn->annotations, fn->nannotations);
-		if (duplicate_def(prog, &prog->syms[s], tu, fn))
+		int dup = duplicate_def(prog, &prog->syms[s], tu, fn);
+		if (dup >= 0) {
+			add_def_units(prog, dup, tu);
 			continue;
+		}
 		struct sova_def def = { .fn = fn, .tu = tu, .sym = s };
 		SOVA_PUSH(prog->defs, prog->ndefs, prog->capdefs, def);
 		SOVA_PUSH(prog->syms[s].defs, prog->syms[s].ndefs, prog->syms[s].capdefs, (int)prog->ndefs - 1);
+		grow_def_units(prog);
+		add_def_units(prog, (int)prog->ndefs - 1, tu);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++) {
 		int s = intern_sym(prog, facts->decls[i].usr, facts->decls[i].name);
@@ -480,6 +505,7 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program
 	sova_slotmap_init(&prog->slot_by_key);
 	sova_strmap_init(&prog->file_by_path);
 	map_files(prog);
+	sova_units_find(tus, ntus, &prog->units);
 	for (size_t t = 0; t < ntus; t++)
 		link_functions(prog, (int)t);
 	struct linker l = { .prog = prog };
@@ -520,6 +546,8 @@ void sova_program_free(struct sova_program *prog)
 	free(prog->defs);
 	free(prog->slots);
 	sova_symsets_free(&prog->sets);
+	sova_units_free(&prog->units);
+	free(prog->def_units);
 	free(prog->assigns);
 	sova_strmap_free(&prog->sym_by_usr);
 	sova_slotmap_free(&prog->slot_by_key);

@@ -13,6 +13,7 @@
 #include "facts.h"
 #include "slotmap.h"
 #include "symset.h"
+#include "units.h"
 #include "util.h"
 
 /* A function as the whole program knows it: a name with zero or more bodies. */
@@ -65,6 +66,9 @@ struct sova_program {
 	struct sova_slotmap slot_by_key;
 	struct sova_strmap file_by_path;
 	struct sova_symsets sets; /* every slot's contents and every call's targets */
+	struct sova_units units;  /* the programs each TU is part of */
+	uint64_t *def_units;      /* per def: units.nwords words, the programs its body is part of */
+	size_t capdef_units;
 };
 
 /* Links the summaries; the program borrows them, so they must outlive it. */

@@ -16,6 +16,7 @@
 #include "compdb.h"
 #include "config.h"
 #include "contexts.h"
+#include "dump_program.h"
 #include "facts_json.h"
 #include "filters.h"
 #include "link.h"
@@ -261,6 +262,15 @@ static int dump_facts(const struct run *run, FILE *out)
 	return rc;
 }
 
+static int dump_program(const struct run *run, FILE *out)
+{
+	struct sova_program prog;
+	sova_link(run->facts, run->nfacts, &prog);
+	int rc = sova_dump_program(&prog, run->cwd, out);
+	sova_program_free(&prog);
+	return rc;
+}
+
 static int parse_failed(const struct run *run)
 {
 	for (size_t i = 0; i < run->nfacts; i++)
@@ -382,7 +392,7 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 /* Where summaries are kept: --cache, else .sova-cache here; none with --no-cache. */
 static const char *cache_dir(const struct run *run)
 {
-	if (run->cli.no_cache || run->cli.dump_facts)
+	if (run->cli.no_cache || run->cli.dump_facts || run->cli.dump_program)
 		return NULL;
 	return run->cli.cache ? run->cli.cache : ".sova-cache";
 }
@@ -450,12 +460,12 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 	if (run->cli.command == SOVA_CMD_EXTRACT)
 		return write_summaries(run, dropped, ndropped);
 	collect_notes(run, run->db.notes, run->db.nnotes, dropped, ndropped);
-	if (!run->cli.dump_facts)
+	if (!run->cli.dump_facts && !run->cli.dump_program)
 		return analyse_and_report(run, key);
 	struct sova_output out;
 	int rc = sova_output_open(&out, run->cli.output);
 	if (rc == 0)
-		rc = dump_facts(run, out.file);
+		rc = run->cli.dump_facts ? dump_facts(run, out.file) : dump_program(run, out.file);
 	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
 }
 

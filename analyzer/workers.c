@@ -10,10 +10,13 @@
  * shortest chain; it runs once from all entries and once from the
  * single-threaded ones, where even generic blocking stalls the context.
  *
- * A call through a function-pointer parameter is resolved in the context of
- * the call that entered the function: run_cb(quick_cb) from a worker reaches
- * quick_cb only, even when main calls run_cb(blocking_cb). Such functions are
- * searched once per calling context; all others once. */
+ * A function is searched once per calling context that matters: what the
+ * entering call bound its relevant parameters to, the ones it calls
+ * through, tests in a condition, or forwards to such a parameter of a
+ * callee. run_cb(quick_cb) from a worker reaches quick_cb only, even when
+ * main calls run_cb(blocking_cb), through any number of forwarding helpers;
+ * finish(aio, false) does not take the `if (sync)` branch of its callee.
+ * Functions with no relevant parameter are searched once. */
 #include "contexts_internal.h"
 
 #include <stdio.h>
@@ -187,80 +190,309 @@ static void find_annotated_entries(struct sova_engine *e)
 	}
 }
 
-/* ---- calling contexts ---- */
+/* ---- relevant parameters ---- */
 
-/* The parameter a call's callee is, when it calls through one of def's parameters. */
-static const struct sova_val *callee_param(const struct sova_engine *e, int def, int call)
+/* The parameter of def a value is, following a local to its one source. */
+static int param_of(const struct sova_engine *e, int def, const struct sova_val *val)
 {
-	const struct sova_call *c = sova_engine_call(e, def, call);
-	if (c->callee_usr)
-		return NULL;
-	const struct sova_val *v = sova_engine_resolve_local(e, def, &c->callee);
-	if (v->kind != SOVA_VAL_PARAM || strcmp(v->usr, e->prog->defs[def].fn->usr) != 0)
-		return NULL;
-	return v;
+	const struct sova_val *v = sova_engine_resolve_local(e, def, val);
+	if (v->kind != SOVA_VAL_PARAM || v->element || v->address || strcmp(v->usr, e->prog->defs[def].fn->usr) != 0)
+		return -1;
+	return (int)v->num;
 }
 
-static int calls_through_params(const struct sova_engine *e, int def)
+/* The parameter a call's callee is, when it calls through one of def's parameters. */
+static int callee_param(const struct sova_engine *e, int def, int call)
 {
-	for (size_t c = 0; c < e->prog->defs[def].fn->ncalls; c++)
-		if (callee_param(e, def, (int)c))
-			return 1;
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	return c->callee_usr ? -1 : param_of(e, def, &c->callee);
+}
+
+static int same_path(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int relevant_index(const struct sova_relevant *r, int param, const char *path)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->refs[i].param == param && same_path(r->refs[i].path, path))
+			return (int)i;
+	return -1;
+}
+
+/* Adds a reference; returns 1 when it is new. */
+static int relevant_add(struct sova_relevant *r, int param, const char *path)
+{
+	if (param < 0 || relevant_index(r, param, path) >= 0)
+		return 0;
+	struct sova_param_ref ref = { param, path };
+	SOVA_PUSH(r->refs, r->n, r->cap, ref);
+	return 1;
+}
+
+/* Adds to def's relevant references the ones its argument `index` of a
+ * call feeds: what a target def keeps of its parameter `index`. */
+static int add_fed(struct sova_engine *e, int def, int call, int index, int param)
+{
+	int grew = 0;
+	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
+		const struct sova_sym *sym = &e->prog->syms[*t];
+		for (size_t k = 0; k < sym->ndefs; k++) {
+			const struct sova_relevant *r = &e->relevant[sym->defs[k]];
+			for (size_t i = 0; i < r->n; i++)
+				if (r->refs[i].param == index)
+					grew |= relevant_add(&e->relevant[def], param, r->refs[i].path);
+		}
+	}
+	return grew;
+}
+
+/* Adds the parameters def passes on to a relevant parameter of a callee. */
+static int add_forwarded(struct sova_engine *e, int def)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	int grew = 0;
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
+			int param = param_of(e, def, &fn->calls[c].args[i]);
+			if (param >= 0)
+				grew |= add_fed(e, def, (int)c, (int)i, param);
+		}
+	return grew;
+}
+
+/* A def's relevant parameters: those it calls through or tests, then, to a
+ * fixed point over its callers, those it forwards to a relevant one. Each
+ * state of a def binds them, so a function pointer or a flag passed through
+ * any number of helpers keeps its caller's value. */
+static void find_relevant(struct sova_engine *e)
+{
+	size_t n = e->prog->ndefs;
+	e->relevant = sova_xcalloc(n + 1, sizeof(*e->relevant));
+	int *work = sova_xmalloc((n + 1) * sizeof(int));
+	unsigned char *queued = sova_xcalloc(n + 1, 1);
+	size_t nwork = 0;
+	for (size_t d = 0; d < n; d++) {
+		const struct sova_func *fn = e->prog->defs[d].fn;
+		for (size_t c = 0; c < fn->ncalls; c++) {
+			relevant_add(&e->relevant[d], callee_param(e, (int)d, (int)c), NULL);
+			for (size_t k = 0; k < fn->calls[c].nconds; k++)
+				relevant_add(&e->relevant[d], fn->calls[c].conds[k].param, fn->calls[c].conds[k].path);
+		}
+		if (e->relevant[d].n) {
+			work[nwork++] = (int)d;
+			queued[d] = 1;
+		}
+	}
+	/* A def whose relevant set grew makes its callers look again. */
+	while (nwork) {
+		int d = work[--nwork];
+		queued[d] = 0;
+		for (size_t k = 0; k < e->ncallers[d]; k++) {
+			int caller = e->callers[d][k].def;
+			if (!queued[caller] && add_forwarded(e, caller)) {
+				work[nwork++] = caller;
+				queued[caller] = 1;
+			}
+		}
+	}
+	free(work);
+	free(queued);
+}
+
+void sova_relevant_free(struct sova_engine *e)
+{
+	for (size_t d = 0; e->relevant && d < e->prog->ndefs; d++)
+		free(e->relevant[d].refs);
+	free(e->relevant);
+	e->relevant = NULL;
+}
+
+/* ---- calling contexts ---- */
+
+static const struct sova_bound unknown_bound = { SOVA_BOUND_UNKNOWN, 0 };
+
+/* What state binds a reference to, or UNKNOWN. */
+static struct sova_bound bound_of(const struct sova_engine *e, const struct sova_reach *reach, int state, int param,
+				  const char *path)
+{
+	const struct sova_worker_state *st = &reach->states[state];
+	int i = relevant_index(&e->relevant[st->def], param, path);
+	return i >= 0 ? reach->bounds[st->bounds + (size_t)i] : unknown_bound;
+}
+
+/* What the tests around a call say of a reference, on top of b. */
+static struct sova_bound refined(const struct sova_call *call, int param, const char *path, struct sova_bound b)
+{
+	for (size_t i = 0; i < call->nconds && b.kind == SOVA_BOUND_UNKNOWN; i++) {
+		const struct sova_cond *cond = &call->conds[i];
+		if (cond->param != param || !same_path(cond->path, path))
+			continue;
+		if (cond->equal)
+			b = (struct sova_bound){ SOVA_BOUND_INT, cond->value };
+		else if (cond->value == 0)
+			b = (struct sova_bound){ SOVA_BOUND_NONNULL, 0 };
+	}
+	return b;
+}
+
+/* What the reference (index, path) of a callee holds when a call made in
+ * state passes its argument `index`. */
+static struct sova_bound bound_arg(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
+				   const struct sova_param_ref *ref)
+{
+	int def = reach->states[state].def;
+	const struct sova_val *arg = sova_engine_arg(e, def, call, ref->param);
+	if (!arg)
+		return unknown_bound;
+	int param = param_of(e, def, arg);
+	if (param >= 0)
+		return refined(sova_engine_call(e, def, call), param, ref->path,
+			       bound_of(e, reach, state, param, ref->path));
+	if (ref->path)
+		return unknown_bound;
+	const struct sova_val *v = sova_engine_resolve_local(e, def, arg);
+	if (v->kind == SOVA_VAL_INT && !v->element && !v->address)
+		return (struct sova_bound){ SOVA_BOUND_INT, v->num };
+	if (v->kind == SOVA_VAL_FUNC && !v->element) {
+		int sym = sova_strmap_get(&e->prog->sym_by_usr, v->usr);
+		return sym >= 0 ? (struct sova_bound){ SOVA_BOUND_FUNC, sym } : unknown_bound;
+	}
+	if (v->address && !v->element)
+		return (struct sova_bound){ SOVA_BOUND_NONNULL, 0 };
+	return unknown_bound;
+}
+
+static int cond_contradicted(const struct sova_cond *cond, struct sova_bound b)
+{
+	if (b.kind == SOVA_BOUND_INT)
+		return cond->equal ? b.num != cond->value : b.num == cond->value;
+	if (b.kind == SOVA_BOUND_FUNC || b.kind == SOVA_BOUND_NONNULL)
+		return cond->equal && cond->value == 0;
 	return 0;
 }
 
-/* The syms a call may reach in a state: for a call through a parameter, what
- * the entering call passed, when that was a function; otherwise every
- * function the program ever stores there. */
-static void state_targets(const struct sova_engine *e, const struct sova_worker_state *st, int call, int **out,
-			  size_t *n, size_t *cap)
+int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call)
+{
+	const struct sova_call *c = sova_engine_call(e, reach->states[state].def, call);
+	for (size_t i = 0; i < c->nconds; i++)
+		if (cond_contradicted(&c->conds[i], bound_of(e, reach, state, c->conds[i].param, c->conds[i].path)))
+			return 0;
+	return 1;
+}
+
+/* The syms a call may reach in a state: for a call through a parameter
+ * bound to a function, that function; otherwise every function the
+ * program ever stores where the call reads. */
+static void state_targets(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
+			  int **out, size_t *n, size_t *cap)
 {
 	*n = 0;
-	const struct sova_val *param = st->ctx_def >= 0 ? callee_param(e, st->def, call) : NULL;
-	if (param) {
-		const struct sova_val *arg = sova_engine_arg(e, st->ctx_def, st->ctx_call, param->num);
-		if (arg && arg->kind == SOVA_VAL_FUNC) {
-			int sym = sova_strmap_get(&e->prog->sym_by_usr, arg->usr);
-			if (sym >= 0)
-				SOVA_PUSH(*out, *n, *cap, sym);
-			return;
-		}
+	int def = reach->states[state].def;
+	int param = callee_param(e, def, call);
+	struct sova_bound b = param >= 0 ? bound_of(e, reach, state, param, NULL) : unknown_bound;
+	if (b.kind == SOVA_BOUND_FUNC) {
+		SOVA_PUSH(*out, *n, *cap, (int)b.num);
+		return;
 	}
-	for (const int *t = e->prog->defs[st->def].targets[call]; *t >= 0; t++)
+	if (b.kind == SOVA_BOUND_INT) /* a call through NULL does not happen */
+		return;
+	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++)
 		SOVA_PUSH(*out, *n, *cap, *t);
 }
 
 /* ---- the search ---- */
 
+struct int_list {
+	int *items;
+	size_t n, cap;
+};
+
 struct search {
 	const struct sova_engine *e;
 	struct sova_reach *reach;
-	const int *by_context; /* per def: 1 when searched once per calling context */
-	unsigned char *seen_plain; /* per def: entered without a calling context */
-	struct sova_strmap seen;   /* "def:ctx_def:ctx_call" of those entered with one */
+	struct sova_unitsets units; /* the sets of programs paths are part of */
+	int *def_units;             /* per def: the id of its body's programs */
+	struct int_list *seen_plain; /* per def with no relevant parameter: the unit sets it was entered with */
+	struct sova_strmap seen;    /* "def:units:bounds" of those with some */
+	char *key;
+	size_t capkey;
 };
 
+/* "def:units:k=v,..." for a def with relevant parameters, into s->key. */
+static const char *state_key(struct search *s, int def, int units, const struct sova_bound *bounds, size_t n)
+{
+	size_t need = 40 + n * 48;
+	if (need > s->capkey) {
+		s->capkey = need * 2;
+		s->key = sova_xrealloc(s->key, s->capkey, 1);
+	}
+	size_t at = (size_t)snprintf(s->key, s->capkey, "%d:%d:", def, units);
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)snprintf(s->key + at, s->capkey - at, "%d=%ld,", (int)bounds[i].kind, bounds[i].num);
+	return s->key;
+}
+
+/* Returns 1 when def was entered with these programs before, and notes them. */
+static int seen_plain(struct search *s, int def, int units)
+{
+	struct int_list *seen = &s->seen_plain[def];
+	for (size_t i = 0; i < seen->n; i++)
+		if (seen->items[i] == units)
+			return 1;
+	SOVA_PUSH(seen->items, seen->n, seen->cap, units);
+	return 0;
+}
+
+/* The programs a path entering def from state parent (or as entry, with
+ * no parent) can be part of: those of the code it comes from, and for an
+ * entry, of the code that registered it; -1 when none. */
+static int path_units(struct search *s, int def, int parent, int entry)
+{
+	if (parent >= 0)
+		return sova_unitsets_meet(&s->units, s->reach->states[parent].units, s->def_units[def]);
+	int registrar = s->e->entries[entry].def;
+	return registrar >= 0 ? sova_unitsets_meet(&s->units, s->def_units[registrar], s->def_units[def])
+			      : s->def_units[def];
+}
+
+/* Enters def from a call in state parent: a path goes on only into code
+ * of a program it can be part of, never from one program into another's
+ * own code. */
 static void enter(struct search *s, int def, int parent, int parent_call, int entry)
 {
 	struct sova_reach *r = s->reach;
-	struct sova_worker_state st = { def, -1, -1, parent, parent_call, entry };
-	if (s->by_context[def] && parent >= 0) {
-		st.ctx_def = r->states[parent].def;
-		st.ctx_call = parent_call;
-		char key[64];
-		snprintf(key, sizeof(key), "%d:%d:%d", def, st.ctx_def, st.ctx_call);
-		if (sova_strmap_get(&s->seen, key) >= 0)
+	const struct sova_relevant *rel = &s->e->relevant[def];
+	int units = path_units(s, def, parent, entry);
+	if (units < 0)
+		return;
+	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units };
+	if (rel->n) {
+		for (size_t i = 0; i < rel->n; i++) {
+			struct sova_bound b = parent >= 0 ? bound_arg(s->e, r, parent, parent_call, &rel->refs[i])
+							  : unknown_bound;
+			SOVA_PUSH(r->bounds, r->nbounds, r->capbounds, b);
+		}
+		const char *key = state_key(s, def, units, r->bounds + st.bounds, rel->n);
+		if (sova_strmap_get(&s->seen, key) >= 0) {
+			r->nbounds = st.bounds;
 			return;
+		}
 		sova_strmap_put(&s->seen, key, 1);
-	} else {
+	} else if (seen_plain(s, def, units)) {
 		/* Most states: a string key for each cost more than the rest of the search. */
-		if (s->seen_plain[def])
-			return;
-		s->seen_plain[def] = 1;
+		return;
 	}
 	SOVA_PUSH(r->states, r->nstates, r->capstates, st);
+	int index = (int)r->nstates - 1;
+	SOVA_GROW(r->next_state, (size_t)index, r->capnext);
+	r->next_state[index] = -1;
 	if (r->first_state[def] < 0)
-		r->first_state[def] = (int)r->nstates - 1;
+		r->first_state[def] = index;
+	else
+		r->next_state[r->last_state[def]] = index;
+	r->last_state[def] = index;
 }
 
 static void expand(struct search *s, int state, int **targets, size_t *cap)
@@ -269,8 +501,10 @@ static void expand(struct search *s, int state, int **targets, size_t *cap)
 	struct sova_worker_state st = s->reach->states[state];
 	size_t ncalls = e->prog->defs[st.def].fn->ncalls;
 	for (size_t c = 0; c < ncalls; c++) {
+		if (!sova_state_allows(e, s->reach, state, (int)c))
+			continue;
 		size_t n;
-		state_targets(e, &st, (int)c, targets, &n, cap);
+		state_targets(e, s->reach, state, (int)c, targets, &n, cap);
 		for (size_t k = 0; k < n; k++) {
 			int sym = (*targets)[k];
 			if (!sova_engine_traversable(e, sym))
@@ -283,16 +517,24 @@ static void expand(struct search *s, int state, int **targets, size_t *cap)
 }
 
 /* Searches from the entries whose context passes `keep`. */
-static void search(const struct sova_engine *e, const int *by_context, int (*keep)(enum sova_context),
-		   struct sova_reach *reach)
+static void search(const struct sova_engine *e, int (*keep)(enum sova_context), struct sova_reach *reach)
 {
 	size_t n = e->prog->ndefs;
-	struct search s = { e, reach, by_context, sova_xcalloc(n + 1, 1), { 0 } };
+	struct search s;
+	memset(&s, 0, sizeof(s));
+	s.e = e;
+	s.reach = reach;
+	s.seen_plain = sova_xcalloc(n + 1, sizeof(*s.seen_plain));
 	sova_strmap_init(&s.seen);
+	sova_unitsets_init(&s.units, &e->prog->units);
+	s.def_units = sova_xmalloc((n + 1) * sizeof(int));
+	for (size_t d = 0; d < n; d++)
+		s.def_units[d] = sova_unitsets_intern(&s.units, &e->prog->def_units[d * e->prog->units.nwords]);
 	memset(reach, 0, sizeof(*reach));
 	reach->first_state = sova_xmalloc((n + 1) * sizeof(int));
+	reach->last_state = sova_xmalloc((n + 1) * sizeof(int));
 	for (size_t d = 0; d < n; d++)
-		reach->first_state[d] = -1;
+		reach->first_state[d] = reach->last_state[d] = -1;
 	for (size_t k = 0; k < e->nentries; k++) {
 		if (!keep(e->entries[k].context))
 			continue;
@@ -305,7 +547,12 @@ static void search(const struct sova_engine *e, const int *by_context, int (*kee
 	for (size_t i = 0; i < reach->nstates; i++)
 		expand(&s, (int)i, &targets, &cap);
 	free(targets);
+	for (size_t d = 0; d < n; d++)
+		free(s.seen_plain[d].items);
 	free(s.seen_plain);
+	free(s.def_units);
+	sova_unitsets_free(&s.units);
+	free(s.key);
 	sova_strmap_free(&s.seen);
 }
 
@@ -341,19 +588,18 @@ void sova_find_workers(struct sova_engine *e)
 	link_queued_handles(e);
 	find_annotated_entries(e);
 	index_entries(e);
-	size_t n = e->prog->ndefs;
-	int *by_context = sova_xcalloc(n + 1, sizeof(int));
-	for (size_t d = 0; d < n; d++)
-		by_context[d] = calls_through_params(e, (int)d);
-	search(e, by_context, any_context, &e->any);
-	search(e, by_context, single_threaded, &e->single);
-	free(by_context);
+	find_relevant(e);
+	search(e, any_context, &e->any);
+	search(e, single_threaded, &e->single);
 }
 
 void sova_reach_free(struct sova_reach *reach)
 {
 	free(reach->states);
 	free(reach->first_state);
+	free(reach->next_state);
+	free(reach->last_state);
+	free(reach->bounds);
 	memset(reach, 0, sizeof(*reach));
 }
 

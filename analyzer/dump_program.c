@@ -1,0 +1,160 @@
+/* dump_program.c - stage 4's dump: the link units and every indirect call's targets, as JSON.
+ *
+ * `sova --dump-program` prints what the link made of the TUs, so that a
+ * chain through a function pointer, or a chain that should not cross from
+ * one program into another, can be checked at the stage that decides it.
+ * Paths are shown relative to base (the working directory) when under it,
+ * and everything is sorted, so the output of one input is the same bytes
+ * whatever the order of the TUs and the number of parse threads. */
+#include "dump_program.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "util.h"
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A JSON array of the strings, sorted; takes ownership of them. */
+static cJSON *sorted_array(char **items, size_t n)
+{
+	qsort(items, n, sizeof(*items), compare_strings);
+	cJSON *array = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(items[i], items[i - 1]) != 0)
+			cJSON_AddItemToArray(array, cJSON_CreateString(items[i]));
+		free(items[i]);
+	}
+	free(items);
+	return array;
+}
+
+static const char *tu_path(const struct sova_program *prog, size_t tu, const char *base)
+{
+	return sova_display_path(prog->tus[tu].main_file ? prog->tus[tu].main_file : "", base);
+}
+
+static int in_program(const struct sova_program *prog, size_t tu, size_t p)
+{
+	return (sova_units_of(&prog->units, (int)tu)[p / 64] >> (p % 64)) & 1;
+}
+
+static cJSON *program_json(const struct sova_program *prog, size_t p, const char *base)
+{
+	char **tus = sova_xcalloc(prog->ntus + 1, sizeof(*tus));
+	size_t n = 0;
+	for (size_t t = 0; t < prog->ntus; t++)
+		if (in_program(prog, t, p) && sova_units_own(&prog->units, (int)t))
+			tus[n++] = sova_xstrdup(tu_path(prog, t, base));
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "main", tu_path(prog, (size_t)prog->units.roots[p], base));
+	cJSON_AddItemToObject(o, "own", sorted_array(tus, n));
+	return o;
+}
+
+/* Each program with the TUs only it has; then the TUs several share. */
+static void add_units(cJSON *root, const struct sova_program *prog, const char *base)
+{
+	char **programs = sova_xcalloc(prog->units.nprograms + 1, sizeof(*programs));
+	for (size_t p = 0; p < prog->units.nprograms; p++) {
+		cJSON *o = program_json(prog, p, base);
+		programs[p] = cJSON_PrintUnformatted(o);
+		cJSON_Delete(o);
+	}
+	/* Sorted by their text, which starts with the main file. */
+	qsort(programs, prog->units.nprograms, sizeof(*programs), compare_strings);
+	cJSON *array = cJSON_CreateArray();
+	for (size_t p = 0; p < prog->units.nprograms; p++) {
+		cJSON_AddItemToArray(array, cJSON_Parse(programs[p]));
+		free(programs[p]);
+	}
+	free(programs);
+	cJSON_AddItemToObject(root, "programs", array);
+	char **shared = sova_xcalloc(prog->ntus + 1, sizeof(*shared));
+	size_t n = 0;
+	for (size_t t = 0; t < prog->ntus; t++)
+		if (!sova_units_own(&prog->units, (int)t))
+			shared[n++] = sova_xstrdup(tu_path(prog, t, base));
+	cJSON_AddItemToObject(root, "shared", sorted_array(shared, n));
+}
+
+static char *place(const struct sova_program *prog, int tu, struct sova_loc loc, const char *base)
+{
+	struct sova_loc g = sova_program_loc(prog, tu, loc);
+	const char *file = g.file >= 0 ? sova_display_path(prog->files[g.file], base) : "?";
+	return sova_xasprintf("%s:%u:%u", file, g.line, g.col);
+}
+
+static char *target_text(const struct sova_program *prog, int sym, const char *base)
+{
+	const struct sova_sym *s = &prog->syms[sym];
+	if (!s->ndefs)
+		return sova_xasprintf("%s (no body)", s->name);
+	const struct sova_def *d = &prog->defs[s->defs[0]];
+	char *at = place(prog, d->tu, d->fn->loc, base);
+	char *text = sova_xasprintf("%s (%s)", s->name, at);
+	free(at);
+	return text;
+}
+
+static cJSON *indirect_call_json(const struct sova_program *prog, size_t def, size_t call, const char *base)
+{
+	const struct sova_def *d = &prog->defs[def];
+	const struct sova_call *c = &d->fn->calls[call];
+	size_t n = 0;
+	for (const int *t = d->targets[call]; *t >= 0; t++)
+		n++;
+	char **targets = sova_xcalloc(n + 1, sizeof(*targets));
+	for (size_t i = 0; i < n; i++)
+		targets[i] = target_text(prog, d->targets[call][i], base);
+	cJSON *o = cJSON_CreateObject();
+	char *at = place(prog, d->tu, c->loc, base);
+	cJSON_AddStringToObject(o, "call", at);
+	free(at);
+	cJSON_AddStringToObject(o, "in", d->fn->name);
+	cJSON_AddStringToObject(o, "through", c->callee_name);
+	cJSON_AddItemToObject(o, "targets", sorted_array(targets, n));
+	return o;
+}
+
+static void add_indirect_calls(cJSON *root, const struct sova_program *prog, const char *base)
+{
+	char **calls = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t d = 0; d < prog->ndefs; d++)
+		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++) {
+			if (prog->defs[d].fn->calls[c].callee_usr)
+				continue;
+			cJSON *o = indirect_call_json(prog, d, c, base);
+			SOVA_PUSH(calls, n, cap, cJSON_PrintUnformatted(o));
+			cJSON_Delete(o);
+		}
+	qsort(calls, n, sizeof(*calls), compare_strings);
+	cJSON *array = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(calls[i], calls[i - 1]) != 0)
+			cJSON_AddItemToArray(array, cJSON_Parse(calls[i]));
+		free(calls[i]);
+	}
+	free(calls);
+	cJSON_AddItemToObject(root, "indirect_calls", array);
+}
+
+int sova_dump_program(const struct sova_program *prog, const char *base, FILE *out)
+{
+	cJSON *root = cJSON_CreateObject();
+	add_units(root, prog, base);
+	add_indirect_calls(root, prog, base);
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		return -1;
+	int rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+	free(text);
+	return rc;
+}

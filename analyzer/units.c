@@ -1,0 +1,312 @@
+/* units.c - stage 4b: link units, inferred from main definitions and the symbols each TU uses. */
+#include "units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <stdio.h>
+
+#include "util.h"
+
+int sova_unitsets_intern(struct sova_unitsets *sets, const uint64_t *words)
+{
+	size_t nw = sets->units->nwords;
+	char *key = sova_xmalloc(nw * 17 + 1);
+	for (size_t k = 0; k < nw; k++)
+		snprintf(key + k * 17, 18, "%016llx,", (unsigned long long)words[k]);
+	int id = sova_strmap_get(&sets->ids, key);
+	if (id < 0) {
+		id = (int)sets->nsets;
+		if ((sets->nsets + 1) * nw > sets->capwords) {
+			sets->capwords = (sets->nsets + 1) * nw * 2;
+			sets->words = sova_xrealloc(sets->words, sets->capwords, sizeof(*sets->words));
+		}
+		memcpy(sets->words + sets->nsets * nw, words, nw * sizeof(*words));
+		sets->nsets++;
+		sova_strmap_put(&sets->ids, key, id);
+	}
+	free(key);
+	return id;
+}
+
+/* An external symbol's USR: "c:@F@name", "c:@name". A static one names its
+ * file ("c:file.c@F@name") and is never shared between TUs. */
+static int external_usr(const char *usr)
+{
+	return usr && strncmp(usr, "c:@", 3) == 0;
+}
+
+struct tu_list {
+	int *items;
+	size_t n, cap;
+};
+
+/* The TUs defining each external symbol, and the symbols each TU uses. */
+struct unit_index {
+	struct sova_strmap ids;     /* usr -> symbol index */
+	struct tu_list *definers;   /* per symbol */
+	size_t nsyms, capsyms;
+	struct tu_list *uses;       /* per TU: symbol indexes, each once */
+	int *stamp;                 /* per symbol: the last TU that noted a use, for dedup */
+	size_t capstamp;
+};
+
+static int symbol_id(struct unit_index *ix, const char *usr)
+{
+	int id = sova_strmap_get(&ix->ids, usr);
+	if (id >= 0)
+		return id;
+	struct tu_list none = { NULL, 0, 0 };
+	SOVA_PUSH(ix->definers, ix->nsyms, ix->capsyms, none);
+	id = (int)ix->nsyms - 1;
+	sova_strmap_put(&ix->ids, usr, id);
+	return id;
+}
+
+static void add_definer(struct unit_index *ix, const char *usr, int tu)
+{
+	if (!external_usr(usr))
+		return;
+	int id = symbol_id(ix, usr); /* first: it may move the array */
+	struct tu_list *d = &ix->definers[id];
+	if (!d->n || d->items[d->n - 1] != tu)
+		SOVA_PUSH(d->items, d->n, d->cap, tu);
+}
+
+static void index_definers(struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus)
+{
+	for (size_t t = 0; t < ntus; t++) {
+		for (size_t i = 0; i < tus[t].nfuncs; i++)
+			if (tus[t].funcs[i].external)
+				add_definer(ix, tus[t].funcs[i].usr, (int)t);
+		for (size_t i = 0; i < tus[t].nglobals; i++)
+			if (tus[t].globals[i].target.kind == SOVA_VAL_GLOBAL && !tus[t].globals[i].target.path)
+				add_definer(ix, tus[t].globals[i].target.usr, (int)t);
+	}
+}
+
+static void note_use(struct unit_index *ix, int tu, const char *usr)
+{
+	if (!external_usr(usr))
+		return;
+	int id = sova_strmap_get(&ix->ids, usr);
+	if (id < 0 || ix->stamp[id] == tu)
+		return;
+	ix->stamp[id] = tu;
+	SOVA_PUSH(ix->uses[tu].items, ix->uses[tu].n, ix->uses[tu].cap, id);
+}
+
+static void note_value(struct unit_index *ix, int tu, const struct sova_val *v)
+{
+	if (v->kind == SOVA_VAL_FUNC || v->kind == SOVA_VAL_GLOBAL)
+		note_use(ix, tu, v->usr);
+}
+
+static void note_assigns(struct unit_index *ix, int tu, const struct sova_assign *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		note_value(ix, tu, &a[i].target);
+		note_value(ix, tu, &a[i].value);
+	}
+}
+
+static void index_uses(struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus)
+{
+	ix->uses = sova_xcalloc(ntus + 1, sizeof(*ix->uses));
+	ix->stamp = sova_xmalloc((ix->nsyms + 1) * sizeof(int));
+	for (size_t s = 0; s < ix->nsyms; s++)
+		ix->stamp[s] = -1;
+	for (size_t t = 0; t < ntus; t++) {
+		note_assigns(ix, (int)t, tus[t].globals, tus[t].nglobals);
+		for (size_t i = 0; i < tus[t].nfuncs; i++) {
+			const struct sova_func *fn = &tus[t].funcs[i];
+			note_assigns(ix, (int)t, fn->assigns, fn->nassigns);
+			for (size_t r = 0; r < fn->nreturns; r++)
+				note_value(ix, (int)t, &fn->returns[r]);
+			for (size_t c = 0; c < fn->ncalls; c++) {
+				const struct sova_call *call = &fn->calls[c];
+				if (call->callee_usr)
+					note_use(ix, (int)t, call->callee_usr);
+				else
+					note_value(ix, (int)t, &call->callee);
+				for (size_t a = 0; a < call->nargs; a++)
+					note_value(ix, (int)t, &call->args[a]);
+			}
+		}
+	}
+}
+
+static void index_free(struct unit_index *ix, size_t ntus)
+{
+	for (size_t s = 0; s < ix->nsyms; s++)
+		free(ix->definers[s].items);
+	free(ix->definers);
+	for (size_t t = 0; ix->uses && t < ntus; t++)
+		free(ix->uses[t].items);
+	free(ix->uses);
+	free(ix->stamp);
+	sova_strmap_free(&ix->ids);
+}
+
+static size_t common_prefix(const char *a, const char *b)
+{
+	size_t n = 0;
+	while (a && b && a[n] && a[n] == b[n])
+		n++;
+	return n;
+}
+
+/* Of the TUs defining a symbol the program uses: none when one is in
+ * already; else the one nearest the root's file, never another root. */
+static int pick_definer(const struct tu_list *d, const unsigned char *in, const unsigned char *is_root,
+			const struct sova_tu_facts *tus, int root)
+{
+	int best = -1;
+	size_t best_len = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		int t = d->items[i];
+		if (in[t])
+			return -1;
+		if (is_root[t])
+			continue;
+		size_t len = common_prefix(tus[t].main_file, tus[root].main_file);
+		if (best < 0 || len > best_len) {
+			best = t;
+			best_len = len;
+		}
+	}
+	return best;
+}
+
+/* The TUs of the program rooted at root: in[t] = 1 for each. */
+static void gather_program(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
+			   const unsigned char *is_root, int root, unsigned char *in, int *queue)
+{
+	memset(in, 0, ntus);
+	size_t head = 0, tail = 0;
+	in[root] = 1;
+	queue[tail++] = root;
+	while (head < tail) {
+		const struct tu_list *uses = &ix->uses[queue[head++]];
+		for (size_t u = 0; u < uses->n; u++) {
+			int t = pick_definer(&ix->definers[uses->items[u]], in, is_root, tus, root);
+			if (t >= 0) {
+				in[t] = 1;
+				queue[tail++] = t;
+			}
+		}
+	}
+}
+
+static void find_roots(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out, unsigned char *is_root)
+{
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t i = 0; i < tus[t].nfuncs && !is_root[t]; i++)
+			if (tus[t].funcs[i].external && strcmp(tus[t].funcs[i].usr, "c:@F@main") == 0)
+				is_root[t] = 1;
+	for (size_t t = 0; t < ntus; t++)
+		if (is_root[t])
+			out->nprograms++;
+	out->roots = sova_xcalloc(out->nprograms + 1, sizeof(int));
+	size_t p = 0;
+	for (size_t t = 0; t < ntus; t++)
+		if (is_root[t])
+			out->roots[p++] = (int)t;
+}
+
+void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out)
+{
+	memset(out, 0, sizeof(*out));
+	unsigned char *is_root = sova_xcalloc(ntus + 1, 1);
+	find_roots(tus, ntus, out, is_root);
+	out->nwords = out->nprograms ? (out->nprograms + 63) / 64 : 1;
+	out->bits = sova_xcalloc(ntus * out->nwords + 1, sizeof(uint64_t));
+	if (out->nprograms) {
+		struct unit_index ix;
+		memset(&ix, 0, sizeof(ix));
+		sova_strmap_init(&ix.ids);
+		index_definers(&ix, tus, ntus);
+		index_uses(&ix, tus, ntus);
+		unsigned char *in = sova_xcalloc(ntus + 1, 1);
+		int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
+		for (size_t p = 0; p < out->nprograms; p++) {
+			gather_program(&ix, tus, ntus, is_root, out->roots[p], in, queue);
+			for (size_t t = 0; t < ntus; t++)
+				if (in[t])
+					out->bits[t * out->nwords + p / 64] |= 1ULL << (p % 64);
+		}
+		free(in);
+		free(queue);
+		index_free(&ix, ntus);
+	}
+	/* A TU no program takes is a library nobody here links: part of all. */
+	size_t all = out->nprograms ? out->nprograms : 1;
+	for (size_t t = 0; t < ntus; t++) {
+		uint64_t *w = &out->bits[t * out->nwords];
+		int any = 0;
+		for (size_t k = 0; k < out->nwords; k++)
+			any |= w[k] != 0;
+		for (size_t p = 0; !any && p < all; p++)
+			w[p / 64] |= 1ULL << (p % 64);
+	}
+	free(is_root);
+}
+
+void sova_units_free(struct sova_units *units)
+{
+	free(units->roots);
+	free(units->bits);
+	memset(units, 0, sizeof(*units));
+}
+
+void sova_unitsets_init(struct sova_unitsets *sets, const struct sova_units *units)
+{
+	memset(sets, 0, sizeof(*sets));
+	sets->units = units;
+	sova_strmap_init(&sets->ids);
+	sova_strmap_init(&sets->meets);
+}
+
+void sova_unitsets_free(struct sova_unitsets *sets)
+{
+	free(sets->words);
+	sova_strmap_free(&sets->ids);
+	sova_strmap_free(&sets->meets);
+	memset(sets, 0, sizeof(*sets));
+}
+
+int sova_unitsets_meet(struct sova_unitsets *sets, int a, int b)
+{
+	if (a == b)
+		return a;
+	char key[32];
+	snprintf(key, sizeof(key), "%d,%d", a < b ? a : b, a < b ? b : a);
+	int known = sova_strmap_get(&sets->meets, key);
+	if (known >= 0)
+		return known - 1;
+	size_t nw = sets->units->nwords;
+	uint64_t *w = sova_xmalloc(nw * sizeof(*w));
+	int any = 0;
+	for (size_t k = 0; k < nw; k++) {
+		w[k] = sets->words[(size_t)a * nw + k] & sets->words[(size_t)b * nw + k];
+		any |= w[k] != 0;
+	}
+	int id = any ? sova_unitsets_intern(sets, w) : -1;
+	free(w);
+	sova_strmap_put(&sets->meets, key, id + 1);
+	return id;
+}
+
+const uint64_t *sova_units_of(const struct sova_units *units, int tu)
+{
+	return &units->bits[(size_t)tu * units->nwords];
+}
+
+int sova_units_own(const struct sova_units *units, int tu)
+{
+	const uint64_t *w = sova_units_of(units, tu);
+	int bits = 0;
+	for (size_t k = 0; k < units->nwords; k++)
+		bits += __builtin_popcountll(w[k]);
+	return bits == 1 && units->nprograms > 0;
+}

@@ -1,0 +1,66 @@
+/* units.h - stage 4b: which programs of a compile database each TU is part of.
+ *
+ * One compile database often builds several programs: a library, its
+ * tools, its tests. A call in one program never runs a function that only
+ * another program defines, yet linking by name joins them: program A's
+ * helper() and program B's helper() become one symbol with two bodies, and
+ * a callback table filled in B is read by A's code. The link units say
+ * which bodies a chain may pass through together.
+ *
+ * They are inferred from the facts: each TU that defines an external main
+ * roots a program; a program holds its root and, transitively, for every
+ * external function or global its TUs use, one TU that defines it (two TUs
+ * that define the same symbol are never in one program; of several, the
+ * one already in, else the one nearest the root's folder, is taken). TUs
+ * no program takes are libraries nobody here links: part of every program.
+ * A database with no main is one program. */
+#ifndef SOVA_UNITS_H
+#define SOVA_UNITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "facts.h"
+#include "util.h"
+
+/* A set of programs, as bits. */
+struct sova_unitset {
+	const uint64_t *words; /* nwords of them, owned by the units */
+};
+
+struct sova_units {
+	size_t nprograms;
+	int *roots;     /* per program: the TU defining its main */
+	size_t nwords;  /* words per set: (nprograms + 63) / 64, at least 1 */
+	uint64_t *bits; /* per TU: nwords words, the programs it is part of */
+};
+
+/* Finds the programs of the TUs. */
+void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out);
+void sova_units_free(struct sova_units *units);
+
+/* Interned sets of programs, for a search that narrows the programs a
+ * path may belong to as it enters each TU's code. */
+struct sova_unitsets {
+	const struct sova_units *units;
+	uint64_t *words; /* nsets sets of units->nwords words */
+	size_t nsets, capwords;
+	struct sova_strmap ids;   /* a set's words, written out -> its id */
+	struct sova_strmap meets; /* "a,b" -> 1 + the id of a's and b's intersection, 0 when empty */
+};
+
+void sova_unitsets_init(struct sova_unitsets *sets, const struct sova_units *units);
+void sova_unitsets_free(struct sova_unitsets *sets);
+/* The id of a set of units->nwords words, added when new. */
+int sova_unitsets_intern(struct sova_unitsets *sets, const uint64_t *words);
+/* The id of the programs both sets hold, or -1 when none. */
+int sova_unitsets_meet(struct sova_unitsets *sets, int a, int b);
+
+/* The programs TU tu is part of. */
+const uint64_t *sova_units_of(const struct sova_units *units, int tu);
+
+/* Returns 1 when the TU is part of exactly one program: that program's own
+ * code, as against a library several share. */
+int sova_units_own(const struct sova_units *units, int tu);
+
+#endif /* SOVA_UNITS_H */
