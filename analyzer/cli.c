@@ -37,6 +37,8 @@ void sova_cli_usage(void)
 	      "  --fail-on <level>    exit 1 only for results at note, warning or error and above,\n"
 	      "                       or never (none); default: note\n"
 	      "  --baseline <file>    an earlier SARIF log: only new results count and are shown\n"
+	      "  --show-unresolved    also report chains through calls on objects found at run\n"
+	      "                       time (a GObject's class or interface), at level note\n"
 	      "  --report-unused-suppressions\n"
 	      "                       note suppression comments that suppress nothing\n"
 	      "  --summary            print a line of counts per rule on standard error\n"
@@ -150,6 +152,8 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->dump_facts = 1;
 	else if (strcmp(a, "--dump-program") == 0)
 		cli->dump_program = 1;
+	else if (strcmp(a, "--show-unresolved") == 0)
+		cli->show_unresolved = 1;
 	else if (strcmp(a, "--no-config") == 0)
 		cli->no_config = 1;
 	else if (strcmp(a, "--report-unused-suppressions") == 0)

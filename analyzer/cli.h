@@ -38,6 +38,7 @@ struct sova_cli {
 	int quiet;
 	int dump_facts;
 	int dump_program;
+	int show_unresolved; /* --show-unresolved */
 	int default_models;
 	char **models; /* --model, in order */
 	size_t nmodels;

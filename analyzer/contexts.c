@@ -134,7 +134,7 @@ int sova_engine_when_holds(const struct sova_engine *e, int def, const struct so
 	return when_holds(e, def, when, sova_engine_call(e, def, call));
 }
 
-#define NROLES (SOVA_API_BLOCKING + 1)
+#define NROLES SOVA_API_NROLES
 
 const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
 {
@@ -186,6 +186,11 @@ const struct sova_annotation_model *sova_engine_annotation(const struct sova_eng
 			return a;
 	}
 	return NULL;
+}
+
+int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
+{
+	return e->unresolved && e->unresolved[def] && e->unresolved[def][call];
 }
 
 int sova_engine_traversable(const struct sova_engine *e, int sym)
@@ -299,14 +304,42 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 
 /* ---- sites ---- */
 
-/* The shortest chain to the call: the first state of its def, in search
- * order, in which its conditions can hold. */
+/* The first state of def, in search order (the shortest chain), in which
+ * the call's conditions can hold; one with no unresolved call first. */
+static int first_feasible(const struct sova_engine *e, const struct sova_reach *reach, int def, int call)
+{
+	int fallback = -1;
+	for (int s = reach->first_state[def]; s >= 0; s = reach->next_state[s]) {
+		if (!sova_state_allows(e, reach, s, call))
+			continue;
+		if (!reach->states[s].unresolved)
+			return s;
+		if (fallback < 0)
+			fallback = s;
+	}
+	return fallback;
+}
+
+/* The first call of a path that sova could not resolve, as a step. */
+static void note_unresolved(const struct sova_engine *e, const struct sova_path *path, struct sova_step *out)
+{
+	for (size_t i = 0; i + 1 < path->n; i++) {
+		if (!sova_engine_unresolved(e, path->defs[i], path->calls[i]))
+			continue;
+		const struct sova_call *c = sova_engine_call(e, path->defs[i], path->calls[i]);
+		out->loc = sova_engine_loc(e, path->defs[i], c->loc);
+		out->message = sova_xasprintf("'%s' calls through '%s', an object found at run time: sova cannot "
+					      "tell which function it is",
+					      def_name(e, path->defs[i]), c->callee_name);
+		return;
+	}
+}
+
+/* The shortest feasible chain to the call. */
 static void fill_context(const struct sova_engine *e, const struct sova_reach *reach, int def, int call,
 			 struct sova_context_path *out)
 {
-	int state = reach->first_state[def];
-	while (state >= 0 && !sova_state_allows(e, reach, state, call))
-		state = reach->next_state[state];
+	int state = first_feasible(e, reach, def, call);
 	if (state < 0)
 		return;
 	const struct sova_entry *entry = &e->entries[reach->states[state].entry];
@@ -317,6 +350,9 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
 	out->entry = def_name(e, path.defs[0]);
 	out->how = entry->how;
 	out->registered = entry->def >= 0;
+	out->unresolved = reach->states[state].unresolved;
+	if (out->unresolved)
+		note_unresolved(e, &path, &out->unresolved_at);
 	sova_worker_chain(e, &path, call, entry, &out->chain, &out->submitted);
 	free(path.defs);
 	free(path.calls);
@@ -447,6 +483,7 @@ static void engine_free(struct sova_engine *e)
 	sova_reach_free(&e->any);
 	sova_reach_free(&e->single);
 	sova_relevant_free(e);
+	sova_unresolved_free(e->unresolved, e->prog->ndefs);
 	free(e->active);
 	free(e->leaf);
 	free(e->model_entries);
@@ -456,15 +493,18 @@ static void engine_free(struct sova_engine *e)
 	sova_strmap_free(&e->kind_memo);
 }
 
-void sova_analyze(const struct sova_program *prog, const struct sova_models *models, struct sova_analysis *out)
+void sova_analyze(const struct sova_program *prog, const struct sova_models *models,
+		  const struct sova_analyze_options *options, struct sova_analysis *out)
 {
 	struct sova_engine e;
 	memset(&e, 0, sizeof(e));
 	memset(out, 0, sizeof(*out));
 	e.prog = prog;
 	e.models = models;
+	e.show_unresolved = options && options->show_unresolved;
 	decide_models(&e);
 	resolve_apis(&e);
+	e.unresolved = sova_find_unresolved(&e);
 	sova_strmap_init(&e.kind_memo);
 	build_callers(&e);
 	sova_find_workers(&e);
@@ -487,6 +527,8 @@ void sova_analysis_free(struct sova_analysis *analysis)
 		sova_chain_free(&s->single.chain);
 		step_free(&s->async.submitted);
 		step_free(&s->single.submitted);
+		step_free(&s->async.unresolved_at);
+		step_free(&s->single.unresolved_at);
 		sova_chain_free(&s->origin);
 		sova_chain_free(&s->self_chain);
 		step_free(&s->self_submit);

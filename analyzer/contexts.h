@@ -40,6 +40,8 @@ struct sova_context_path {
 	int registered;            /* `submitted` names where the entry was registered */
 	struct sova_chain chain;   /* entry -> ... -> the blocking call */
 	struct sova_step submitted;
+	int unresolved;                /* the chain passes through a call sova cannot resolve */
+	struct sova_step unresolved_at; /* the first such call, when it does */
 };
 
 struct sova_site {
@@ -75,8 +77,15 @@ struct sova_analysis {
 	size_t nsites, capsites;
 };
 
+struct sova_analyze_options {
+	/* Follow calls through objects found at run time (unresolved.c), whose
+	 * targets may be any function stored in that field anywhere. */
+	int show_unresolved;
+};
+
 /* Finds every blocking site and its facts. */
-void sova_analyze(const struct sova_program *prog, const struct sova_models *models, struct sova_analysis *out);
+void sova_analyze(const struct sova_program *prog, const struct sova_models *models,
+		  const struct sova_analyze_options *options, struct sova_analysis *out);
 void sova_analysis_free(struct sova_analysis *analysis);
 
 /* Appends a step; the chain takes ownership of message. */

@@ -66,6 +66,7 @@ struct sova_worker_state {
 	int entry;       /* index into entries */
 	size_t bounds;   /* index into the search's bounds: one per relevant parameter */
 	int units;       /* the programs the path can be part of (an id of the search's unit sets) */
+	int unresolved;  /* the path went through an unresolved call */
 };
 
 /* What a forward search from a set of entries reached. */
@@ -108,6 +109,8 @@ struct sova_engine {
 	int *first_entry; /* per sym: its first entry, or -1; entries of a sym are chained by next_entry */
 	int *next_entry;
 	struct sova_relevant *relevant; /* per def */
+	unsigned char **unresolved; /* per def, per call: through an object found at run time; a def may have NULL */
+	int show_unresolved;        /* search through unresolved calls too */
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 };
@@ -132,6 +135,13 @@ const struct sova_annotation_model *sova_engine_annotation(const struct sova_eng
 							  enum sova_annotation_meaning means);
 /* The kind of executor a value names, from the constructors assigned to it. */
 enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val);
+
+/* Per def, per call: 1 when the call goes through an object found at run
+ * time (unresolved.c). Needs apis. */
+unsigned char **sova_find_unresolved(const struct sova_engine *e);
+void sova_unresolved_free(unsigned char **unresolved, size_t ndefs);
+/* Returns 1 when the call at (def, call) is unresolved. */
+int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
 
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);

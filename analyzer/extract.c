@@ -126,6 +126,26 @@ const char *ext_frame_operator(struct extractor *ex, struct frame *f)
 	return f->op;
 }
 
+/* For a callee expression o->f or o.f, under casts, parentheses or a *,
+ * what o is; UNKNOWN for any other callee. */
+static struct sova_val callee_object_of(struct extractor *ex, CXCursor callee)
+{
+	struct sova_val none = { .kind = SOVA_VAL_UNKNOWN };
+	for (int depth = 0; depth < 64; depth++) {
+		enum CXCursorKind kind = clang_getCursorKind(callee);
+		if (kind == CXCursor_MemberRefExpr) {
+			CXCursor object = ext_child_at(callee, 0);
+			return clang_Cursor_isNull(object) ? none : ext_value_of(ex, object);
+		}
+		int wrapper = kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr ||
+			      kind == CXCursor_CStyleCastExpr ||
+			      (kind == CXCursor_UnaryOperator && ext_first_char(ex, callee) == '*');
+		if (!wrapper || !ext_wrapped_expr(callee, &callee))
+			return none;
+	}
+	return none;
+}
+
 /* What is called: a function named directly, or whatever the callee expression holds. */
 static void record_callee(struct extractor *ex, CXCursor c, struct sova_call *call)
 {
@@ -134,6 +154,8 @@ static void record_callee(struct extractor *ex, CXCursor c, struct sova_call *ca
 	struct sova_val callee = { .kind = SOVA_VAL_UNKNOWN };
 	if (kids.count > 0)
 		callee = ext_value_of(ex, kids.items[0]);
+	if (kids.count > 0 && !(callee.kind == SOVA_VAL_FUNC && !callee.element))
+		call->callee_object = callee_object_of(ex, kids.items[0]);
 	ext_children_free(&kids);
 	if (callee.kind == SOVA_VAL_FUNC && !callee.element) {
 		call->callee_usr = callee.usr;

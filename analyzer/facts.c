@@ -35,7 +35,8 @@ static int assigns_ok(const struct sova_assign *a, size_t n, size_t ncalls)
 
 static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c, size_t index, size_t ncalls)
 {
-	if (!loc_ok(facts, &c->loc) || !c->callee_name || (!c->callee_usr && !val_ok(&c->callee, ncalls)))
+	if (!loc_ok(facts, &c->loc) || !c->callee_name || (!c->callee_usr && !val_ok(&c->callee, ncalls)) ||
+	    !val_ok(&c->callee_object, index))
 		return 0;
 	for (size_t i = 0; i < c->nargs; i++)
 		if (!val_ok(&c->args[i], ncalls))

@@ -63,6 +63,7 @@ struct sova_call {
 	const char *callee_usr;  /* direct callee, or NULL for an indirect call */
 	const char *callee_name; /* direct callee's name, or the pointer's spelling */
 	struct sova_val callee;  /* the pointer called through, for indirect calls */
+	struct sova_val callee_object; /* for a call through a member (o->f(), o.f()), what o is */
 	const char *returns;     /* pointee type name of a pointer result ("fut_future"), or NULL */
 	struct sova_val *args;
 	size_t nargs;

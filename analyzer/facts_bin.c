@@ -139,6 +139,7 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 	sova_bin_put_str(w, c->callee_usr);
 	sova_bin_put_str(w, c->callee_name);
 	put_val(w, &c->callee);
+	put_val(w, &c->callee_object);
 	sova_bin_put_str(w, c->returns);
 	sova_bin_put_uint(w, c->nargs);
 	for (size_t i = 0; i < c->nargs; i++)
@@ -413,6 +414,7 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	c->callee_usr = sova_bin_get_str(r);
 	c->callee_name = sova_bin_get_str(r);
 	get_val(r, &c->callee);
+	get_val(r, &c->callee_object);
 	c->returns = sova_bin_get_str(r);
 	size_t nargs, nguards;
 	c->args = get_array(r, facts, MIN_VAL, sizeof(*c->args), &nargs);

@@ -79,6 +79,8 @@ static cJSON *call_json(const struct sova_call *c)
 	cJSON_AddStringToObject(o, "callee_name", c->callee_name ? c->callee_name : "");
 	if (!c->callee_usr)
 		cJSON_AddItemToObject(o, "callee", val_json(&c->callee));
+	if (c->callee_object.kind != SOVA_VAL_UNKNOWN)
+		cJSON_AddItemToObject(o, "callee_object", val_json(&c->callee_object));
 	if (c->returns)
 		cJSON_AddStringToObject(o, "returns", c->returns);
 	cJSON *args = cJSON_CreateArray();
@@ -354,6 +356,9 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	const cJSON *callee = member(r, o, "callee", 0);
 	if (callee)
 		read_val(r, callee, &c->callee);
+	const cJSON *object = member(r, o, "callee_object", 0);
+	if (object)
+		read_val(r, object, &c->callee_object);
 	c->returns = read_str(r, o, "returns", 0);
 	const cJSON *args = read_array(r, o, "args", 1);
 	int nargs = args ? cJSON_GetArraySize(args) : 0;

@@ -356,7 +356,8 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 	double t = now_seconds();
 	sova_link(run->facts, run->nfacts, &prog);
 	stage_done(run, "link", &t);
-	sova_analyze(&prog, &run->models, &analysis);
+	struct sova_analyze_options analyze = { .show_unresolved = run->cli.show_unresolved };
+	sova_analyze(&prog, &run->models, &analyze, &analysis);
 	stage_done(run, "analyze", &t);
 	sova_apply_rules(&analysis, &prog, configured_level, &run->config, &results);
 	sova_sources_init(&sources, prog.files, prog.nfiles);

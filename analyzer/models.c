@@ -77,6 +77,11 @@ static const struct field_spec blocking_fields[] = {
 	FIELDS_END,
 };
 
+static const struct field_spec lookup_fields_spec[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELDS_END,
+};
+
 static const struct section_spec sections[] = {
 	{ "submit", SOVA_API_SUBMIT, submit_fields },
 	{ "continuations", SOVA_API_CONTINUATION, submit_fields },
@@ -84,6 +89,7 @@ static const struct section_spec sections[] = {
 	{ "ready_checks", SOVA_API_READY_CHECK, ready_fields },
 	{ "executors", SOVA_API_EXECUTOR, executor_fields },
 	{ "blocking", SOVA_API_BLOCKING, blocking_fields },
+	{ "lookups", SOVA_API_LOOKUP, lookup_fields_spec },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -117,6 +123,11 @@ void sova_models_free(struct sova_models *models)
 		free(models->fields[i].record);
 		free(models->fields[i].field);
 	}
+	for (size_t i = 0; i < models->nlookup_fields; i++) {
+		free(models->lookup_fields[i].record);
+		free(models->lookup_fields[i].field);
+	}
+	free(models->lookup_fields);
 	free_strings(models->future_types, models->nfuture_types);
 	free_strings(models->paths, models->npaths);
 	free(models->fns);
@@ -507,6 +518,20 @@ static int read_callback_field(struct sova_json_doc *r, struct sova_models *mode
 	return 0;
 }
 
+static int read_lookup_field(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+			     const cJSON *v, int model)
+{
+	(void)sec;
+	static const char *const keys[] = { "record", "field" };
+	const cJSON *values[2] = { NULL, NULL };
+	if (read_named_strings(r, v, "lookup_fields", keys, values, 2) != 0)
+		return -1;
+	struct sova_lookup_field f = { sova_xstrdup(values[0]->valuestring), sova_xstrdup(values[1]->valuestring),
+				       model };
+	SOVA_PUSH(models->lookup_fields, models->nlookup_fields, models->caplookup_fields, f);
+	return 0;
+}
+
 static const struct section_spec *find_section(const char *name)
 {
 	for (size_t i = 0; i < NSECTIONS; i++)
@@ -530,11 +555,13 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 		return read_array(r, models, v, key, model, NULL, read_annotation);
 	if (strcmp(key, "callback_fields") == 0)
 		return read_array(r, models, v, key, model, NULL, read_callback_field);
+	if (strcmp(key, "lookup_fields") == 0)
+		return read_array(r, models, v, key, model, NULL, read_lookup_field);
 	const struct section_spec *sec = find_section(key);
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
-					  "annotations, callback_fields, submit, continuations, waits, ready_checks, "
-					  "executors or blocking",
+					  "annotations, callback_fields, lookup_fields, submit, continuations, waits, "
+					  "ready_checks, executors, blocking or lookups",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
 }
@@ -690,4 +717,21 @@ void sova_models_add_annotation(struct sova_models *models, const char *model, c
 	}
 	struct sova_annotation_model a = { sova_xstrdup(name), index, means, context };
 	SOVA_PUSH(models->annotations, models->nannotations, models->capannotations, a);
+}
+
+int sova_models_field_matches(const char *usr, const char *record, const char *field)
+{
+	const char *fi = usr ? strstr(usr, "@FI@") : NULL;
+	if (!fi || strcmp(fi + 4, field) != 0)
+		return 0;
+	size_t n = strlen(record);
+	return fi - usr >= (long)n + 1 && strncmp(fi - n, record, n) == 0 && fi[-(long)n - 1] == '@';
+}
+
+int sova_models_has_role(const struct sova_models *models, enum sova_api_role role)
+{
+	for (size_t i = 0; i < models->nfns; i++)
+		if (models->fns[i].role == role)
+			return 1;
+	return 0;
 }

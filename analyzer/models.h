@@ -34,7 +34,10 @@ enum sova_api_role {
 	SOVA_API_READY_CHECK,  /* tells, without blocking, whether a future completed */
 	SOVA_API_EXECUTOR,     /* creates an executor */
 	SOVA_API_BLOCKING,     /* blocks for another reason: generic blocking */
+	SOVA_API_LOOKUP,       /* returns an object found at run time (a type's class or interface) */
 };
+
+#define SOVA_API_NROLES (SOVA_API_LOOKUP + 1)
 
 /* A condition on a call's argument, for APIs whose behaviour depends on it. */
 enum sova_arg_test {
@@ -105,6 +108,13 @@ struct sova_callback_field {
 	enum sova_context context;
 };
 
+/* record.field holds an object found at run time: GTypeInstance.g_class. */
+struct sova_lookup_field {
+	char *record;
+	char *field;
+	int model;
+};
+
 struct sova_model {
 	char *name;
 	char **headers; /* active in TUs including one of these; none: always */
@@ -121,12 +131,20 @@ struct sova_models {
 	size_t nannotations, capannotations;
 	struct sova_callback_field *fields;
 	size_t nfields, capfields;
+	struct sova_lookup_field *lookup_fields;
+	size_t nlookup_fields, caplookup_fields;
 	char **future_types;
 	size_t nfuture_types, capfuture_types;
 	struct sova_strmap by_function; /* first entry of a function */
 	char **paths; /* the files loaded, in order */
 	size_t npaths, cappaths;
 };
+
+/* "c:@S@work_struct@FI@func": a field USR naming record.field. The record
+ * is a struct tag (@S@) or the typedef of an anonymous one (@SA@). */
+int sova_models_field_matches(const char *usr, const char *record, const char *field);
+/* Returns 1 when some model has an entry in role. */
+int sova_models_has_role(const struct sova_models *models, enum sova_api_role role);
 
 void sova_models_init(struct sova_models *models);
 void sova_models_free(struct sova_models *models);

@@ -264,6 +264,11 @@ static cJSON *result_json(struct sarif_writer *w, size_t index)
 		cJSON_AddItemToObject(r, "suppressions", suppressions(res));
 	if (w->report->baseline)
 		cJSON_AddStringToObject(r, "baselineState", baseline_state(res->baseline));
+	if (res->unresolved) {
+		cJSON *props = cJSON_CreateObject();
+		cJSON_AddBoolToObject(props, "sova/unresolved", 1);
+		cJSON_AddItemToObject(r, "properties", props);
+	}
 	return r;
 }
 

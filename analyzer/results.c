@@ -30,6 +30,9 @@ static int apply_one(const struct sova_site *site, sova_level_fn level_of, const
 			continue;
 		if (level != SOVA_CONFIG_LEVEL_UNSET)
 			r.level = (enum sova_level)level;
+		/* Shown only on request, and never as more than a note. */
+		if (r.unresolved)
+			r.level = SOVA_LEVEL_NOTE;
 		r.rule = *rule;
 		r.loc = site->loc;
 		r.function = site->function;

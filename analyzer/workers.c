@@ -110,17 +110,6 @@ static void find_submit_entries(struct sova_engine *e)
 			}
 }
 
-/* "c:@S@work_struct@FI@func": a field named by record and field. The
- * record is a struct tag (@S@) or the typedef of an anonymous one (@SA@). */
-static int field_matches(const char *usr, const struct sova_callback_field *f)
-{
-	const char *fi = strstr(usr, "@FI@");
-	if (!fi || strcmp(fi + 4, f->field) != 0)
-		return 0;
-	size_t n = strlen(f->record);
-	return fi - usr >= (long)n + 1 && strncmp(fi - n, f->record, n) == 0 && fi[-(long)n - 1] == '@';
-}
-
 static void find_field_entries(struct sova_engine *e)
 {
 	const struct sova_program *prog = e->prog;
@@ -130,7 +119,7 @@ static void find_field_entries(struct sova_engine *e)
 			continue;
 		for (size_t k = 0; k < e->models->nfields; k++) {
 			const struct sova_callback_field *f = &e->models->fields[k];
-			if (!field_matches(pa->assign->target.usr, f) ||
+			if (!sova_models_field_matches(pa->assign->target.usr, f->record, f->field) ||
 			    !e->active[(size_t)pa->tu * e->models->nmodels + (size_t)f->model])
 				continue;
 			/* The callback gets the object it belongs to: a work function its work_struct. */
@@ -467,20 +456,22 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 	int units = path_units(s, def, parent, entry);
 	if (units < 0)
 		return;
-	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units };
+	int unresolved = parent >= 0 && (r->states[parent].unresolved ||
+					 sova_engine_unresolved(s->e, r->states[parent].def, parent_call));
+	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units, unresolved };
 	if (rel->n) {
 		for (size_t i = 0; i < rel->n; i++) {
 			struct sova_bound b = parent >= 0 ? bound_arg(s->e, r, parent, parent_call, &rel->refs[i])
 							  : unknown_bound;
 			SOVA_PUSH(r->bounds, r->nbounds, r->capbounds, b);
 		}
-		const char *key = state_key(s, def, units, r->bounds + st.bounds, rel->n);
+		const char *key = state_key(s, def, units * 2 + unresolved, r->bounds + st.bounds, rel->n);
 		if (sova_strmap_get(&s->seen, key) >= 0) {
 			r->nbounds = st.bounds;
 			return;
 		}
 		sova_strmap_put(&s->seen, key, 1);
-	} else if (seen_plain(s, def, units)) {
+	} else if (seen_plain(s, def, units * 2 + unresolved)) {
 		/* Most states: a string key for each cost more than the rest of the search. */
 		return;
 	}
@@ -501,7 +492,8 @@ static void expand(struct search *s, int state, int **targets, size_t *cap)
 	struct sova_worker_state st = s->reach->states[state];
 	size_t ncalls = e->prog->defs[st.def].fn->ncalls;
 	for (size_t c = 0; c < ncalls; c++) {
-		if (!sova_state_allows(e, s->reach, state, (int)c))
+		if (!sova_state_allows(e, s->reach, state, (int)c) ||
+		    (!e->show_unresolved && sova_engine_unresolved(e, st.def, (int)c)))
 			continue;
 		size_t n;
 		state_targets(e, s->reach, state, (int)c, targets, &n, cap);

@@ -1,4 +1,5 @@
 /* registry.c - the rule table, generated from rules.def. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
@@ -61,15 +62,35 @@ const char *sova_context_harm(enum sova_context context)
 	}
 }
 
+/* The phrase for a chain through an unresolved call, or "". */
+static char *unresolved_phrase(struct sova_result *result, const struct sova_context_path *path)
+{
+	if (!path->unresolved)
+		return sova_xstrdup("");
+	result->unresolved = 1;
+	int at = sova_result_relate(result, &path->unresolved_at);
+	return sova_xasprintf(" and gets here only through [a call on an object found at run time](%d), which sova "
+			      "cannot resolve",
+			      at);
+}
+
 char *sova_result_context(struct sova_result *result, const struct sova_context_path *path)
 {
 	sova_chain_copy(&result->chain, &path->chain);
-	if (!path->registered)
-		return sova_xasprintf("'%s' runs %s: it is annotated %s", path->entry, context_place(path->context),
+	char *text;
+	if (!path->registered) {
+		text = sova_xasprintf("'%s' runs %s: it is annotated %s", path->entry, context_place(path->context),
 				      path->how);
-	int here = sova_result_relate(result, &path->submitted);
-	return sova_xasprintf("'%s' runs %s (registered with '%s' [here](%d))", path->entry,
-			      context_place(path->context), path->how, here);
+	} else {
+		int here = sova_result_relate(result, &path->submitted);
+		text = sova_xasprintf("'%s' runs %s (registered with '%s' [here](%d))", path->entry,
+				      context_place(path->context), path->how, here);
+	}
+	char *unresolved = unresolved_phrase(result, path);
+	char *phrase = sova_xasprintf("%s%s", text, unresolved);
+	free(text);
+	free(unresolved);
+	return phrase;
 }
 
 int sova_result_origin(struct sova_result *result, const struct sova_site *site)

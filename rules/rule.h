@@ -25,6 +25,7 @@ struct sova_result {
 	char *message;
 	struct sova_chain chain;   /* the code flow, may be empty */
 	struct sova_chain related; /* related locations, referenced from the message as [text](index) */
+	int unresolved; /* the chain passes through a call sova cannot resolve: shown at level note */
 	/* Set by the filters stage: */
 	char *fingerprint;  /* what the finding is ("sova/v1"): survives moved lines */
 	char *line_hash;    /* GitHub's primaryLocationLineHash: the line's text */
