@@ -20,6 +20,8 @@ void sova_config_init(struct sova_config *config)
 {
 	memset(config, 0, sizeof(*config));
 	config->fail_on = SOVA_FAIL_ON_UNSET;
+	for (int k = 0; k < SOVA_BLOCK_NKINDS; k++)
+		config->kind_levels[k] = SOVA_CONFIG_LEVEL_UNSET;
 }
 
 static void free_strings(char **s, size_t n)
@@ -115,18 +117,24 @@ static int read_exclude(struct sova_json_doc *r, struct sova_config *c, const cJ
 	return read_string_array(r, v, "exclude", &c->exclude, &c->nexclude, &c->capexclude, c, 0);
 }
 
+/* "note", "warning", "error" or "off"; SOVA_CONFIG_LEVEL_UNSET for anything else. */
+static int parse_level(const cJSON *item)
+{
+	if (!cJSON_IsString(item))
+		return SOVA_CONFIG_LEVEL_UNSET;
+	if (strcmp(item->valuestring, "off") == 0)
+		return SOVA_CONFIG_LEVEL_OFF;
+	int level = sova_config_parse_fail_on(item->valuestring);
+	return level < 0 || level == SOVA_FAIL_ON_NONE ? SOVA_CONFIG_LEVEL_UNSET : level;
+}
+
 static int read_level(struct sova_json_doc *r, struct sova_config *c, const cJSON *item)
 {
 	const struct sova_rule *rule = sova_rule_find(item->string);
 	if (!rule)
 		return sova_json_error(r, "unknown rule '%s' in 'rules'; 'sova rules' lists them", item->string);
-	int level;
-	if (!cJSON_IsString(item))
-		return sova_json_error(r, "the level of '%s' must be \"note\", \"warning\", \"error\" or \"off\"",
-				       item->string);
-	if (strcmp(item->valuestring, "off") == 0)
-		level = SOVA_CONFIG_LEVEL_OFF;
-	else if ((level = sova_config_parse_fail_on(item->valuestring)) < 0 || level == SOVA_FAIL_ON_NONE)
+	int level = parse_level(item);
+	if (level == SOVA_CONFIG_LEVEL_UNSET)
 		return sova_json_error(r, "the level of '%s' must be \"note\", \"warning\", \"error\" or \"off\"",
 				       item->string);
 	struct sova_rule_level setting = { rule->id, level };
@@ -141,6 +149,30 @@ static int read_rules(struct sova_json_doc *r, struct sova_config *c, const cJSO
 	for (const cJSON *item = v->child; item; item = item->next) {
 		sova_json_enter_key(r, item->string);
 		int rc = read_level(r, c, item);
+		sova_json_leave(r);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int read_kinds(struct sova_json_doc *r, struct sova_config *c, const cJSON *v)
+{
+	if (!cJSON_IsObject(v))
+		return sova_json_error(r, "'kinds' must be an object of kinds of blocking to levels");
+	for (const cJSON *item = v->child; item; item = item->next) {
+		sova_json_enter_key(r, item->string);
+		enum sova_block_kind kind;
+		int level = parse_level(item), rc = 0;
+		if (sova_block_kind_parse(item->string, &kind) != 0)
+			rc = sova_json_error(r, "unknown kind of blocking '%s' in 'kinds'; expected async, sleep, join, "
+						"sync, loop, network, subprocess, file, io or other",
+					     item->string);
+		else if (level == SOVA_CONFIG_LEVEL_UNSET)
+			rc = sova_json_error(r, "the level of '%s' must be \"note\", \"warning\", \"error\" or \"off\"",
+					     item->string);
+		else
+			c->kind_levels[kind] = level;
 		sova_json_leave(r);
 		if (rc)
 			return -1;
@@ -202,6 +234,7 @@ static const struct {
 	{ "annotations", read_annotations },
 	{ "compile_commands", read_compile_commands },
 	{ "fail_on", read_fail_on },
+	{ "kinds", read_kinds },
 };
 
 static int read_config(struct sova_json_doc *r, struct sova_config *config)
@@ -217,7 +250,7 @@ static int read_config(struct sova_json_doc *r, struct sova_config *config)
 		sova_json_enter_key(r, v->string);
 		int rc = k < n ? config_keys[k].read(r, config, v)
 			       : sova_json_error(r, "unknown key '%s'; expected models, rules, exclude, annotations, "
-						    "compile_commands or fail_on",
+						    "compile_commands, fail_on or kinds",
 						 v->string);
 		sova_json_leave(r);
 		if (rc)

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "models.h"
+
 /* A rule's configured level: one of enum sova_level, or off. */
 #define SOVA_CONFIG_LEVEL_UNSET (-2)
 #define SOVA_CONFIG_LEVEL_OFF (-1)
@@ -33,6 +35,7 @@ struct sova_config {
 	size_t nworker, capworker, nblocking, capblocking, nnonblocking, capnonblocking;
 	char *compile_commands; /* absolute, or NULL */
 	int fail_on;            /* enum sova_level, SOVA_FAIL_ON_NONE, or SOVA_FAIL_ON_UNSET */
+	int kind_levels[SOVA_BLOCK_NKINDS]; /* per kind of blocking: a level, off, or SOVA_CONFIG_LEVEL_UNSET */
 };
 
 void sova_config_init(struct sova_config *config);

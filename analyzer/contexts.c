@@ -362,6 +362,7 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
  * generic block; the model entry that says so, when one does. */
 struct blocking_call {
 	int is_wait, generic, bounded;
+	enum sova_block_kind kind;
 	const char *callee;
 	const struct sova_api_fn *api;
 };
@@ -376,6 +377,7 @@ static int annotated_blocking(const struct sova_engine *e, int def, int call, st
 			continue;
 		if (sova_sym_annotated(s, SOVA_ANN_BLOCKING) || sova_engine_annotation(e, *t, SOVA_ANN_MEANS_WAIT)) {
 			b->is_wait = 1;
+			b->kind = SOVA_BLOCK_ASYNC;
 			b->callee = s->name;
 			return 1;
 		}
@@ -427,6 +429,7 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 	}
 	b->api = api;
 	b->bounded = api->bounded;
+	b->kind = b->is_wait ? SOVA_BLOCK_ASYNC : api->blocks_on;
 	/* Through a pointer, name the function it holds. */
 	b->callee = c->callee_usr ? c->callee_name : api->function;
 	return 1;
@@ -443,6 +446,7 @@ static void add_site(const struct sova_engine *e, int def, int call, const struc
 	site.function = d->fn->name;
 	site.is_wait = b->is_wait;
 	site.generic = b->generic;
+	site.kind = b->kind;
 	site.bounded = b->bounded;
 	site.external = d->fn->external;
 	site.is_main = strcmp(d->fn->name, "main") == 0;

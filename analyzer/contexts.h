@@ -51,6 +51,7 @@ struct sova_site {
 	int is_wait;          /* waits on async work (a future, an aio, a queue's task...) */
 	int generic;          /* blocks for a generic reason: sleep, join, condition variable */
 	int bounded;          /* gives up after a timeout */
+	enum sova_block_kind kind; /* what it waits for */
 	int external;         /* the enclosing function is externally visible */
 	int is_main;          /* the enclosing function is main */
 

@@ -292,13 +292,17 @@ static int write_report(const struct run *run, const struct sova_report *report,
 	}
 }
 
-static int configured_level(const struct sova_rule *rule, const void *data)
+/* A rule that is off stays off; else a level set for the kind of blocking
+ * wins over the rule's. */
+static int configured_level(const struct sova_rule *rule, enum sova_block_kind kind, const void *data)
 {
 	const struct sova_config *config = data;
 	int level = SOVA_CONFIG_LEVEL_UNSET;
 	for (size_t i = 0; i < config->nlevels; i++)
 		if (strcmp(config->levels[i].rule_id, rule->id) == 0)
 			level = config->levels[i].level;
+	if (level != SOVA_CONFIG_LEVEL_OFF && config->kind_levels[kind] != SOVA_CONFIG_LEVEL_UNSET)
+		level = config->kind_levels[kind];
 	return level;
 }
 

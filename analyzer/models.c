@@ -13,7 +13,16 @@
 
 #include "jsonpos.h"
 
-enum field_type { FIELD_NAME, FIELD_INDEX, FIELD_BOOL, FIELD_KIND, FIELD_CONTEXT, FIELD_WHEN, FIELD_KIND_WHEN };
+enum field_type {
+	FIELD_NAME,
+	FIELD_INDEX,
+	FIELD_BOOL,
+	FIELD_KIND,
+	FIELD_CONTEXT,
+	FIELD_WHEN,
+	FIELD_KIND_WHEN,
+	FIELD_BLOCKS_ON,
+};
 
 struct field_spec {
 	const char *key;
@@ -74,6 +83,7 @@ static const struct field_spec blocking_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
 	FIELD("when", FIELD_WHEN, when, 0),
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
+	FIELD("blocks_on", FIELD_BLOCKS_ON, blocks_on, 0),
 	FIELDS_END,
 };
 
@@ -289,6 +299,13 @@ static int read_field(struct sova_json_doc *r, const struct field_spec *f, const
 	case FIELD_KIND:
 		if (!cJSON_IsString(v) || parse_kind(v->valuestring, (enum sova_exec_kind *)slot) != 0)
 			return sova_json_error(r, "'%s' must be \"pool\", \"serial\" or \"loop\"", f->key);
+		return 0;
+	case FIELD_BLOCKS_ON:
+		if (!cJSON_IsString(v) || sova_block_kind_parse(v->valuestring, (enum sova_block_kind *)slot) != 0 ||
+		    *(enum sova_block_kind *)slot == SOVA_BLOCK_ASYNC)
+			return sova_json_error(r, "'%s' must be \"sleep\", \"join\", \"sync\", \"loop\", \"network\", "
+						  "\"subprocess\", \"file\", \"io\" or \"other\"",
+					       f->key);
 		return 0;
 	case FIELD_CONTEXT:
 		if (!cJSON_IsString(v) || parse_context(v->valuestring, (enum sova_context *)slot) != 0)
@@ -734,4 +751,27 @@ int sova_models_has_role(const struct sova_models *models, enum sova_api_role ro
 		if (models->fns[i].role == role)
 			return 1;
 	return 0;
+}
+
+static const char *const block_kind_names[SOVA_BLOCK_NKINDS] = {
+	[SOVA_BLOCK_OTHER] = "other",	[SOVA_BLOCK_ASYNC] = "async",	  [SOVA_BLOCK_SLEEP] = "sleep",
+	[SOVA_BLOCK_JOIN] = "join",	[SOVA_BLOCK_SYNC] = "sync",	  [SOVA_BLOCK_LOOP] = "loop",
+	[SOVA_BLOCK_NETWORK] = "network", [SOVA_BLOCK_SUBPROCESS] = "subprocess", [SOVA_BLOCK_FILE] = "file",
+	[SOVA_BLOCK_IO] = "io",
+};
+
+const char *sova_block_kind_name(enum sova_block_kind kind)
+{
+	return kind >= 0 && kind < SOVA_BLOCK_NKINDS ? block_kind_names[kind] : "other";
+}
+
+int sova_block_kind_parse(const char *name, enum sova_block_kind *kind)
+{
+	for (int k = 0; k < SOVA_BLOCK_NKINDS; k++) {
+		if (strcmp(name, block_kind_names[k]) == 0) {
+			*kind = (enum sova_block_kind)k;
+			return 0;
+		}
+	}
+	return -1;
 }

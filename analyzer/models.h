@@ -39,6 +39,29 @@ enum sova_api_role {
 
 #define SOVA_API_NROLES (SOVA_API_LOOKUP + 1)
 
+/* What a blocking call waits for: it decides how much it hurts, and the
+ * level a user may want (local-file I/O at start-up is accepted in GNOME
+ * code; a sleep on the loop never is). */
+enum sova_block_kind {
+	SOVA_BLOCK_OTHER = 0, /* not said */
+	SOVA_BLOCK_ASYNC,     /* async work: a future, an aio, a queued task (every wait) */
+	SOVA_BLOCK_SLEEP,
+	SOVA_BLOCK_JOIN,       /* a thread's end */
+	SOVA_BLOCK_SYNC,       /* a lock, condition variable, semaphore, barrier or queue */
+	SOVA_BLOCK_LOOP,       /* a nested event loop, run until something happens */
+	SOVA_BLOCK_NETWORK,    /* name resolution, a socket */
+	SOVA_BLOCK_SUBPROCESS, /* a child process */
+	SOVA_BLOCK_FILE,       /* a local file: open, stat, read, fsync... */
+	SOVA_BLOCK_IO,         /* a descriptor or stream that may be a file, a pipe or a socket */
+};
+
+#define SOVA_BLOCK_NKINDS (SOVA_BLOCK_IO + 1)
+
+/* "file", "sleep", ...: the name models and .sova.json use. */
+const char *sova_block_kind_name(enum sova_block_kind kind);
+/* The kind a name stands for; returns -1 when none. */
+int sova_block_kind_parse(const char *name, enum sova_block_kind *kind);
+
 /* A condition on a call's argument, for APIs whose behaviour depends on it. */
 enum sova_arg_test {
 	SOVA_ARG_ANY = 0,
@@ -78,6 +101,7 @@ struct sova_api_fn {
 	int bounded;     /* waits: gives up after a timeout */
 	int joins_array; /* waits: future_arg is an array of futures */
 	int drains;      /* waits: waits for every task of the executor it names */
+	enum sova_block_kind blocks_on; /* blocking: what it waits for */
 	enum sova_context context;
 	enum sova_exec_kind kind;
 	struct sova_when kind_when; /* executors: the kind when the condition holds */

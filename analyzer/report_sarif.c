@@ -264,11 +264,11 @@ static cJSON *result_json(struct sarif_writer *w, size_t index)
 		cJSON_AddItemToObject(r, "suppressions", suppressions(res));
 	if (w->report->baseline)
 		cJSON_AddStringToObject(r, "baselineState", baseline_state(res->baseline));
-	if (res->unresolved) {
-		cJSON *props = cJSON_CreateObject();
+	cJSON *props = cJSON_CreateObject();
+	cJSON_AddStringToObject(props, "sova/kind", sova_block_kind_name(res->kind));
+	if (res->unresolved)
 		cJSON_AddBoolToObject(props, "sova/unresolved", 1);
-		cJSON_AddItemToObject(r, "properties", props);
-	}
+	cJSON_AddItemToObject(r, "properties", props);
 	return r;
 }
 

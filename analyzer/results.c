@@ -21,7 +21,7 @@ static int apply_one(const struct sova_site *site, sova_level_fn level_of, const
 		     struct sova_result *out)
 {
 	for (const struct sova_rule *const *rule = sova_rules; *rule; rule++) {
-		int level = level_of ? level_of(*rule, level_data) : SOVA_CONFIG_LEVEL_UNSET;
+		int level = level_of ? level_of(*rule, site->kind, level_data) : SOVA_CONFIG_LEVEL_UNSET;
 		if (level == SOVA_CONFIG_LEVEL_OFF)
 			continue;
 		struct sova_result r;
@@ -34,6 +34,7 @@ static int apply_one(const struct sova_site *site, sova_level_fn level_of, const
 		if (r.unresolved)
 			r.level = SOVA_LEVEL_NOTE;
 		r.rule = *rule;
+		r.kind = site->kind;
 		r.loc = site->loc;
 		r.function = site->function;
 		*out = r;

@@ -15,9 +15,10 @@ struct sova_results {
 	size_t count, cap;
 };
 
-/* A rule's level as configured: an enum sova_level, SOVA_CONFIG_LEVEL_OFF,
- * or SOVA_CONFIG_LEVEL_UNSET for the rule's own. */
-typedef int (*sova_level_fn)(const struct sova_rule *rule, const void *data);
+/* The level configured for a rule's results on a kind of blocking: an enum
+ * sova_level, SOVA_CONFIG_LEVEL_OFF, or SOVA_CONFIG_LEVEL_UNSET for the
+ * level the rule chose. */
+typedef int (*sova_level_fn)(const struct sova_rule *rule, enum sova_block_kind kind, const void *data);
 
 /* A rule that is off is skipped: the site goes to the next rule that fires. */
 void sova_apply_rules(const struct sova_analysis *analysis, const struct sova_program *prog, sova_level_fn level_of,

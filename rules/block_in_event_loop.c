@@ -4,7 +4,9 @@
  * executor runs one thing at a time: a sleep, a join or a condition wait in
  * one callback stalls every other callback, timer and I/O completion it
  * would have run. Pools are exempt: blocking one of many threads is what a
- * pool is for. */
+ * pool is for. Local-file I/O is a note: GNOME code reads its files on the
+ * loop at start-up by design, and a level per kind in .sova.json says
+ * where a project holds otherwise. */
 #include "rule.h"
 
 #include <stdlib.h>
@@ -16,10 +18,11 @@ static int check(const struct sova_site *site, struct sova_result *result)
 	if (!site->generic || !site->single.reached)
 		return 0;
 	char *runs = sova_result_context(result, &site->single);
-	result->message = sova_xasprintf("'%s' in '%s' %s: %s, so nothing else it would run can run meanwhile",
-					 site->callee, site->function, sova_context_harm(site->single.context), runs);
+	result->message = sova_xasprintf("'%s' (%s) in '%s' %s: %s, so nothing else it would run can run meanwhile",
+					 site->callee, sova_block_kind_phrase(site->kind), site->function,
+					 sova_context_harm(site->single.context), runs);
 	free(runs);
-	result->level = site->bounded ? SOVA_LEVEL_NOTE : SOVA_LEVEL_WARNING;
+	result->level = site->bounded || site->kind == SOVA_BLOCK_FILE ? SOVA_LEVEL_NOTE : SOVA_LEVEL_WARNING;
 	return 1;
 }
 

@@ -46,6 +46,32 @@ static const char *context_place(enum sova_context context)
 	}
 }
 
+const char *sova_block_kind_phrase(enum sova_block_kind kind)
+{
+	switch (kind) {
+	case SOVA_BLOCK_ASYNC:
+		return "a wait on async work";
+	case SOVA_BLOCK_SLEEP:
+		return "a sleep";
+	case SOVA_BLOCK_JOIN:
+		return "a thread join";
+	case SOVA_BLOCK_SYNC:
+		return "a lock, condition or queue wait";
+	case SOVA_BLOCK_LOOP:
+		return "a nested event loop";
+	case SOVA_BLOCK_NETWORK:
+		return "network I/O";
+	case SOVA_BLOCK_SUBPROCESS:
+		return "a wait for a child process";
+	case SOVA_BLOCK_FILE:
+		return "local-file I/O";
+	case SOVA_BLOCK_IO:
+		return "blocking I/O";
+	default:
+		return "a blocking call";
+	}
+}
+
 const char *sova_context_harm(enum sova_context context)
 {
 	switch (context) {

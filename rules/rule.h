@@ -26,6 +26,7 @@ struct sova_result {
 	struct sova_chain chain;   /* the code flow, may be empty */
 	struct sova_chain related; /* related locations, referenced from the message as [text](index) */
 	int unresolved; /* the chain passes through a call sova cannot resolve: shown at level note */
+	enum sova_block_kind kind; /* what the blocking call waits for */
 	/* Set by the filters stage: */
 	char *fingerprint;  /* what the finding is ("sova/v1"): survives moved lines */
 	char *line_hash;    /* GitHub's primaryLocationLineHash: the line's text */
@@ -62,6 +63,9 @@ int sova_result_origin(struct sova_result *result, const struct sova_site *site)
 /* Takes a context path's chain and registration into result; returns a new
  * phrase such as "'on_timer' runs on an event loop (registered [here](0))". */
 char *sova_result_context(struct sova_result *result, const struct sova_context_path *path);
+
+/* What a kind of blocking is, for messages: "local-file I/O", "a sleep". */
+const char *sova_block_kind_phrase(enum sova_block_kind kind);
 
 /* What blocking does to a context: "blocks a worker thread", "blocks the event loop". */
 const char *sova_context_harm(enum sova_context context);
