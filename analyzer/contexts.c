@@ -82,6 +82,50 @@ static int made_by_one_of(const struct sova_engine *e, int def, const struct sov
 	return 0;
 }
 
+/* Whether a stored-into access path is field `field` of the storage base names. */
+static int path_is_field_of(const char *path, const char *base, const char *field)
+{
+	size_t n = strlen(base);
+	if (!path || strncmp(path, base, n) != 0 || path[n] != SOVA_PATH_MEMBER)
+		return 0;
+	const char *fi = strstr(path + n + 1, "@FI@");
+	return fi && !strchr(path + n + 1, SOVA_PATH_MEMBER) && strcmp(fi + 4, field) == 0;
+}
+
+/* The bits surely set in field `field` of what an argument points to (&hints,
+ * or a pointer to it), when the call is made: those every plain constant
+ * store into it before the call sets (|= only adds bits). Returns 0 when
+ * nothing is stored there first, and the bits are unknown. */
+static int field_bits(const struct sova_engine *e, int def, int call, const struct sova_val *arg, const char *field,
+		      long *bits)
+{
+	const struct sova_val *base = sova_engine_resolve_local(e, def, arg);
+	if (!base->usr || base->path || base->element || base->kind == SOVA_VAL_FIELD)
+		return 0;
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	int found = 0;
+	*bits = ~0L;
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_assign *a = &fn->assigns[i];
+		if (a->value.kind != SOVA_VAL_INT || a->or_bits || a->seq > (unsigned)call ||
+		    !path_is_field_of(a->target.path, base->usr, field))
+			continue;
+		*bits &= a->value.num;
+		found = 1;
+	}
+	return found;
+}
+
+static int when_field_holds(const struct sova_engine *e, int def, const struct sova_when *when, int call,
+			    const struct sova_val *arg)
+{
+	long bits;
+	int known = field_bits(e, def, call, arg, when->field, &bits);
+	if (when->is == SOVA_ARG_UNLESS_BITS_SET)
+		return !(known && (bits & when->value) == when->value);
+	return 1; /* other tests on a field prove nothing yet: the call is taken as it is modelled */
+}
+
 /* A model's "when" on a call's argument. Only constants prove a value;
  * "nonnull" holds unless the argument is provably NULL, since a callback
  * argument that is not NULL registers whatever functions it may hold. */
@@ -92,6 +136,8 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 	if ((size_t)when->arg >= call->nargs)
 		return 0;
 	const struct sova_val *v = &call->args[when->arg];
+	if (when->field)
+		return when_field_holds(e, def, when, (int)(call - e->prog->defs[def].fn->calls), v);
 	int known = v->kind == SOVA_VAL_INT;
 	long n = v->num;
 	switch (when->is) {
@@ -112,6 +158,8 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 		return known && (n & when->value) == 0;
 	case SOVA_ARG_MADE_BY:
 		return made_by_one_of(e, def, v, when);
+	case SOVA_ARG_UNLESS_BITS_SET:
+		return !(known && (n & when->value) == when->value);
 	default:
 		return 1;
 	}
@@ -186,6 +234,15 @@ const struct sova_annotation_model *sova_engine_annotation(const struct sova_eng
 			return a;
 	}
 	return NULL;
+}
+
+int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call)
+{
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	for (size_t i = 0; i < c->nguards; i++)
+		if (sova_engine_api(e, def, c->guards[i], SOVA_API_EXHAUSTIBLE))
+			return 1;
+	return 0;
 }
 
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
@@ -410,6 +467,9 @@ static int modelled_not_blocking(const struct sova_engine *e, int def, int call)
 static int classify(const struct sova_engine *e, int def, int call, struct blocking_call *b)
 {
 	memset(b, 0, sizeof(*b));
+	/* Retrying after memory ran out is no sync-over-async. */
+	if (sova_engine_on_exhaustion(e, def, call))
+		return 0;
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_WAIT);
 	if (!api) {

@@ -140,6 +140,9 @@ enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, con
  * time (unresolved.c). Needs apis. */
 unsigned char **sova_find_unresolved(const struct sova_engine *e);
 void sova_unresolved_free(unsigned char **unresolved, size_t ndefs);
+/* Returns 1 when the call runs only after a call that fails only when a
+ * resource ran out failed: `while (pthread_mutex_init(...) != 0) sleep(1);` */
+int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call);
 /* Returns 1 when the call at (def, call) is unresolved. */
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
 

@@ -217,9 +217,59 @@ static int is_pointer(CXCursor c)
 	return clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer;
 }
 
+/* The function's frame: where what it writes is noted until it closes. */
+static struct frame *function_frame_of(struct extractor *ex)
+{
+	for (size_t i = ex->depth; i-- > 0;)
+		if (ex->stack[i].opens_func)
+			return &ex->stack[i];
+	return NULL;
+}
+
+/* o.f = CONST and o.f |= CONST into an integer member: what a model's
+ * condition on a field reads (getaddrinfo's hints.ai_flags). Any other
+ * store into the member leaves its value unknown: the constants stored
+ * into it are dropped when the function closes. */
+static void leave_field_store(struct extractor *ex, struct frame *f, int compound)
+{
+	if (f->children != 2 || !ext_is_kind(f->first, CXCursor_MemberRefExpr) || is_pointer(f->cursor))
+		return;
+	const char *op = ext_frame_operator(ex, f);
+	struct sova_val value = ext_int_value(f->second);
+	int constant = value.kind == SOVA_VAL_INT && (strcmp(op, compound ? "|=" : "=") == 0);
+	struct sova_val target = ext_value_of(ex, f->first);
+	struct frame *fn = function_frame_of(ex);
+	if (!constant) {
+		if (fn && target.path)
+			SOVA_PUSH(fn->unknown_stores, fn->nunknown_stores, fn->capunknown_stores, target.path);
+		return;
+	}
+	ext_add_assign(ex, target, value, object_of(ex, f->first));
+	struct sova_func *func = ext_func(ex);
+	if (compound && func->nassigns)
+		func->assigns[func->nassigns - 1].or_bits = 1;
+}
+
+/* Drops the constants stored into members that other stores made unknown. */
+static void drop_unknown_stores(struct sova_func *fn, const struct frame *f)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_assign *a = &fn->assigns[i];
+		int unknown = 0;
+		for (size_t k = 0; a->value.kind == SOVA_VAL_INT && a->target.path && k < f->nunknown_stores && !unknown;
+		     k++)
+			unknown = strcmp(a->target.path, f->unknown_stores[k]) == 0;
+		if (!unknown)
+			fn->assigns[kept++] = fn->assigns[i];
+	}
+	fn->nassigns = kept;
+}
+
 static void leave_binary(struct extractor *ex, struct frame *f)
 {
 	CXCursor c = f->cursor;
+	leave_field_store(ex, f, 0);
 	if (!is_pointer(c))
 		return;
 	struct child_list kids;
@@ -314,6 +364,7 @@ static void open_function(struct extractor *ex, struct frame *f, struct sova_fun
 static void close_function(struct extractor *ex, struct frame *f)
 {
 	ext_drop_written_params(ext_func(ex), f);
+	drop_unknown_stores(ext_func(ex), f);
 	ext_node_table_reset(&ex->calls);
 	ext_node_table_reset(&ex->temps);
 	ex->calls = *f->saved_calls;
@@ -410,6 +461,8 @@ static void leave(struct extractor *ex)
 			leave_call(ex, f->cursor);
 		else if (f->kind == CXCursor_BinaryOperator)
 			leave_binary(ex, f);
+		else if (f->kind == CXCursor_CompoundAssignOperator)
+			leave_field_store(ex, f, 1);
 		else if (f->kind == CXCursor_ReturnStmt)
 			leave_return(ex, f->cursor);
 		else if (f->kind == CXCursor_IfStmt)
@@ -425,6 +478,7 @@ static void leave(struct extractor *ex)
 	ext_held_free(&f->after);
 	free(f->written);
 	free(f->written_fields);
+	free(f->unknown_stores);
 	ex->depth--;
 }
 

@@ -2,7 +2,8 @@
  * parameters against constants, and earlier calls whose result is true.
  *
  * Both come from the code around the call: the if-condition of the branch
- * it is in, the left side of the && or || it is the right side of, the
+ * it is in or the condition of the while loop, the left side of the && or
+ * || it is the right side of, the
  * condition of the ?: branch, and every earlier `if (E) return;` (or break,
  * continue) of the blocks it is in, which leaves E false for the rest of
  * the block. Only what a condition implies is kept: `a && b` true implies
@@ -88,11 +89,27 @@ static int param_read(struct extractor *ex, CXCursor c, const char **path)
 	return param;
 }
 
-/* param == constant, or constant == param: the test, when c is one. */
+/* call != 0 holds: the call's result is true. */
+static void call_comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
+{
+	CXCursor call = ext_is_kind(lhs, CXCursor_CallExpr) ? lhs : rhs;
+	CXCursor constant = ext_is_kind(lhs, CXCursor_CallExpr) ? rhs : lhs;
+	int index = ext_node_table_get(&ex->calls, call);
+	struct sova_val v = ext_int_value(constant);
+	if (index >= 0 && !equal && v.kind == SOVA_VAL_INT && v.num == 0)
+		add_truth(out, index);
+}
+
+/* param == constant, or constant == param: the test, when c is one; and
+ * call != 0, a call asserted true. */
 static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
 {
 	lhs = peeled(lhs);
 	rhs = peeled(rhs);
+	if (ext_is_kind(lhs, CXCursor_CallExpr) != ext_is_kind(rhs, CXCursor_CallExpr)) {
+		call_comparison(ex, lhs, rhs, equal, out);
+		return;
+	}
 	const char *path;
 	int param = param_read(ex, lhs, &path);
 	CXCursor constant = rhs;
@@ -197,6 +214,8 @@ static const struct held *frame_held(struct extractor *ex, struct frame *f)
 	int sense;
 	if (f->kind == CXCursor_IfStmt && (f->children == 2 || f->children == 3)) {
 		sense = f->children == 2;
+	} else if (f->kind == CXCursor_WhileStmt && f->children == 2) {
+		sense = 1; /* the body runs while the condition holds */
 	} else if (f->kind == CXCursor_ConditionalOperator && (f->children == 2 || f->children == 3)) {
 		/* The GNU c ?: b has two children, and b runs when c is false. */
 		sense = f->children == 2 && clang_Cursor_isNull(ext_child_at(f->cursor, 2)) ? 0 : f->children == 2;

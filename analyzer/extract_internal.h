@@ -45,6 +45,8 @@ struct frame {
 	size_t nwritten, capwritten;
 	const char **written_fields; /* a function's frame: fields it assigns, by USR */
 	size_t nwritten_fields, capwritten_fields;
+	const char **unknown_stores; /* a function's frame: member paths stored other than by a constant */
+	size_t nunknown_stores, capunknown_stores;
 	int opens_func; /* a function or block whose body is being extracted */
 	int saved_func; /* what was being extracted around it */
 	struct node_table *saved_calls, *saved_temps;

@@ -707,7 +707,7 @@ void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_va
 	 * neither registers a callback nor names an executor: no stage reads it. */
 	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN || (!fn && value.kind == SOVA_VAL_INT))
 		return;
-	struct sova_assign a = { target, value, object, fn ? (unsigned)fn->ncalls : 0 };
+	struct sova_assign a = { target, value, object, fn ? (unsigned)fn->ncalls : 0, 0 };
 	if (fn)
 		SOVA_PUSH(fn->assigns, fn->nassigns, fn->capassigns, a);
 	else

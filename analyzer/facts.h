@@ -79,6 +79,7 @@ struct sova_assign {
 	struct sova_val value;
 	struct sova_val object; /* for a field target, the object whose field it is: &w in (&w)->func = fn */
 	unsigned seq;           /* number of the function's calls made before it */
+	int or_bits;            /* target |= value, an integer constant: bits added, none taken */
 };
 
 struct sova_func {

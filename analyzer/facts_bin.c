@@ -130,6 +130,7 @@ static void put_assigns(struct sova_bin_writer *w, const struct sova_assign *a, 
 		put_val(w, &a[i].value);
 		put_val(w, &a[i].object);
 		sova_bin_put_uint(w, a[i].seq);
+		sova_bin_put_uint(w, (unsigned)a[i].or_bits);
 	}
 }
 
@@ -405,6 +406,7 @@ static void get_assigns(struct sova_bin_reader *r, struct sova_tu_facts *facts, 
 		get_val(r, &a->value);
 		get_val(r, &a->object);
 		a->seq = (unsigned)get_bounded(r, 0x7fffffffU);
+		a->or_bits = (int)get_bounded(r, 1);
 	}
 }
 

@@ -119,6 +119,8 @@ static cJSON *assigns_json(const struct sova_assign *a, size_t n)
 		if (a[i].object.kind != SOVA_VAL_UNKNOWN)
 			cJSON_AddItemToObject(o, "object", val_json(&a[i].object));
 		cJSON_AddNumberToObject(o, "seq", a[i].seq);
+		if (a[i].or_bits)
+			cJSON_AddBoolToObject(o, "or_bits", 1);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -392,6 +394,10 @@ static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **
 		if (seq < 0 || seq > 0x7fffffffL)
 			r->bad = 1;
 		as.seq = (unsigned)seq;
+		const cJSON *or_bits = member(r, o, "or_bits", 0);
+		if (or_bits && !cJSON_IsBool(or_bits))
+			r->bad = 1;
+		as.or_bits = cJSON_IsTrue(or_bits);
 		SOVA_PUSH(*out, *n, *cap, as);
 	}
 }

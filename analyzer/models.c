@@ -87,6 +87,7 @@ static const struct field_spec blocking_fields[] = {
 	FIELDS_END,
 };
 
+/* Entries that name a function and nothing else: lookups, exhaustible. */
 static const struct field_spec lookup_fields_spec[] = {
 	FIELD("function", FIELD_NAME, function, 1),
 	FIELDS_END,
@@ -100,6 +101,7 @@ static const struct section_spec sections[] = {
 	{ "executors", SOVA_API_EXECUTOR, executor_fields },
 	{ "blocking", SOVA_API_BLOCKING, blocking_fields },
 	{ "lookups", SOVA_API_LOOKUP, lookup_fields_spec },
+	{ "exhaustible", SOVA_API_EXHAUSTIBLE, lookup_fields_spec },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -117,12 +119,23 @@ static void free_strings(char **s, size_t n)
 	free(s);
 }
 
+static void when_free(struct sova_when *when)
+{
+	free_strings(when->made_by, when->nmade_by);
+	free(when->field);
+}
+
+static void api_fn_free(struct sova_api_fn *fn)
+{
+	free(fn->function);
+	when_free(&fn->when);
+	when_free(&fn->kind_when);
+}
+
 void sova_models_free(struct sova_models *models)
 {
-	for (size_t i = 0; i < models->nfns; i++) {
-		free(models->fns[i].function);
-		free_strings(models->fns[i].when.made_by, models->fns[i].when.nmade_by);
-	}
+	for (size_t i = 0; i < models->nfns; i++)
+		api_fn_free(&models->fns[i]);
 	for (size_t i = 0; i < models->nmodels; i++) {
 		free(models->models[i].name);
 		free_strings(models->models[i].headers, models->models[i].nheaders);
@@ -203,6 +216,7 @@ static const struct {
 	{ "equals", SOVA_ARG_EQUALS },
 	{ "not_equals", SOVA_ARG_NOT_EQUALS },
 	{ "bits_clear", SOVA_ARG_BITS_CLEAR },
+	{ "unless_bits_set", SOVA_ARG_UNLESS_BITS_SET },
 };
 
 static int numeric_test(const char *key)
@@ -248,6 +262,13 @@ static int read_when_member(struct sova_json_doc *r, const char *key, const cJSO
 		when->is = SOVA_ARG_MADE_BY;
 		return 0;
 	}
+	if (strcmp(m->string, "field") == 0) {
+		if (!cJSON_IsString(m) || !m->valuestring[0])
+			return sova_json_error(r, "'field' must be a field's name");
+		free(when->field);
+		when->field = sova_xstrdup(m->valuestring);
+		return 0;
+	}
 	if (kind && strcmp(m->string, "kind") == 0) {
 		have[2] = 1;
 		if (cJSON_IsString(m) && parse_kind(m->valuestring, kind) == 0)
@@ -275,7 +296,7 @@ static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, s
 	}
 	if (!have[0] || have[1] != 1 || (kind && !have[2]))
 		return sova_json_error(r, "'%s' needs \"arg\" and one test (\"is\", \"equals\", \"not_equals\", "
-					  "\"bits_clear\" or \"made_by\")%s",
+					  "\"bits_clear\", \"unless_bits_set\" or \"made_by\")%s",
 				       key, kind ? ", and \"kind\"" : "");
 	return 0;
 }
@@ -352,8 +373,7 @@ static void add_api_fn(struct sova_models *models, struct sova_api_fn *fn)
 	for (int i = head; i >= 0; i = models->fns[i].next) {
 		if (models->fns[i].role == fn->role && models->fns[i].model == fn->model) {
 			fn->next = models->fns[i].next;
-			free(models->fns[i].function);
-			free_strings(models->fns[i].when.made_by, models->fns[i].when.nmade_by);
+			api_fn_free(&models->fns[i]);
 			models->fns[i] = *fn;
 			return;
 		}
@@ -578,7 +598,7 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
 					  "annotations, callback_fields, lookup_fields, submit, continuations, waits, "
-					  "ready_checks, executors, blocking or lookups",
+					  "ready_checks, executors, blocking, lookups or exhaustible",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
 }

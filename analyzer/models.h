@@ -35,9 +35,10 @@ enum sova_api_role {
 	SOVA_API_EXECUTOR,     /* creates an executor */
 	SOVA_API_BLOCKING,     /* blocks for another reason: generic blocking */
 	SOVA_API_LOOKUP,       /* returns an object found at run time (a type's class or interface) */
+	SOVA_API_EXHAUSTIBLE,  /* fails (returns non-zero) only when memory or another resource ran out */
 };
 
-#define SOVA_API_NROLES (SOVA_API_LOOKUP + 1)
+#define SOVA_API_NROLES (SOVA_API_EXHAUSTIBLE + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -74,6 +75,7 @@ enum sova_arg_test {
 	SOVA_ARG_NOT_EQUALS, /* provably not `value` */
 	SOVA_ARG_BITS_CLEAR, /* provably has none of the bits of `value`: flags without NONBLOCK */
 	SOVA_ARG_MADE_BY,    /* provably the result of a call to one of `made_by`: a descriptor from open() */
+	SOVA_ARG_UNLESS_BITS_SET, /* not provably holding all the bits of `value`: hints without AI_NUMERICHOST */
 };
 
 struct sova_when {
@@ -82,6 +84,7 @@ struct sova_when {
 	long value;
 	char **made_by; /* SOVA_ARG_MADE_BY: function names */
 	size_t nmade_by, capmade_by;
+	char *field; /* the test is on this field of the struct the argument points to, or NULL */
 };
 
 /* One modelled function in one role. Argument indexes are 0-based; -1 means "none". */

@@ -76,3 +76,15 @@ void written(int sync, struct task *t)
     if (t->busy)
         other();
 }
+
+int init(void *m);
+
+void retry(void *m)
+{
+    while (init(m) != 0 && init(m) != 0)
+        work();
+    if (init(m) == 0)
+        other();
+    else
+        work();
+}
