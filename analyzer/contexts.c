@@ -568,9 +568,9 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.show_unresolved = options && options->show_unresolved;
 	decide_models(&e);
 	resolve_apis(&e);
-	e.unresolved = sova_find_unresolved(&e);
 	sova_strmap_init(&e.kind_memo);
 	build_callers(&e);
+	e.unresolved = sova_find_unresolved(&e);
 	sova_find_workers(&e);
 	for (size_t d = 0; d < prog->ndefs; d++)
 		find_sites(&e, (int)d, out);

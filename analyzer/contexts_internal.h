@@ -137,7 +137,7 @@ const struct sova_annotation_model *sova_engine_annotation(const struct sova_eng
 enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val);
 
 /* Per def, per call: 1 when the call goes through an object found at run
- * time (unresolved.c). Needs apis. */
+ * time (unresolved.c). Needs apis and callers. */
 unsigned char **sova_find_unresolved(const struct sova_engine *e);
 void sova_unresolved_free(unsigned char **unresolved, size_t ndefs);
 /* Returns 1 when the call runs only after a call that fails only when a

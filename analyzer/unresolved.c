@@ -12,14 +12,15 @@
  * (g_type_interface_peek) and fields that hold one (GTypeInstance.g_class).
  * A call through a member of such an object, or through a value taken
  * from one, is unresolved: the object behind it cannot be determined. The
- * value is followed through the function's locals (every assignment), the
- * program's globals (every assignment: a parent_class set from
- * g_type_class_peek_parent), the returns of the functions it calls (a
- * GET_CLASS helper) and the results of calls that are themselves
- * unresolved (klass->get_vtable(obj)->method). Chains through an
+ * value is followed through the function's locals (every assignment), its
+ * parameters (what every caller passes), the program's globals (every
+ * assignment: a parent_class set from g_type_class_peek_parent), the
+ * returns of the functions it calls (a GET_CLASS helper) and the results
+ * of calls that are themselves unresolved (klass->get_vtable(obj)->method). Chains through an
  * unresolved call are not reported unless the user asks. */
 #include "contexts_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,9 +33,13 @@ struct tracer {
 	unsigned char **unresolved; /* filled so far */
 	struct sova_strmap global_first; /* a global's USR -> its first assignment in a function */
 	int *global_next;                /* per program assignment: the next one to the same global, or -1 */
+	/* What is known so far, so that each parameter and global is traced
+	 * once: "P:def:param" or "G:usr" -> 1 + the answer (1 while tracing,
+	 * which breaks cycles through recursion). */
+	struct sova_strmap memo;
 };
 
-static int runtime_value(const struct tracer *t, int def, const struct sova_val *v, int depth);
+static int runtime_value(struct tracer *t, int def, const struct sova_val *v, int depth);
 
 /* A lookup field whose model applies in the TU. */
 static int lookup_field(const struct sova_engine *e, int def, const char *field_usr)
@@ -68,7 +73,7 @@ static int path_reads_lookup(const struct sova_engine *e, int def, const char *p
 }
 
 /* Any value assigned to a variable is a run-time object. */
-static int local_runtime(const struct tracer *t, int def, const char *usr, int depth)
+static int local_runtime(struct tracer *t, int def, const char *usr, int depth)
 {
 	const struct sova_func *fn = t->e->prog->defs[def].fn;
 	for (size_t i = 0; i < fn->nassigns; i++) {
@@ -80,13 +85,20 @@ static int local_runtime(const struct tracer *t, int def, const char *usr, int d
 	return 0;
 }
 
-static int global_runtime(const struct tracer *t, const char *usr, int depth)
+static int global_runtime(struct tracer *t, const char *usr, int depth)
 {
 	const struct sova_program *prog = t->e->prog;
-	for (int i = sova_strmap_get(&t->global_first, usr); i >= 0; i = t->global_next[i])
-		if (runtime_value(t, prog->assigns[i].def, &prog->assigns[i].assign->value, depth + 1))
-			return 1;
-	return 0;
+	char *key = sova_xasprintf("G:%s", usr);
+	int known = sova_strmap_get(&t->memo, key);
+	int found = known - 1 > 0;
+	if (known < 0) {
+		sova_strmap_put(&t->memo, key, 1);
+		for (int i = sova_strmap_get(&t->global_first, usr); i >= 0 && !found; i = t->global_next[i])
+			found = runtime_value(t, prog->assigns[i].def, &prog->assigns[i].assign->value, depth + 1);
+		sova_strmap_put(&t->memo, key, 1 + found);
+	}
+	free(key);
+	return found;
 }
 
 /* Chains each global's assignments made in functions (file-scope
@@ -106,8 +118,30 @@ static void index_globals(struct tracer *t)
 	}
 }
 
+/* Some caller passes an object found at run time for parameter `param`:
+ * g_object_new_internal(class, ...) gets the class g_type_class_peek_static
+ * found. */
+static int param_runtime(struct tracer *t, int def, int param, int depth)
+{
+	const struct sova_engine *e = t->e;
+	char key[48];
+	snprintf(key, sizeof(key), "P:%d:%d", def, param);
+	int known = sova_strmap_get(&t->memo, key);
+	if (known >= 0)
+		return known - 1 > 0;
+	sova_strmap_put(&t->memo, key, 1);
+	int found = 0;
+	for (size_t k = 0; k < e->ncallers[def] && !found; k++) {
+		const struct sova_caller *c = &e->callers[def][k];
+		const struct sova_val *arg = sova_engine_arg(e, c->def, c->call, param);
+		found = arg && runtime_value(t, c->def, arg, depth + 1);
+	}
+	sova_strmap_put(&t->memo, key, 1 + found);
+	return found;
+}
+
 /* The USR an access path starts from, when it names a variable of def. */
-static int path_base_runtime(const struct tracer *t, int def, const char *path, int depth)
+static int path_base_runtime(struct tracer *t, int def, const char *path, int depth)
 {
 	const char *end = path ? strchr(path, SOVA_PATH_MEMBER) : NULL;
 	if (!end || end == path)
@@ -123,7 +157,7 @@ static int path_base_runtime(const struct tracer *t, int def, const char *path, 
 
 /* A call returns an object found at run time: a lookup, an unresolved
  * call, or a function some of whose returns are such (a GET_CLASS helper). */
-static int call_runtime(const struct tracer *t, int def, long call, int depth)
+static int call_runtime(struct tracer *t, int def, long call, int depth)
 {
 	const struct sova_func *fn = t->e->prog->defs[def].fn;
 	if (call < 0 || (size_t)call >= fn->ncalls)
@@ -144,7 +178,7 @@ static int call_runtime(const struct tracer *t, int def, long call, int depth)
 
 /* A value found at run time: a lookup's result, a lookup field, a member
  * of either, or a variable assigned one. */
-static int runtime_value(const struct tracer *t, int def, const struct sova_val *v, int depth)
+static int runtime_value(struct tracer *t, int def, const struct sova_val *v, int depth)
 {
 	if (depth > MAX_DEPTH)
 		return 0;
@@ -158,12 +192,14 @@ static int runtime_value(const struct tracer *t, int def, const struct sova_val 
 		return !v->path && local_runtime(t, def, v->usr, depth);
 	case SOVA_VAL_GLOBAL:
 		return !v->path && global_runtime(t, v->usr, depth);
+	case SOVA_VAL_PARAM:
+		return !v->path && param_runtime(t, def, (int)v->num, depth);
 	default:
 		return 0;
 	}
 }
 
-static int call_unresolved(const struct tracer *t, int def, int call)
+static int call_unresolved(struct tracer *t, int def, int call)
 {
 	const struct sova_call *c = sova_engine_call(t->e, def, call);
 	if (c->callee_usr)
@@ -174,10 +210,11 @@ static int call_unresolved(const struct tracer *t, int def, int call)
 unsigned char **sova_find_unresolved(const struct sova_engine *e)
 {
 	const struct sova_program *prog = e->prog;
-	struct tracer t = { e, sova_xcalloc(prog->ndefs + 1, sizeof(unsigned char *)), { 0 }, NULL };
+	struct tracer t = { e, sova_xcalloc(prog->ndefs + 1, sizeof(unsigned char *)), { 0 }, NULL, { 0 } };
 	if (!e->models->nlookup_fields && !sova_models_has_role(e->models, SOVA_API_LOOKUP))
 		return t.unresolved;
 	index_globals(&t);
+	sova_strmap_init(&t.memo);
 	for (size_t d = 0; d < prog->ndefs; d++) {
 		size_t ncalls = prog->defs[d].fn->ncalls;
 		t.unresolved[d] = sova_xcalloc(ncalls + 1, 1);
@@ -186,6 +223,7 @@ unsigned char **sova_find_unresolved(const struct sova_engine *e)
 			t.unresolved[d][c] = (unsigned char)call_unresolved(&t, (int)d, (int)c);
 	}
 	sova_strmap_free(&t.global_first);
+	sova_strmap_free(&t.memo);
 	free(t.global_next);
 	return t.unresolved;
 }
