@@ -2,6 +2,8 @@
  * sova's own data files are. */
 #include "output.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +12,40 @@
 
 #include "util.h"
 
+/* -o /dev/null, a terminal or a pipe: written to as it is. Renaming a
+ * temporary over it would replace the device with a file (as root, for
+ * every program on the machine). A FIFO with no reader is an error, never
+ * a wait; a symlink is followed to what it names. */
+static int open_special(struct sova_output *out, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	/* Blocking writes from here on: a full pipe waits for its reader. */
+	int flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 || !(out->file = fdopen(fd, "w"))) {
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
 int sova_output_open(struct sova_output *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
 	if (!path || strcmp(path, "-") == 0) {
 		out->file = stdout;
 		return 0;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return -1;
+		return open_special(out, path);
 	}
 	out->path = sova_xstrdup(path);
 	out->tmp_path = sova_xasprintf("%s.tmp.XXXXXX", path);
@@ -39,7 +69,7 @@ int sova_output_close(struct sova_output *out, int status)
 	if (!out->file)
 		return -1;
 	if (!out->path) {
-		int rc = fflush(stdout) != 0 ? -1 : status;
+		int rc = (out->file == stdout ? fflush(stdout) : fclose(out->file)) != 0 ? -1 : status;
 		memset(out, 0, sizeof(*out));
 		return rc;
 	}

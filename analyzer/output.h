@@ -1,7 +1,9 @@
 /* output.h - output files that readers never see half-written.
  *
  * Output goes to a temporary file beside the target and is renamed over it
- * only when complete; on failure the temporary is removed. */
+ * only when complete; on failure the temporary is removed. A target that
+ * is no regular file (/dev/null, a pipe, a terminal) is written to as it
+ * is, never replaced. */
 #ifndef SOVA_OUTPUT_H
 #define SOVA_OUTPUT_H
 
@@ -10,7 +12,7 @@
 
 struct sova_output {
 	FILE *file;
-	char *path;     /* the target, or NULL for standard output */
+	char *path;     /* the target, or NULL for standard output and special files */
 	char *tmp_path; /* the temporary being written */
 };
 
