@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonpos.h"
 #include "report.h"
 #include "util.h"
 
@@ -20,14 +21,15 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A JSON array of the strings, sorted; takes ownership of them. */
-static cJSON *sorted_array(char **items, size_t n)
+/* A JSON array of the texts, sorted, each once: strings, or with parse set
+ * the JSON values they write out. Takes ownership of the texts. */
+static cJSON *sorted_array(char **items, size_t n, int parse)
 {
 	qsort(items, n, sizeof(*items), compare_strings);
 	cJSON *array = cJSON_CreateArray();
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || strcmp(items[i], items[i - 1]) != 0)
-			cJSON_AddItemToArray(array, cJSON_CreateString(items[i]));
+			cJSON_AddItemToArray(array, parse ? cJSON_Parse(items[i]) : cJSON_CreateString(items[i]));
 		free(items[i]);
 	}
 	free(items);
@@ -53,7 +55,7 @@ static cJSON *program_json(const struct sova_program *prog, size_t p, const char
 			tus[n++] = sova_xstrdup(tu_path(prog, t, base));
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "main", tu_path(prog, (size_t)prog->units.roots[p], base));
-	cJSON_AddItemToObject(o, "own", sorted_array(tus, n));
+	cJSON_AddItemToObject(o, "own", sorted_array(tus, n, 0));
 	return o;
 }
 
@@ -67,20 +69,13 @@ static void add_units(cJSON *root, const struct sova_program *prog, const char *
 		cJSON_Delete(o);
 	}
 	/* Sorted by their text, which starts with the main file. */
-	qsort(programs, prog->units.nprograms, sizeof(*programs), compare_strings);
-	cJSON *array = cJSON_CreateArray();
-	for (size_t p = 0; p < prog->units.nprograms; p++) {
-		cJSON_AddItemToArray(array, cJSON_Parse(programs[p]));
-		free(programs[p]);
-	}
-	free(programs);
-	cJSON_AddItemToObject(root, "programs", array);
+	cJSON_AddItemToObject(root, "programs", sorted_array(programs, prog->units.nprograms, 1));
 	char **shared = sova_xcalloc(prog->ntus + 1, sizeof(*shared));
 	size_t n = 0;
 	for (size_t t = 0; t < prog->ntus; t++)
 		if (!sova_units_own(&prog->units, (int)t))
 			shared[n++] = sova_xstrdup(tu_path(prog, t, base));
-	cJSON_AddItemToObject(root, "shared", sorted_array(shared, n));
+	cJSON_AddItemToObject(root, "shared", sorted_array(shared, n, 0));
 }
 
 static char *place(const struct sova_program *prog, int tu, struct sova_loc loc, const char *base)
@@ -118,7 +113,7 @@ static cJSON *indirect_call_json(const struct sova_program *prog, size_t def, si
 	free(at);
 	cJSON_AddStringToObject(o, "in", d->fn->name);
 	cJSON_AddStringToObject(o, "through", c->callee_name);
-	cJSON_AddItemToObject(o, "targets", sorted_array(targets, n));
+	cJSON_AddItemToObject(o, "targets", sorted_array(targets, n, 0));
 	return o;
 }
 
@@ -134,15 +129,7 @@ static void add_indirect_calls(cJSON *root, const struct sova_program *prog, con
 			SOVA_PUSH(calls, n, cap, cJSON_PrintUnformatted(o));
 			cJSON_Delete(o);
 		}
-	qsort(calls, n, sizeof(*calls), compare_strings);
-	cJSON *array = cJSON_CreateArray();
-	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || strcmp(calls[i], calls[i - 1]) != 0)
-			cJSON_AddItemToArray(array, cJSON_Parse(calls[i]));
-		free(calls[i]);
-	}
-	free(calls);
-	cJSON_AddItemToObject(root, "indirect_calls", array);
+	cJSON_AddItemToObject(root, "indirect_calls", sorted_array(calls, n, 1));
 }
 
 int sova_dump_program(const struct sova_program *prog, const char *base, FILE *out)
@@ -150,11 +137,5 @@ int sova_dump_program(const struct sova_program *prog, const char *base, FILE *o
 	cJSON *root = cJSON_CreateObject();
 	add_units(root, prog, base);
 	add_indirect_calls(root, prog, base);
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text)
-		return -1;
-	int rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
-	free(text);
-	return rc;
+	return sova_json_print(out, root);
 }

@@ -213,3 +213,14 @@ void sova_json_leave(struct sova_json_doc *doc)
 {
 	doc->depth--;
 }
+
+int sova_json_print(FILE *out, cJSON *root)
+{
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		return -1;
+	int rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+	free(text);
+	return rc;
+}

@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* One step into a JSON document: an object key, or (key == NULL) an array index. */
 /* A member (key, and index = which occurrence of it, 0 = the first) or an
@@ -54,5 +55,9 @@ int sova_json_check_unique(struct sova_json_doc *doc, const cJSON *object, const
 void sova_json_enter_key(struct sova_json_doc *doc, const char *key);
 void sova_json_enter_index(struct sova_json_doc *doc, int index);
 void sova_json_leave(struct sova_json_doc *doc);
+
+/* Prints root, indented, and a line break to out, then deletes root.
+ * Returns 0, or -1 when out fails. */
+int sova_json_print(FILE *out, cJSON *root);
 
 #endif /* SOVA_JSONPOS_H */

@@ -18,6 +18,7 @@
 #include "contexts.h"
 #include "dump_program.h"
 #include "facts_json.h"
+#include "jsonpos.h"
 #include "filters.h"
 #include "link.h"
 #include "models.h"
@@ -253,13 +254,7 @@ static int dump_facts(const struct run *run, FILE *out)
 	cJSON *all = cJSON_CreateArray();
 	for (size_t i = 0; i < run->nfacts; i++)
 		cJSON_AddItemToArray(all, sova_facts_to_json(&run->facts[i]));
-	char *text = cJSON_Print(all);
-	cJSON_Delete(all);
-	if (!text)
-		return -1;
-	int rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
-	free(text);
-	return rc;
+	return sova_json_print(out, all);
 }
 
 static int dump_program(const struct run *run, FILE *out)
