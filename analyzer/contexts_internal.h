@@ -92,6 +92,7 @@ struct sova_param_ref {
 struct sova_relevant {
 	struct sova_param_ref *refs;
 	size_t n, cap;
+	int *callee_params; /* per call: the parameter it calls through, or -1 */
 };
 
 struct sova_engine {

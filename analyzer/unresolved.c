@@ -33,9 +33,9 @@ struct tracer {
 	unsigned char **unresolved; /* filled so far */
 	struct sova_strmap global_first; /* a global's USR -> its first assignment in a function */
 	int *global_next;                /* per program assignment: the next one to the same global, or -1 */
-	/* What is known so far, so that each parameter and global is traced
-	 * once: "P:def:param" or "G:usr" -> 1 + the answer (1 while tracing,
-	 * which breaks cycles through recursion). */
+	/* What is known so far, so that each local, parameter and global is
+	 * traced once: "L:def:usr", "P:def:param" or "G:usr" -> 1 + the answer
+	 * (1 while tracing, which breaks cycles). */
 	struct sova_strmap memo;
 };
 
@@ -75,14 +75,21 @@ static int path_reads_lookup(const struct sova_engine *e, int def, const char *p
 /* Any value assigned to a variable is a run-time object. */
 static int local_runtime(struct tracer *t, int def, const char *usr, int depth)
 {
-	const struct sova_func *fn = t->e->prog->defs[def].fn;
-	for (size_t i = 0; i < fn->nassigns; i++) {
-		const struct sova_assign *a = &fn->assigns[i];
-		if (a->target.kind == SOVA_VAL_LOCAL && !a->target.path && strcmp(a->target.usr, usr) == 0 &&
-		    runtime_value(t, def, &a->value, depth + 1))
-			return 1;
+	char *key = sova_xasprintf("L:%d:%s", def, usr);
+	int known = sova_strmap_get(&t->memo, key);
+	int found = known - 1 > 0;
+	if (known < 0) {
+		sova_strmap_put(&t->memo, key, 1);
+		const struct sova_func *fn = t->e->prog->defs[def].fn;
+		for (size_t i = 0; i < fn->nassigns && !found; i++) {
+			const struct sova_assign *a = &fn->assigns[i];
+			found = a->target.kind == SOVA_VAL_LOCAL && !a->target.path && strcmp(a->target.usr, usr) == 0 &&
+				runtime_value(t, def, &a->value, depth + 1);
+		}
+		sova_strmap_put(&t->memo, key, 1 + found);
 	}
-	return 0;
+	free(key);
+	return found;
 }
 
 static int global_runtime(struct tracer *t, const char *usr, int depth)

@@ -210,44 +210,47 @@ static int relevant_index(const struct sova_relevant *r, int param, const char *
 	return -1;
 }
 
-/* Adds a reference; returns 1 when it is new. */
-static int relevant_add(struct sova_relevant *r, int param, const char *path)
+/* The relevant references found so far, for the fixed point: each added once. */
+struct relevance {
+	struct sova_engine *e;
+	struct sova_strmap known; /* "def:param:path" */
+	char *key;
+	size_t capkey;
+};
+
+/* Adds a reference to def's; returns 1 when it is new. */
+static int relevant_add(struct relevance *rv, int def, int param, const char *path)
 {
-	if (param < 0 || relevant_index(r, param, path) >= 0)
+	if (param < 0)
 		return 0;
+	size_t need = 32 + (path ? strlen(path) : 0);
+	if (need > rv->capkey) {
+		rv->capkey = need * 2;
+		rv->key = sova_xrealloc(rv->key, rv->capkey, 1);
+	}
+	snprintf(rv->key, rv->capkey, "%d:%d:%s", def, param, path ? path : "");
+	if (sova_strmap_get(&rv->known, rv->key) >= 0)
+		return 0;
+	sova_strmap_put(&rv->known, rv->key, 1);
 	struct sova_param_ref ref = { param, path };
+	struct sova_relevant *r = &rv->e->relevant[def];
 	SOVA_PUSH(r->refs, r->n, r->cap, ref);
 	return 1;
 }
 
-/* Adds to def's relevant references the ones its argument `index` of a
- * call feeds: what a target def keeps of its parameter `index`. */
-static int add_fed(struct sova_engine *e, int def, int call, int index, int param)
+/* Adds to caller's relevant references what callee keeps of the
+ * parameters the call passes it; returns 1 when some are new. */
+static int add_fed(struct relevance *rv, int caller, const struct sova_caller *at, int callee)
 {
+	const struct sova_engine *e = rv->e;
+	const struct sova_call *call = sova_engine_call(e, caller, at->call);
+	const struct sova_relevant *kept = &e->relevant[callee];
 	int grew = 0;
-	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
-		const struct sova_sym *sym = &e->prog->syms[*t];
-		for (size_t k = 0; k < sym->ndefs; k++) {
-			const struct sova_relevant *r = &e->relevant[sym->defs[k]];
-			for (size_t i = 0; i < r->n; i++)
-				if (r->refs[i].param == index)
-					grew |= relevant_add(&e->relevant[def], param, r->refs[i].path);
-		}
+	for (size_t i = 0; i < kept->n; i++) {
+		const struct sova_param_ref *ref = &kept->refs[i];
+		int param = (size_t)ref->param < call->nargs ? param_of(e, caller, &call->args[ref->param]) : -1;
+		grew |= relevant_add(rv, caller, param, ref->path);
 	}
-	return grew;
-}
-
-/* Adds the parameters def passes on to a relevant parameter of a callee. */
-static int add_forwarded(struct sova_engine *e, int def)
-{
-	const struct sova_func *fn = e->prog->defs[def].fn;
-	int grew = 0;
-	for (size_t c = 0; c < fn->ncalls; c++)
-		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
-			int param = param_of(e, def, &fn->calls[c].args[i]);
-			if (param >= 0)
-				grew |= add_fed(e, def, (int)c, (int)i, param);
-		}
 	return grew;
 }
 
@@ -258,29 +261,33 @@ static int add_forwarded(struct sova_engine *e, int def)
 static void find_relevant(struct sova_engine *e)
 {
 	size_t n = e->prog->ndefs;
+	struct relevance rv = { e, { 0 }, NULL, 0 };
+	sova_strmap_init(&rv.known);
 	e->relevant = sova_xcalloc(n + 1, sizeof(*e->relevant));
 	int *work = sova_xmalloc((n + 1) * sizeof(int));
 	unsigned char *queued = sova_xcalloc(n + 1, 1);
 	size_t nwork = 0;
 	for (size_t d = 0; d < n; d++) {
 		const struct sova_func *fn = e->prog->defs[d].fn;
+		e->relevant[d].callee_params = sova_xmalloc((fn->ncalls + 1) * sizeof(int));
 		for (size_t c = 0; c < fn->ncalls; c++) {
-			relevant_add(&e->relevant[d], callee_param(e, (int)d, (int)c), NULL);
+			e->relevant[d].callee_params[c] = callee_param(e, (int)d, (int)c);
+			relevant_add(&rv, (int)d, e->relevant[d].callee_params[c], NULL);
 			for (size_t k = 0; k < fn->calls[c].nconds; k++)
-				relevant_add(&e->relevant[d], fn->calls[c].conds[k].param, fn->calls[c].conds[k].path);
+				relevant_add(&rv, (int)d, fn->calls[c].conds[k].param, fn->calls[c].conds[k].path);
 		}
 		if (e->relevant[d].n) {
 			work[nwork++] = (int)d;
 			queued[d] = 1;
 		}
 	}
-	/* A def whose relevant set grew makes its callers look again. */
+	/* A def whose relevant set grew makes the calls that reach it look again. */
 	while (nwork) {
 		int d = work[--nwork];
 		queued[d] = 0;
 		for (size_t k = 0; k < e->ncallers[d]; k++) {
 			int caller = e->callers[d][k].def;
-			if (!queued[caller] && add_forwarded(e, caller)) {
+			if (add_fed(&rv, caller, &e->callers[d][k], d) && !queued[caller]) {
 				work[nwork++] = caller;
 				queued[caller] = 1;
 			}
@@ -288,12 +295,16 @@ static void find_relevant(struct sova_engine *e)
 	}
 	free(work);
 	free(queued);
+	free(rv.key);
+	sova_strmap_free(&rv.known);
 }
 
 void sova_relevant_free(struct sova_engine *e)
 {
-	for (size_t d = 0; e->relevant && d < e->prog->ndefs; d++)
+	for (size_t d = 0; e->relevant && d < e->prog->ndefs; d++) {
 		free(e->relevant[d].refs);
+		free(e->relevant[d].callee_params);
+	}
 	free(e->relevant);
 	e->relevant = NULL;
 }
@@ -379,7 +390,7 @@ static void state_targets(const struct sova_engine *e, const struct sova_reach *
 {
 	*n = 0;
 	int def = reach->states[state].def;
-	int param = callee_param(e, def, call);
+	int param = e->relevant[def].callee_params[call];
 	struct sova_bound b = param >= 0 ? bound_of(e, reach, state, param, NULL) : unknown_bound;
 	if (b.kind == SOVA_BOUND_FUNC) {
 		SOVA_PUSH(*out, *n, *cap, (int)b.num);
@@ -459,12 +470,14 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 	int unresolved = parent >= 0 && (r->states[parent].unresolved ||
 					 sova_engine_unresolved(s->e, r->states[parent].def, parent_call));
 	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units, unresolved };
-	if (rel->n) {
-		for (size_t i = 0; i < rel->n; i++) {
-			struct sova_bound b = parent >= 0 ? bound_arg(s->e, r, parent, parent_call, &rel->refs[i])
-							  : unknown_bound;
-			SOVA_PUSH(r->bounds, r->nbounds, r->capbounds, b);
-		}
+	int bound = 0;
+	for (size_t i = 0; i < rel->n; i++) {
+		struct sova_bound b = parent >= 0 ? bound_arg(s->e, r, parent, parent_call, &rel->refs[i]) : unknown_bound;
+		bound |= b.kind != SOVA_BOUND_UNKNOWN;
+		SOVA_PUSH(r->bounds, r->nbounds, r->capbounds, b);
+	}
+	/* Nothing known of any relevant parameter: the context-free state. */
+	if (bound) {
 		const char *key = state_key(s, def, units * 2 + unresolved, r->bounds + st.bounds, rel->n);
 		if (sova_strmap_get(&s->seen, key) >= 0) {
 			r->nbounds = st.bounds;
@@ -473,6 +486,7 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 		sova_strmap_put(&s->seen, key, 1);
 	} else if (seen_plain(s, def, units * 2 + unresolved)) {
 		/* Most states: a string key for each cost more than the rest of the search. */
+		r->nbounds = st.bounds;
 		return;
 	}
 	SOVA_PUSH(r->states, r->nstates, r->capstates, st);
