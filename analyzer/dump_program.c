@@ -25,13 +25,14 @@ static int compare_strings(const void *a, const void *b)
  * the JSON values they write out. Takes ownership of the texts. */
 static cJSON *sorted_array(char **items, size_t n, int parse)
 {
-	qsort(items, n, sizeof(*items), compare_strings);
+	if (n > 1)
+		qsort(items, n, sizeof(*items), compare_strings);
 	cJSON *array = cJSON_CreateArray();
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if (i == 0 || strcmp(items[i], items[i - 1]) != 0)
 			cJSON_AddItemToArray(array, parse ? cJSON_Parse(items[i]) : cJSON_CreateString(items[i]));
+	for (size_t i = 0; i < n; i++)
 		free(items[i]);
-	}
 	free(items);
 	return array;
 }
