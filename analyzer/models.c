@@ -415,8 +415,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_models *models, const
 	if (rc == 0)
 		rc = entry_complete(r, sec, &fn);
 	if (rc != 0) {
-		free(fn.function);
-		free_strings(fn.when.made_by, fn.when.nmade_by);
+		api_fn_free(&fn);
 		return -1;
 	}
 	add_api_fn(models, &fn);
