@@ -245,6 +245,14 @@ int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call)
 	return 0;
 }
 
+int sova_engine_on_fatal_path(const struct sova_engine *e, int def, int call)
+{
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	if (c->dies_at == SOVA_DIES_SPINNING)
+		return 1;
+	return c->dies_at > 0 && !sova_engine_api(e, def, c->dies_at - 1, SOVA_API_NORETURN_NOT_FATAL);
+}
+
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
 {
 	return e->unresolved && e->unresolved[def] && e->unresolved[def][call];
@@ -467,8 +475,9 @@ static int modelled_not_blocking(const struct sova_engine *e, int def, int call)
 static int classify(const struct sova_engine *e, int def, int call, struct blocking_call *b)
 {
 	memset(b, 0, sizeof(*b));
-	/* Retrying after memory ran out is no sync-over-async. */
-	if (sova_engine_on_exhaustion(e, def, call))
+	/* Retrying after memory ran out is no sync-over-async, nor is a wait
+	 * while the process is ending. */
+	if (sova_engine_on_exhaustion(e, def, call) || sova_engine_on_fatal_path(e, def, call))
 		return 0;
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_WAIT);

@@ -144,6 +144,10 @@ void sova_unresolved_free(unsigned char **unresolved, size_t ndefs);
 /* Returns 1 when the call runs only after a call that fails only when a
  * resource ran out failed: `while (pthread_mutex_init(...) != 0) sleep(1);` */
 int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call);
+/* Whether the process ends on every path from the call (extract_fatal.c):
+ * an empty endless loop, or a noreturn call the models do not say the
+ * program survives. Nothing waits on such a call. */
+int sova_engine_on_fatal_path(const struct sova_engine *e, int def, int call);
 /* Returns 1 when the call at (def, call) is unresolved. */
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
 

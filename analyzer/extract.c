@@ -468,6 +468,7 @@ static void leave(struct extractor *ex)
 		else if (f->kind == CXCursor_IfStmt)
 			ext_leave_if(ex, f);
 	}
+	ext_fatal_leave(ex, f, ex->depth > 1 ? &ex->stack[ex->depth - 2] : NULL);
 	if (f->kind == CXCursor_VarDecl)
 		leave_var(ex, f->cursor);
 	else if (f->kind == CXCursor_InitListExpr)
@@ -537,6 +538,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	} else if (kind == CXCursor_BlockExpr) {
 		enter_block(ex, c, f);
 	}
+	ext_fatal_enter(ex, f);
 	return CXChildVisit_Recurse;
 }
 
@@ -564,6 +566,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ext_node_table_reset(&ex.temps);
 	ext_node_table_reset(&ex.blocks);
 	ext_node_table_reset(&ex.decl_usrs);
+	ext_node_table_reset(&ex.noreturn_decls);
 	free(ex.usrs);
 	sova_strmap_free(&ex.file_index);
 	free(ex.file_cache);

@@ -1,7 +1,8 @@
 /* extract_internal.h - what the files of the extraction stage share:
  * extract.c (the walk, functions, calls), extract_values.c (what an
  * expression denotes), extract_init.c (initializer lists) and
- * extract_conds.c (what holds whenever a call runs). */
+ * extract_conds.c (what holds whenever a call runs) and extract_fatal.c
+ * (calls on a path that ends the process). */
 #ifndef SOVA_EXTRACT_INTERNAL_H
 #define SOVA_EXTRACT_INTERNAL_H
 
@@ -52,6 +53,15 @@ struct frame {
 	struct node_table *saved_calls, *saved_temps;
 	char op[8]; /* BinaryOperator: its operator, once asked for (op_known) */
 	int op_known;
+	/* Paths that end the process (extract_fatal.c). */
+	int exits;            /* control may leave it early: return, goto, break, continue bits */
+	int dies_at;          /* once left: where it ends the process (sova_call's dies_at), or 0 */
+	int noreturn_callee;  /* CallExpr: the callee never returns */
+	int child_dies_at[4]; /* dies_at of children 1 to 3 */
+	size_t live_from;     /* CompoundStmt: the first call after the last child that may leave it */
+	size_t dying_from;    /* CompoundStmt, once dying_at: the first call that dies */
+	int dying_at;         /* CompoundStmt: where a child ends the process, or 0 */
+	int left_early;       /* CompoundStmt: a child before that one may leave it */
 };
 
 struct file_cache_entry {
@@ -70,6 +80,7 @@ struct extractor {
 	struct node_table temps; /* of the function being extracted */
 	struct node_table blocks; /* block literals of the TU: node -> their function */
 	struct node_table decl_usrs; /* declarations seen: decl node -> index in usrs */
+	struct node_table noreturn_decls; /* function declarations called: decl node -> never returns */
 	const char **usrs;           /* their USRs (in the facts' pool), computed once: libclang builds each anew */
 	size_t nusrs, capusrs;
 	int ntemps;
@@ -161,6 +172,11 @@ void ext_leave_if(struct extractor *ex, struct frame *f);
 void ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up);
 /* Drops from fn's calls the tests of parameters and fields its frame f saw written. */
 void ext_drop_written_params(struct sova_func *fn, const struct frame *f);
+
+/* Paths that end the process (extract_fatal.c): called as the walk enters
+ * and leaves each node; up is the frame around f, NULL at the top. */
+void ext_fatal_enter(struct extractor *ex, struct frame *f);
+void ext_fatal_leave(struct extractor *ex, struct frame *f, struct frame *up);
 
 /* Records the assignments an outermost initializer list makes; owner is the
  * variable initialized, when there is one (it owns the elements of arrays). */

@@ -47,7 +47,7 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->nconds; i++)
 		if (c->conds[i].param < 0 || (c->conds[i].equal != 0 && c->conds[i].equal != 1))
 			return 0;
-	return 1;
+	return c->dies_at >= SOVA_DIES_SPINNING && (c->dies_at <= 0 || (size_t)c->dies_at <= ncalls);
 }
 
 static int func_ok(const struct sova_tu_facts *facts, const struct sova_func *f)

@@ -71,7 +71,13 @@ struct sova_call {
 	size_t nguards;
 	struct sova_cond *conds; /* what holds of the parameters whenever this call runs */
 	size_t nconds;
+	/* 0, or where the process ends on every path from this call: at call
+	 * dies_at - 1 of the function (a noreturn call), or SOVA_DIES_SPINNING
+	 * (an empty endless loop, as after g_error). See extract_fatal.c. */
+	int dies_at;
 };
+
+#define SOVA_DIES_SPINNING (-1)
 
 /* target = value, anywhere: statements, initializers, designated initializers. */
 struct sova_assign {

@@ -155,6 +155,7 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 		put_int(w, c->conds[i].equal);
 		put_int(w, c->conds[i].value);
 	}
+	put_int(w, c->dies_at);
 }
 
 static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
@@ -438,6 +439,8 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 		cond->equal = equal == 0 || equal == 1 ? (int)equal : -1;
 		cond->value = get_int(r);
 	}
+	long dies_at = get_int(r);
+	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;
 }
 
 static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_func *f)

@@ -106,6 +106,8 @@ static cJSON *call_json(const struct sova_call *c)
 		}
 		cJSON_AddItemToObject(o, "conds", conds);
 	}
+	if (c->dies_at)
+		cJSON_AddNumberToObject(o, "dies_at", c->dies_at);
 	return o;
 }
 
@@ -378,6 +380,11 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 		SOVA_PUSH(c->guards, c->nguards, cap, (int)guard);
 	}
 	read_conds(r, read_array(r, o, "conds", 0), c);
+	long dies_at = member(r, o, "dies_at", 0) ? read_num(r, o, "dies_at", 1) : 0;
+	if (dies_at < SOVA_DIES_SPINNING || dies_at > 0x7fffffffL)
+		r->bad = 1;
+	else
+		c->dies_at = (int)dies_at;
 }
 
 static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **out, size_t *n, size_t *cap)

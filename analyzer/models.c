@@ -87,7 +87,8 @@ static const struct field_spec blocking_fields[] = {
 	FIELDS_END,
 };
 
-/* Entries that name a function and nothing else: lookups, exhaustible, nonblocking. */
+/* Entries that name a function and nothing else: lookups, exhaustible,
+ * nonblocking, noreturn_not_fatal. */
 static const struct field_spec lookup_fields_spec[] = {
 	FIELD("function", FIELD_NAME, function, 1),
 	FIELDS_END,
@@ -103,6 +104,7 @@ static const struct section_spec sections[] = {
 	{ "lookups", SOVA_API_LOOKUP, lookup_fields_spec },
 	{ "exhaustible", SOVA_API_EXHAUSTIBLE, lookup_fields_spec },
 	{ "nonblocking", SOVA_API_NONBLOCKING, lookup_fields_spec },
+	{ "noreturn_not_fatal", SOVA_API_NORETURN_NOT_FATAL, lookup_fields_spec },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -598,7 +600,8 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
 					  "annotations, callback_fields, lookup_fields, submit, continuations, waits, "
-					  "ready_checks, executors, blocking, lookups, exhaustible or nonblocking",
+					  "ready_checks, executors, blocking, lookups, exhaustible, nonblocking or "
+					  "noreturn_not_fatal",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
 }

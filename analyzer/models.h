@@ -37,9 +37,10 @@ enum sova_api_role {
 	SOVA_API_LOOKUP,       /* returns an object found at run time (a type's class or interface) */
 	SOVA_API_EXHAUSTIBLE,  /* fails (returns non-zero) only when memory or another resource ran out */
 	SOVA_API_NONBLOCKING,  /* waits only for a brief hand-off inside (a one-time init another thread runs) */
+	SOVA_API_NORETURN_NOT_FATAL, /* never returns, yet the program goes on: longjmp, pthread_exit */
 };
 
-#define SOVA_API_NROLES (SOVA_API_NONBLOCKING + 1)
+#define SOVA_API_NROLES (SOVA_API_NORETURN_NOT_FATAL + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME

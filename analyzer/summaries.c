@@ -9,7 +9,7 @@
 #include "jsonpos.h"
 #include "util.h"
 
-#define SUMMARIES_FORMAT "sova-summaries-3"
+#define SUMMARIES_FORMAT "sova-summaries-4"
 
 static cJSON *strings_json(char *const *s, size_t n)
 {

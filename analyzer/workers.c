@@ -507,6 +507,7 @@ static void expand(struct search *s, int state, int **targets, size_t *cap)
 	size_t ncalls = e->prog->defs[st.def].fn->ncalls;
 	for (size_t c = 0; c < ncalls; c++) {
 		if (!sova_state_allows(e, s->reach, state, (int)c) || sova_engine_on_exhaustion(e, st.def, (int)c) ||
+		    sova_engine_on_fatal_path(e, st.def, (int)c) ||
 		    (!e->show_unresolved && sova_engine_unresolved(e, st.def, (int)c)))
 			continue;
 		size_t n;
