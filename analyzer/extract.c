@@ -478,6 +478,7 @@ static void leave(struct extractor *ex)
 	ext_held_free(&f->held);
 	ext_held_free(&f->after);
 	free(f->written);
+	free(f->cleared);
 	free(f->written_fields);
 	free(f->unknown_stores);
 	ex->depth--;

@@ -7,7 +7,10 @@
  * condition of the ?: branch, and every earlier `if (E) return;` (or break,
  * continue) of the blocks it is in, which leaves E false for the rest of
  * the block. Only what a condition implies is kept: `a && b` true implies
- * both, `a || b` true implies neither. The engine prunes a call whose tests
+ * both, `a || b` true implies neither. A bit test (`test & FLAG`, or
+ * `(test & FLAG) == 0`) is a test of those bits; a parameter that only
+ * loses bits (`test &= ~K`) keeps its "some bit set" tests, which still
+ * hold of its value on entry. The engine prunes a call whose tests
  * the caller's constant arguments contradict (`if (sync)` entered with
  * false), and a completion check asserted true proves that a wait on it
  * cannot block. */
@@ -19,13 +22,13 @@
 #define MAX_CONDITION_DEPTH 64
 
 /* Paths are interned in the TU's pool: equal paths are one pointer. */
-static void add_cond(struct held *h, int param, const char *path, int equal, long value)
+static void add_cond(struct held *h, int param, const char *path, int equal, long value, long mask)
 {
 	for (size_t i = 0; i < h->nconds; i++)
 		if (h->conds[i].param == param && h->conds[i].path == path && h->conds[i].equal == equal &&
-		    h->conds[i].value == value)
+		    h->conds[i].value == value && h->conds[i].mask == mask)
 			return;
-	struct sova_cond cond = { param, path, equal, value };
+	struct sova_cond cond = { param, path, equal, value, mask };
 	SOVA_PUSH(h->conds, h->nconds, h->capconds, cond);
 }
 
@@ -100,12 +103,16 @@ static void call_comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, in
 		add_truth(out, index);
 }
 
+static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constant, int equal, struct held *out);
+
 /* param == constant, or constant == param: the test, when c is one; and
  * call != 0, a call asserted true. */
 static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
 {
 	lhs = peeled(lhs);
 	rhs = peeled(rhs);
+	if (bits_comparison(ex, lhs, rhs, equal, out) || bits_comparison(ex, rhs, lhs, equal, out))
+		return;
 	if (ext_is_kind(lhs, CXCursor_CallExpr) != ext_is_kind(rhs, CXCursor_CallExpr)) {
 		call_comparison(ex, lhs, rhs, equal, out);
 		return;
@@ -121,7 +128,43 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
 		return;
 	struct sova_val v = ext_int_value(constant);
 	if (v.kind == SOVA_VAL_INT)
-		add_cond(out, param, path, equal, v.num);
+		add_cond(out, param, path, equal, v.num, 0);
+}
+
+/* param & K, a test of bits: the parameter (or a field of it) whose bits
+ * K are read, and K; -1 when c is not one. */
+static int bits_read(struct extractor *ex, CXCursor c, const char **path, long *mask)
+{
+	char op[8];
+	if (!ext_is_kind(c, CXCursor_BinaryOperator))
+		return -1;
+	ext_binary_operator(ex, c, op, sizeof(op));
+	if (strcmp(op, "&") != 0)
+		return -1;
+	CXCursor lhs = peeled(ext_child_at(c, 0)), rhs = peeled(ext_child_at(c, 1));
+	int param = param_read(ex, lhs, path);
+	struct sova_val k = ext_int_value(param >= 0 ? rhs : lhs);
+	if (param < 0)
+		param = param_read(ex, rhs, path);
+	if (param < 0 || k.kind != SOVA_VAL_INT || k.num == 0)
+		return -1;
+	*mask = k.num;
+	return param;
+}
+
+/* (param & K) == constant, or a bit test in a truth context (sense: it is
+ * non-zero); returns 0 when c is no bit test. */
+static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constant, int equal, struct held *out)
+{
+	const char *path;
+	long mask;
+	int param = bits_read(ex, peeled(bits), &path, &mask);
+	if (param < 0)
+		return 0;
+	struct sova_val v = clang_Cursor_isNull(constant) ? (struct sova_val){ .kind = SOVA_VAL_INT } : ext_int_value(constant);
+	if (v.kind == SOVA_VAL_INT)
+		add_cond(out, param, path, equal, v.num, mask);
+	return 1;
 }
 
 static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth);
@@ -150,7 +193,8 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(c, &inner)) {
 		implied(ex, inner, !sense, out, depth + 1);
 	} else if (kind == CXCursor_BinaryOperator) {
-		implied_binary(ex, c, sense, out, depth);
+		if (!bits_comparison(ex, c, clang_getNullCursor(), !sense, out))
+			implied_binary(ex, c, sense, out, depth);
 	} else if (kind == CXCursor_CallExpr) {
 		int call = ext_node_table_get(&ex->calls, c);
 		if (call >= 0 && sense)
@@ -159,7 +203,7 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 		const char *path;
 		int param = param_read(ex, c, &path);
 		if (param >= 0)
-			add_cond(out, param, path, !sense, 0);
+			add_cond(out, param, path, !sense, 0, 0);
 	}
 }
 
@@ -171,7 +215,8 @@ void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, 
 void ext_held_add(struct held *dst, const struct held *src)
 {
 	for (size_t i = 0; i < src->nconds; i++)
-		add_cond(dst, src->conds[i].param, src->conds[i].path, src->conds[i].equal, src->conds[i].value);
+		add_cond(dst, src->conds[i].param, src->conds[i].path, src->conds[i].equal, src->conds[i].value,
+			 src->conds[i].mask);
 	for (size_t i = 0; i < src->ntruths; i++)
 		add_truth(dst, src->truths[i]);
 }
@@ -264,6 +309,17 @@ static struct frame *function_frame(struct extractor *ex)
 	return NULL;
 }
 
+/* x &= K, with K a constant: bits are taken from x, none added. A test
+ * that some bits of x are set still holds of x's value on entry. */
+static int clears_bits(struct extractor *ex, const struct frame *up)
+{
+	if (up->kind != CXCursor_CompoundAssignOperator || up->children != 1)
+		return 0;
+	char op[8];
+	ext_binary_operator(ex, up->cursor, op, sizeof(op));
+	return strcmp(op, "&=") == 0 && ext_int_value(peeled(ext_child_at(up->cursor, 1))).kind == SOVA_VAL_INT;
+}
+
 /* A parameter, or a field of any object, that the function changes or
  * lets others change: its tests on entry say nothing of the later calls.
  * ref is a DeclRefExpr or MemberRefExpr; an lvalue directly under an
@@ -282,7 +338,11 @@ void ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up)
 		return;
 	}
 	int param = param_named(ex, ref);
-	if (param >= 0)
+	if (param < 0)
+		return;
+	if (clears_bits(ex, up))
+		SOVA_PUSH(fn->cleared, fn->ncleared, fn->capcleared, param);
+	else
 		SOVA_PUSH(fn->written, fn->nwritten, fn->capwritten, param);
 }
 
@@ -303,12 +363,17 @@ static int cond_written(const struct sova_cond *cond, const struct frame *f)
 	for (size_t k = 0; k < f->nwritten; k++)
 		if (f->written[k] == cond->param)
 			return 1;
+	/* (x & M) != 0 now implies it on entry when x only lost bits since. */
+	int some_bits_set = cond->mask && !cond->equal && cond->value == 0 && !cond->path;
+	for (size_t k = 0; k < f->ncleared && !some_bits_set; k++)
+		if (f->cleared[k] == cond->param)
+			return 1;
 	return path_written(cond->path, f);
 }
 
 void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
 {
-	if (!f->nwritten && !f->nwritten_fields)
+	if (!f->nwritten && !f->ncleared && !f->nwritten_fields)
 		return;
 	for (size_t c = 0; c < fn->ncalls; c++) {
 		struct sova_call *call = &fn->calls[c];

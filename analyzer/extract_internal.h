@@ -44,6 +44,8 @@ struct frame {
 	struct held after;     /* CompoundStmt: what holds for its later children */
 	int *written;          /* a function's frame: parameters it assigns */
 	size_t nwritten, capwritten;
+	int *cleared;          /* a function's frame: parameters it only takes bits from (x &= K) */
+	size_t ncleared, capcleared;
 	const char **written_fields; /* a function's frame: fields it assigns, by USR */
 	size_t nwritten_fields, capwritten_fields;
 	const char **unknown_stores; /* a function's frame: member paths stored other than by a constant */

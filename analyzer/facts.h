@@ -47,7 +47,8 @@ struct sova_loc {
 
 /* A test of one of the function's parameters, or of a field reached from
  * one (task->cb), as it was on entry, that holds whenever a call runs:
- * == value, or != value. From the if-conditions, &&, || and ?: around the
+ * == value, or != value; with a mask, of its bits: (x & mask) == value or
+ * != value (`if (test & G_FILE_TEST_IS_SYMLINK)` is (test & 4) != 0). From the if-conditions, &&, || and ?: around the
  * call and the early returns, breaks and continues before it. A parameter
  * the function assigns or takes the address of is never tested, nor a
  * field it assigns in any object. */
@@ -56,6 +57,7 @@ struct sova_cond {
 	const char *path; /* NULL: the parameter; else SOVA_PATH_MEMBER and a field's USR per member */
 	int equal;        /* 1: == value; 0: != value */
 	long value;
+	long mask;        /* 0: the whole value is tested; else only these bits */
 };
 
 struct sova_call {

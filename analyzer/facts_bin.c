@@ -154,6 +154,7 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 		sova_bin_put_str(w, c->conds[i].path);
 		put_int(w, c->conds[i].equal);
 		put_int(w, c->conds[i].value);
+		put_int(w, c->conds[i].mask);
 	}
 	put_int(w, c->dies_at);
 }
@@ -429,7 +430,7 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
 	}
 	size_t nconds;
-	c->conds = get_array(r, facts, 4, sizeof(*c->conds), &nconds);
+	c->conds = get_array(r, facts, 5, sizeof(*c->conds), &nconds);
 	for (; c->nconds < nconds && !r->bad; c->nconds++) {
 		struct sova_cond *cond = &c->conds[c->nconds];
 		long param = get_int(r);
@@ -438,6 +439,7 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 		cond->param = param >= 0 && param <= 0x7fffffffL ? (int)param : -1;
 		cond->equal = equal == 0 || equal == 1 ? (int)equal : -1;
 		cond->value = get_int(r);
+		cond->mask = get_int(r);
 	}
 	long dies_at = get_int(r);
 	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;

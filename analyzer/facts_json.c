@@ -97,11 +97,17 @@ static cJSON *call_json(const struct sova_call *c)
 		cJSON *conds = cJSON_CreateArray();
 		for (size_t i = 0; i < c->nconds; i++) {
 			cJSON *t = cJSON_CreateArray();
-			cJSON_AddItemToArray(t, cJSON_CreateNumber(c->conds[i].param));
-			cJSON_AddItemToArray(t, cJSON_CreateString(c->conds[i].equal ? "==" : "!="));
-			cJSON_AddItemToArray(t, cJSON_CreateNumber((double)c->conds[i].value));
-			if (c->conds[i].path)
-				cJSON_AddItemToArray(t, cJSON_CreateString(c->conds[i].path));
+			const struct sova_cond *cond = &c->conds[i];
+			cJSON_AddItemToArray(t, cJSON_CreateNumber(cond->param));
+			cJSON_AddItemToArray(t, cJSON_CreateString(cond->mask ? (cond->equal ? "&==" : "&!=")
+									   : (cond->equal ? "==" : "!=")));
+			cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->value));
+			if (cond->path)
+				cJSON_AddItemToArray(t, cJSON_CreateString(cond->path));
+			else if (cond->mask)
+				cJSON_AddItemToArray(t, cJSON_CreateNull());
+			if (cond->mask)
+				cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->mask));
 			cJSON_AddItemToArray(conds, t);
 		}
 		cJSON_AddItemToObject(o, "conds", conds);
@@ -336,17 +342,22 @@ static void read_conds(struct reader *r, const cJSON *conds, struct sova_call *c
 	for (const cJSON *t = conds ? conds->child : NULL; t && !r->bad; t = t->next) {
 		const cJSON *param = cJSON_GetArrayItem(t, 0), *op = cJSON_GetArrayItem(t, 1);
 		const cJSON *path = cJSON_GetArrayItem(t, 3);
-		long index, value;
+		long index, value, mask = 0;
 		int n = cJSON_IsArray(t) ? cJSON_GetArraySize(t) : 0;
-		if ((n != 3 && n != 4) || (path && !cJSON_IsString(path)) || !to_long(param, &index) || index < 0 ||
-		    index > 0x7fffffffL || !cJSON_IsString(op) ||
-		    (strcmp(op->valuestring, "==") != 0 && strcmp(op->valuestring, "!=") != 0) ||
-		    !to_long(cJSON_GetArrayItem(t, 2), &value)) {
+		const char *o = cJSON_IsString(op) ? op->valuestring : "";
+		int masked = o[0] == '&';
+		if (masked)
+			o++;
+		if ((masked ? n != 5 : n != 3 && n != 4) || (path && !cJSON_IsString(path) && !(masked && cJSON_IsNull(path))) ||
+		    !to_long(param, &index) || index < 0 || index > 0x7fffffffL ||
+		    (strcmp(o, "==") != 0 && strcmp(o, "!=") != 0) || !to_long(cJSON_GetArrayItem(t, 2), &value) ||
+		    (masked && (!to_long(cJSON_GetArrayItem(t, 4), &mask) || mask == 0))) {
 			r->bad = 1;
 			return;
 		}
-		struct sova_cond cond = { (int)index, path ? sova_strpool_add(r->strings, path->valuestring) : NULL,
-					  strcmp(op->valuestring, "==") == 0, value };
+		struct sova_cond cond = { (int)index,
+					  cJSON_IsString(path) ? sova_strpool_add(r->strings, path->valuestring) : NULL,
+					  strcmp(o, "==") == 0, value, mask };
 		SOVA_PUSH(c->conds, c->nconds, cap, cond);
 	}
 }

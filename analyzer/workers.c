@@ -327,8 +327,8 @@ static struct sova_bound refined(const struct sova_call *call, int param, const 
 {
 	for (size_t i = 0; i < call->nconds && b.kind == SOVA_BOUND_UNKNOWN; i++) {
 		const struct sova_cond *cond = &call->conds[i];
-		if (cond->param != param || !same_path(cond->path, path))
-			continue;
+		if (cond->param != param || !same_path(cond->path, path) || cond->mask)
+			continue; /* a test of some bits binds no value */
 		if (cond->equal)
 			b = (struct sova_bound){ SOVA_BOUND_INT, cond->value };
 		else if (cond->value == 0)
@@ -366,8 +366,12 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 
 static int cond_contradicted(const struct sova_cond *cond, struct sova_bound b)
 {
-	if (b.kind == SOVA_BOUND_INT)
-		return cond->equal ? b.num != cond->value : b.num == cond->value;
+	if (b.kind == SOVA_BOUND_INT) {
+		long tested = cond->mask ? b.num & cond->mask : b.num;
+		return cond->equal ? tested != cond->value : tested == cond->value;
+	}
+	if (cond->mask) /* an address's bits are not known */
+		return 0;
 	if (b.kind == SOVA_BOUND_FUNC || b.kind == SOVA_BOUND_NONNULL)
 		return cond->equal && cond->value == 0;
 	return 0;

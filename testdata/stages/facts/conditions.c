@@ -88,3 +88,19 @@ void retry(void *m)
     else
         work();
 }
+
+enum test_flags { T_EXISTS = 1, T_EXEC = 2, T_LINK = 4 };
+
+/* glib's g_file_test: a bit test of a parameter, kept through x &= ~K
+ * (bits only taken away), dropped through any other write. */
+void bits(int test, int mode)
+{
+    if (test & T_LINK)
+        work();
+    if ((test & T_EXEC) == 0)
+        other();
+    test &= ~T_EXEC;
+    if (mode & T_EXISTS)
+        work();
+    mode = 0;
+}
