@@ -131,16 +131,10 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
 		add_cond(out, param, path, equal, v.num, 0);
 }
 
-/* param & K, a test of bits: the parameter (or a field of it) whose bits
- * K are read, and K; -1 when c is not one. */
-static int bits_read(struct extractor *ex, CXCursor c, const char **path, long *mask)
+/* The operands of c, an a & b: the parameter (or a field of it) whose
+ * bits K are read, and K; -1 when they are not a parameter and a constant. */
+static int bits_operands(struct extractor *ex, CXCursor c, const char **path, long *mask)
 {
-	char op[8];
-	if (!ext_is_kind(c, CXCursor_BinaryOperator))
-		return -1;
-	ext_binary_operator(ex, c, op, sizeof(op));
-	if (strcmp(op, "&") != 0)
-		return -1;
 	CXCursor lhs = peeled(ext_child_at(c, 0)), rhs = peeled(ext_child_at(c, 1));
 	int param = param_read(ex, lhs, path);
 	struct sova_val k = ext_int_value(param >= 0 ? rhs : lhs);
@@ -152,8 +146,28 @@ static int bits_read(struct extractor *ex, CXCursor c, const char **path, long *
 	return param;
 }
 
-/* (param & K) == constant, or a bit test in a truth context (sense: it is
- * non-zero); returns 0 when c is no bit test. */
+/* param & K, a test of bits, as bits_operands; -1 when c is not one. */
+static int bits_read(struct extractor *ex, CXCursor c, const char **path, long *mask)
+{
+	char op[8];
+	if (!ext_is_kind(c, CXCursor_BinaryOperator))
+		return -1;
+	ext_binary_operator(ex, c, op, sizeof(op));
+	return strcmp(op, "&") == 0 ? bits_operands(ex, c, path, mask) : -1;
+}
+
+/* c, an a & b, is true (sense 1) or false. */
+static void bits_truth(struct extractor *ex, CXCursor c, int sense, struct held *out)
+{
+	const char *path;
+	long mask;
+	int param = bits_operands(ex, c, &path, &mask);
+	if (param >= 0)
+		add_cond(out, param, path, !sense, 0, mask);
+}
+
+/* (param & K) == constant (equal) or != constant; returns 0 when bits is
+ * no bit test. */
 static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constant, int equal, struct held *out)
 {
 	const char *path;
@@ -161,7 +175,7 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
 	int param = bits_read(ex, peeled(bits), &path, &mask);
 	if (param < 0)
 		return 0;
-	struct sova_val v = clang_Cursor_isNull(constant) ? (struct sova_val){ .kind = SOVA_VAL_INT } : ext_int_value(constant);
+	struct sova_val v = ext_int_value(constant);
 	if (v.kind == SOVA_VAL_INT)
 		add_cond(out, param, path, equal, v.num, mask);
 	return 1;
@@ -179,6 +193,8 @@ static void implied_binary(struct extractor *ex, CXCursor c, int sense, struct h
 		implied(ex, rhs, sense, out, depth + 1);
 	} else if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
 		comparison(ex, lhs, rhs, (strcmp(op, "==") == 0) == sense, out);
+	} else if (strcmp(op, "&") == 0) {
+		bits_truth(ex, c, sense, out);
 	}
 }
 
@@ -193,8 +209,7 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(c, &inner)) {
 		implied(ex, inner, !sense, out, depth + 1);
 	} else if (kind == CXCursor_BinaryOperator) {
-		if (!bits_comparison(ex, c, clang_getNullCursor(), !sense, out))
-			implied_binary(ex, c, sense, out, depth);
+		implied_binary(ex, c, sense, out, depth);
 	} else if (kind == CXCursor_CallExpr) {
 		int call = ext_node_table_get(&ex->calls, c);
 		if (call >= 0 && sense)
