@@ -50,6 +50,35 @@ const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int
 	return index >= 0 && (size_t)index < c->nargs ? &c->args[index] : NULL;
 }
 
+static const struct sova_val *implicit_executor(const struct sova_engine *e, const struct sova_api_fn *api)
+{
+	return api->implicit_executor ? &e->implicit_vals[api - e->models->fns] : NULL;
+}
+
+const struct sova_val *sova_engine_executor_arg(const struct sova_engine *e, int def, int call,
+						const struct sova_api_fn *api)
+{
+	const struct sova_val *arg = sova_engine_arg(e, def, call, api->executor_arg);
+	return arg ? arg : implicit_executor(e, api);
+}
+
+const struct sova_val *sova_engine_future_arg(const struct sova_engine *e, int def, int call,
+					      const struct sova_api_fn *api)
+{
+	const struct sova_val *arg = sova_engine_arg(e, def, call, api->future_arg);
+	return arg ? arg : implicit_executor(e, api);
+}
+
+enum sova_exec_kind sova_engine_implicit_kind(const struct sova_engine *e, const struct sova_val *val)
+{
+	for (size_t i = 0; val->kind == SOVA_VAL_GLOBAL && val->usr && i < e->models->nfns; i++) {
+		const struct sova_api_fn *fn = &e->models->fns[i];
+		if (fn->implicit_usr && fn->implicit_kind != SOVA_EXEC_UNKNOWN && strcmp(fn->implicit_usr, val->usr) == 0)
+			return fn->implicit_kind;
+	}
+	return SOVA_EXEC_UNKNOWN;
+}
+
 /* The function whose result a value is, following a local's one assignment. */
 static const char *made_by(const struct sova_engine *e, int def, const struct sova_val *v)
 {
@@ -288,6 +317,19 @@ static void decide_models(struct sova_engine *e)
 		for (const struct sova_api_fn *fn = e->model_entries[s]; fn; fn = fn->next >= 0 ? &e->models->fns[fn->next] : NULL)
 			for (size_t t = 0; t < prog->ntus && !e->leaf[s]; t++)
 				e->leaf[s] = e->active[t * nmodels + (size_t)fn->model];
+	}
+}
+
+/* The globals that model entries name as their implicit executor, as
+ * values an entry or a wait can point at. */
+static void make_implicit_executors(struct sova_engine *e)
+{
+	e->implicit_vals = sova_xcalloc(e->models->nfns + 1, sizeof(*e->implicit_vals));
+	for (size_t i = 0; i < e->models->nfns; i++) {
+		const struct sova_api_fn *fn = &e->models->fns[i];
+		if (fn->implicit_executor)
+			e->implicit_vals[i] = (struct sova_val){ .kind = SOVA_VAL_GLOBAL, .usr = fn->implicit_usr,
+								 .name = fn->implicit_executor };
 	}
 }
 
@@ -564,6 +606,7 @@ static void engine_free(struct sova_engine *e)
 		free(e->apis[d]);
 	free(e->apis);
 	sova_strmap_free(&e->kind_memo);
+	free(e->implicit_vals);
 }
 
 void sova_analyze(const struct sova_program *prog, const struct sova_models *models,
@@ -576,6 +619,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.models = models;
 	e.show_unresolved = options && options->show_unresolved;
 	decide_models(&e);
+	make_implicit_executors(&e);
 	resolve_apis(&e);
 	sova_strmap_init(&e.kind_memo);
 	build_callers(&e);

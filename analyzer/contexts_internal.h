@@ -101,6 +101,7 @@ struct sova_engine {
 	unsigned char *active;    /* [tu * nmodels + model]: the model applies in that TU */
 	const struct sova_api_fn ***apis; /* per def, per call: the entry for each role, or NULL */
 	struct sova_strmap kind_memo;     /* slot key -> executor kind found by constructors */
+	struct sova_val *implicit_vals;   /* per model entry: its implicit executor as a global, if it names one */
 	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
 	const struct sova_api_fn **model_entries; /* per sym: the first model entry of its name, or NULL */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
@@ -126,6 +127,16 @@ const struct sova_call *sova_engine_call(const struct sova_engine *e, int def, i
 struct sova_loc sova_engine_loc(const struct sova_engine *e, int def, struct sova_loc loc);
 /* The argument at index of a call, or NULL. */
 const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int call, long index);
+/* The executor a submit names: its executor argument, or the model's
+ * implicit executor (schedule_work: system_wq); NULL when neither. */
+const struct sova_val *sova_engine_executor_arg(const struct sova_engine *e, int def, int call,
+						const struct sova_api_fn *api);
+/* What a wait waits on: its future argument, or the implicit executor it
+ * drains (flush_scheduled_work: system_wq); NULL when neither. */
+const struct sova_val *sova_engine_future_arg(const struct sova_engine *e, int def, int call,
+					      const struct sova_api_fn *api);
+/* The kind a model gives a global it names as an implicit executor, or unknown. */
+enum sova_exec_kind sova_engine_implicit_kind(const struct sova_engine *e, const struct sova_val *val);
 /* Follows a local variable to the one storage (variable, parameter, field)
  * ever assigned to it: an alias names the same thing as its source. */
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val);

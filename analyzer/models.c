@@ -52,6 +52,8 @@ static const struct field_spec submit_fields[] = {
 	FIELD("returns_future", FIELD_BOOL, returns_future, 0),
 	FIELD("waits", FIELD_BOOL, waits, 0),
 	FIELD("context", FIELD_CONTEXT, context, 0),
+	FIELD("implicit_executor", FIELD_NAME, implicit_executor, 0),
+	FIELD("implicit_kind", FIELD_KIND, implicit_kind, 0),
 	FIELDS_END,
 };
 
@@ -62,6 +64,8 @@ static const struct field_spec wait_fields[] = {
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
 	FIELD("joins_array", FIELD_BOOL, joins_array, 0),
 	FIELD("drains", FIELD_BOOL, drains, 0),
+	FIELD("implicit_executor", FIELD_NAME, implicit_executor, 0),
+	FIELD("implicit_kind", FIELD_KIND, implicit_kind, 0),
 	FIELDS_END,
 };
 
@@ -94,6 +98,12 @@ static const struct field_spec lookup_fields_spec[] = {
 	FIELDS_END,
 };
 
+static const struct field_spec promise_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("promise_arg", FIELD_INDEX, promise_arg, 1),
+	FIELDS_END,
+};
+
 static const struct section_spec sections[] = {
 	{ "submit", SOVA_API_SUBMIT, submit_fields },
 	{ "continuations", SOVA_API_CONTINUATION, submit_fields },
@@ -105,6 +115,8 @@ static const struct section_spec sections[] = {
 	{ "exhaustible", SOVA_API_EXHAUSTIBLE, lookup_fields_spec },
 	{ "nonblocking", SOVA_API_NONBLOCKING, lookup_fields_spec },
 	{ "noreturn_not_fatal", SOVA_API_NORETURN_NOT_FATAL, lookup_fields_spec },
+	{ "promises", SOVA_API_PROMISE_FUTURE, promise_fields },
+	{ "completions", SOVA_API_COMPLETE, promise_fields },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -131,6 +143,8 @@ static void when_free(struct sova_when *when)
 static void api_fn_free(struct sova_api_fn *fn)
 {
 	free(fn->function);
+	free(fn->implicit_executor);
+	free(fn->implicit_usr);
 	when_free(&fn->when);
 	when_free(&fn->kind_when);
 }
@@ -360,6 +374,7 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 	fn->role = role;
 	fn->model = model;
 	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = -1;
+	fn->promise_arg = -1;
 	fn->when.arg = fn->kind_when.arg = -1;
 	fn->next = -1;
 	if (role == SOVA_API_WAIT)
@@ -386,12 +401,32 @@ static void add_api_fn(struct sova_models *models, struct sova_api_fn *fn)
 	sova_strmap_put(&models->by_function, fn->function, (int)models->nfns - 1);
 }
 
-static int entry_complete(struct sova_json_doc *r, const struct section_spec *sec, const struct sova_api_fn *fn)
+/* An implicit executor stands in for the argument that would name one:
+ * a submit's executor, a wait's future. */
+static int implicit_complete(struct sova_json_doc *r, const struct section_spec *sec, const cJSON *entry,
+			     struct sova_api_fn *fn)
+{
+	if (!fn->implicit_executor)
+		return fn->implicit_kind == SOVA_EXEC_UNKNOWN
+			       ? 0
+			       : sova_json_error(r, "'implicit_kind' needs \"implicit_executor\" in a '%s' entry", sec->name);
+	const char *arg = sec->role == SOVA_API_WAIT ? "future_arg" : "executor_arg";
+	if (cJSON_HasObjectItem(entry, arg))
+		return sova_json_error(r, "a '%s' entry has either \"%s\" or \"implicit_executor\", not both", sec->name,
+				       arg);
+	if (sec->role == SOVA_API_WAIT)
+		fn->future_arg = -1;
+	fn->implicit_usr = sova_xasprintf("c:@%s", fn->implicit_executor);
+	return 0;
+}
+
+static int entry_complete(struct sova_json_doc *r, const struct section_spec *sec, const cJSON *entry,
+			  struct sova_api_fn *fn)
 {
 	if ((sec->role == SOVA_API_SUBMIT || sec->role == SOVA_API_CONTINUATION) && fn->work_arg < 0 &&
 	    fn->handle_arg < 0 && !fn->waits)
 		return sova_json_error(r, "'%s' entry needs \"work_arg\", \"handle_arg\" or \"waits\"", sec->name);
-	return 0;
+	return implicit_complete(r, sec, entry, fn);
 }
 
 static int read_entry(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
@@ -415,7 +450,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_models *models, const
 		if (f->required && !cJSON_HasObjectItem(entry, f->key))
 			rc = sova_json_error(r, "'%s' entry lacks required key '%s'", sec->name, f->key);
 	if (rc == 0)
-		rc = entry_complete(r, sec, &fn);
+		rc = entry_complete(r, sec, entry, &fn);
 	if (rc != 0) {
 		api_fn_free(&fn);
 		return -1;
@@ -600,8 +635,8 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
 					  "annotations, callback_fields, lookup_fields, submit, continuations, waits, "
-					  "ready_checks, executors, blocking, lookups, exhaustible, nonblocking or "
-					  "noreturn_not_fatal",
+					  "ready_checks, executors, blocking, lookups, exhaustible, nonblocking, "
+					  "noreturn_not_fatal, promises or completions",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
 }

@@ -38,9 +38,11 @@ enum sova_api_role {
 	SOVA_API_EXHAUSTIBLE,  /* fails (returns non-zero) only when memory or another resource ran out */
 	SOVA_API_NONBLOCKING,  /* waits only for a brief hand-off inside (a one-time init another thread runs) */
 	SOVA_API_NORETURN_NOT_FATAL, /* never returns, yet the program goes on: longjmp, pthread_exit */
+	SOVA_API_PROMISE_FUTURE, /* returns the future a promise completes: fut_promise_future */
+	SOVA_API_COMPLETE,       /* completes a promise, waking its future's waiters: fut_promise_set */
 };
 
-#define SOVA_API_NROLES (SOVA_API_NORETURN_NOT_FATAL + 1)
+#define SOVA_API_NROLES (SOVA_API_COMPLETE + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -101,11 +103,19 @@ struct sova_api_fn {
 	int context_param; /* parameter of the work function that receives the context */
 	int future_arg;
 	int handle_arg;    /* the object the callback belongs to */
+	int promise_arg;   /* promises, completions: the promise */
 	int returns_future;
 	int waits;       /* submit-and-wait: the call also blocks until the work is done */
 	int bounded;     /* waits: gives up after a timeout */
 	int joins_array; /* waits: future_arg is an array of futures */
 	int drains;      /* waits: waits for every task of the executor it names */
+	/* submit, waits: the executor the call uses without an argument naming
+	 * it (schedule_work queues on system_wq, flush_scheduled_work flushes
+	 * it), and that executor's kind when the model knows it. The name is
+	 * also the program's global of that name, if it has one. */
+	char *implicit_executor;
+	char *implicit_usr; /* "c:@" implicit_executor: the USR of that global */
+	enum sova_exec_kind implicit_kind;
 	enum sova_block_kind blocks_on; /* blocking: what it waits for */
 	enum sova_context context;
 	enum sova_exec_kind kind;

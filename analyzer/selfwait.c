@@ -1,12 +1,18 @@
 /* selfwait.c - does a task wait on its own executor, or on itself?
  *
- * Three waits deadlock the task that makes them:
+ * These waits deadlock the task that makes them:
  *  - on work it queued behind itself: the executor the awaited work went
  *    to is the one the task runs on (fut_get(fut_submit(own_pool, ...)));
  *  - a submit-and-wait onto its own executor (dispatch_sync on the queue the
  *    block runs on);
  *  - a wait on its own object or executor (nng_aio_stop on the callback's
- *    own aio, flush_work on the running work item, thpool_wait on its pool).
+ *    own aio, flush_work on the running work item, thpool_wait on its pool,
+ *    flush_scheduled_work from an item on system_wq, the model's implicit
+ *    executor of schedule_work);
+ *  - on a serial executor, a wait on something only work queued behind the
+ *    task can finish: a dispatch group with work on the task's own queue, a
+ *    promise whose every completion runs on the task's executor in work the
+ *    task itself queued.
  * The value waited on is followed up the call chain to the entry
  * (parameters become their arguments, the entry's context parameter becomes
  * what it was registered with) and compared with the entry's executor and
@@ -143,9 +149,19 @@ enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, con
 		return (enum sova_exec_kind)known;
 	struct kinds k = { 0, 0, 0 };
 	kind_of(e, def, val, 0, &k);
+	enum sova_exec_kind kind = kind_from(&k);
+	if (kind == SOVA_EXEC_UNKNOWN)
+		kind = sova_engine_implicit_kind(e, v);
 	if (storage)
-		sova_strmap_put(memo, key, (int)kind_from(&k));
-	return kind_from(&k);
+		sova_strmap_put(memo, key, (int)kind);
+	return kind;
+}
+
+/* An executor that runs one task at a time: work queued on it behind a
+ * waiting task never starts. */
+static int one_at_a_time(enum sova_exec_kind kind)
+{
+	return kind == SOVA_EXEC_SERIAL || kind == SOVA_EXEC_LOOP;
 }
 
 /* ---- what a wait is on ---- */
@@ -154,6 +170,7 @@ enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, con
 struct self_target {
 	const struct sova_val *val;
 	int inner_def, inner_call; /* where work was queued on it, or -1 */
+	int queued_on_path;        /* a self-wait only when inner_def is on the chain: the task queued that work */
 };
 
 /* The executor the awaited work went to, moved into the waiting function's terms. */
@@ -163,10 +180,102 @@ static const struct sova_val *inner_executor(const struct sova_engine *e, const 
 	const struct sova_api_fn *api = sova_engine_api(e, last->def, last->call, SOVA_API_SUBMIT);
 	if (!api)
 		api = sova_engine_api(e, last->def, last->call, SOVA_API_CONTINUATION);
-	const struct sova_val *val = api ? sova_engine_arg(e, last->def, last->call, api->executor_arg) : NULL;
+	const struct sova_val *val = api ? sova_engine_executor_arg(e, last->def, last->call, api) : NULL;
 	for (size_t i = origin->nhops - 1; val && i > 0; i--)
 		val = to_caller(e, origin->hops[i].def, origin->hops[i - 1].def, origin->hops[i - 1].call, val);
 	return val;
+}
+
+/* ---- promises completed only on one executor ---- */
+
+
+#define MAX_COMPLETER_DEFS 4096
+
+/* The one executor the entries found so far run on. */
+struct completer {
+	const struct sova_val *executor;
+	const struct sova_entry *entry; /* the first entry on it */
+	int ok;                         /* every way up ends in an entry on that executor */
+};
+
+static void completer_add_entry(const struct sova_engine *e, const struct sova_entry *entry, struct completer *c)
+{
+	const struct sova_val *x = entry->executor && entry->def >= 0 ? resolve(e, entry->def, entry->executor) : NULL;
+	if (!x)
+		c->ok = 0;
+	else if (!c->executor)
+		*c = (struct completer){ x, entry, c->ok };
+	else if (!same_identity(c->executor, x))
+		c->ok = 0;
+}
+
+/* Walks up from def through its callers: every function on the way that
+ * is registered as work adds its entries; one that nothing registers or
+ * calls (main, an exported function) means def may run anywhere. */
+static void runs_only_on(const struct sova_engine *e, int def, struct completer *c)
+{
+	size_t ndefs = e->prog->ndefs;
+	unsigned char *seen = sova_xcalloc(ndefs + 1, 1);
+	int *queue = sova_xmalloc(MAX_COMPLETER_DEFS * sizeof(int));
+	size_t head = 0, tail = 0;
+	queue[tail++] = def;
+	seen[def] = 1;
+	while (head < tail && c->ok) {
+		int d = queue[head++];
+		int registered = 0;
+		for (int k = e->first_entry[e->prog->defs[d].sym]; k >= 0; k = e->next_entry[k], registered = 1)
+			completer_add_entry(e, &e->entries[k], c);
+		if (!registered && e->ncallers[d] == 0)
+			c->ok = 0;
+		for (size_t i = 0; i < e->ncallers[d] && c->ok; i++) {
+			int up = e->callers[d][i].def;
+			if (seen[up])
+				continue;
+			if (tail == MAX_COMPLETER_DEFS)
+				c->ok = 0;
+			else
+				queue[tail++] = up;
+			seen[up] = 1;
+		}
+	}
+	free(queue);
+	free(seen);
+}
+
+/* A wait on the future of a promise (fut_promise_future(p)) whose every
+ * completion (fut_promise_set(p)) runs in work queued on one serial
+ * executor: that executor is what the wait depends on. The promise is named
+ * program-wide (a global, a field); a completion in the waiting function
+ * itself may complete it before the wait, so it proves nothing. */
+static int promise_target(const struct sova_engine *e, int def, const struct sova_origin *origin,
+			  struct self_target *out)
+{
+	const struct sova_hop *h = origin->nhops == 1 ? &origin->hops[0] : NULL;
+	const struct sova_api_fn *api = h ? sova_engine_api(e, h->def, h->call, SOVA_API_PROMISE_FUTURE) : NULL;
+	const struct sova_val *promise = api ? sova_engine_arg(e, h->def, h->call, api->promise_arg) : NULL;
+	if (!promise)
+		return 0;
+	promise = resolve(e, h->def, promise);
+	if (promise->kind != SOVA_VAL_GLOBAL && promise->kind != SOVA_VAL_FIELD)
+		return 0;
+	struct completer c = { NULL, NULL, 1 };
+	int found = 0;
+	for (size_t d = 0; d < e->prog->ndefs && c.ok; d++) {
+		for (size_t k = 0; k < e->prog->defs[d].fn->ncalls && c.ok; k++) {
+			const struct sova_api_fn *set = sova_engine_api(e, (int)d, (int)k, SOVA_API_COMPLETE);
+			const struct sova_val *arg = set ? sova_engine_arg(e, (int)d, (int)k, set->promise_arg) : NULL;
+			if (!arg || !same_identity(promise, resolve(e, (int)d, arg)))
+				continue;
+			found = 1;
+			if ((int)d == def)
+				return 0;
+			runs_only_on(e, (int)d, &c);
+		}
+	}
+	if (!found || !c.ok || !c.executor || !one_at_a_time(sova_executor_kind(e, c.entry->def, c.entry->executor)))
+		return 0;
+	*out = (struct self_target){ c.executor, c.entry->def, c.entry->call, 1 };
+	return 1;
 }
 
 static size_t wait_targets(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
@@ -175,12 +284,13 @@ static size_t wait_targets(const struct sova_engine *e, int def, int call, const
 	size_t n = 0;
 	if (origin->nhops) {
 		const struct sova_hop *last = &origin->hops[origin->nhops - 1];
-		out[n++] = (struct self_target){ inner_executor(e, origin), last->def, last->call };
+		out[n++] = (struct self_target){ inner_executor(e, origin), last->def, last->call, 0 };
 	}
 	if (api->role == SOVA_API_SUBMIT && api->waits)
-		out[n++] = (struct self_target){ sova_engine_arg(e, def, call, api->executor_arg), def, call };
+		out[n++] = (struct self_target){ sova_engine_executor_arg(e, def, call, api), def, call, 0 };
 	if (api->role == SOVA_API_WAIT && !api->joins_array)
-		out[n++] = (struct self_target){ sova_engine_arg(e, def, call, api->future_arg), -1, -1 };
+		out[n++] = (struct self_target){ sova_engine_future_arg(e, def, call, api), -1, -1, 0 };
+	n += (size_t)promise_target(e, def, origin, &out[n]);
 	return n;
 }
 
@@ -253,6 +363,21 @@ struct wait_at {
 	const struct self_target *target;
 };
 
+static void set_inner_submit(const struct sova_engine *e, int def, int call, struct sova_site *site)
+{
+	free(site->inner_submit.message);
+	site->inner_submit.loc = sova_engine_loc(e, def, sova_engine_call(e, def, call)->loc);
+	site->inner_submit.message = sova_xasprintf("the awaited work is queued on '%s' here, behind the waiting task",
+						    site->executor);
+}
+
+/* The wait is on a handle (a group) whose work `queued` put on the task's own executor. */
+static void note_queued(const struct sova_engine *e, const struct sova_entry *queued, struct sova_site *site)
+{
+	site->self_drains = 0;
+	set_inner_submit(e, queued->def, queued->call, site);
+}
+
 static void report_match(const struct sova_engine *e, const struct upward *up, int state,
 			 const struct sova_entry *entry, enum match match, const struct wait_at *wait,
 			 struct sova_site *site)
@@ -267,13 +392,39 @@ static void report_match(const struct sova_engine *e, const struct upward *up, i
 	site->executor = what->name ? what->name : "the executor";
 	sova_worker_chain(e, &path, wait->call, entry, &site->self_chain, &site->self_submit);
 	const struct self_target *t = wait->target;
-	if (t->inner_def >= 0) {
-		site->inner_submit.loc = sova_engine_loc(e, t->inner_def, sova_engine_call(e, t->inner_def, t->inner_call)->loc);
-		site->inner_submit.message = sova_xasprintf("the awaited work is queued on '%s' here, behind the waiting "
-							    "task", site->executor);
-	}
+	if (t->inner_def >= 0)
+		set_inner_submit(e, t->inner_def, t->inner_call, site);
 	free(path.defs);
 	free(path.calls);
+}
+
+/* Work the wait depends on that was queued behind the task: the handle
+ * waited on (a dispatch group) has work queued on the serial executor the
+ * task runs on. Returns that work's entry, or -1. On a pool the work may
+ * run on another thread, so only a serial executor or a loop proves it. */
+static int queued_behind(const struct sova_engine *e, const struct sova_entry *entry, const struct sova_val *val)
+{
+	if (!entry->executor || !one_at_a_time(sova_executor_kind(e, entry->def, entry->executor)))
+		return -1;
+	const struct sova_val *executor = resolve(e, entry->def, entry->executor);
+	for (size_t k = 0; k < e->nentries; k++) {
+		const struct sova_entry *other = &e->entries[k];
+		if (other == entry || !other->handle || !other->executor || other->def < 0)
+			continue;
+		if (same_identity(val, resolve(e, other->def, other->handle)) &&
+		    same_identity(executor, resolve(e, other->def, other->executor)))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* Whether def is on the chain from the state down to the wait. */
+static int on_path(const struct upward *up, int state, int def)
+{
+	for (int s = state; s >= 0; s = up->states[s].parent)
+		if (up->states[s].def == def)
+			return 1;
+	return 0;
 }
 
 /* Tries every entry whose body is the state's function; returns 1 on a match. */
@@ -285,9 +436,14 @@ static int try_entries(const struct sova_engine *e, const struct upward *up, int
 	for (int k = e->first_entry[sym]; k >= 0; k = e->next_entry[k]) {
 		const struct sova_entry *entry = &e->entries[k];
 		enum match match = entry_matches(e, entry, st->def, st->val);
-		if (match == MATCH_NONE)
+		int behind = match == MATCH_NONE ? queued_behind(e, entry, resolve(e, st->def, st->val)) : -1;
+		if (match == MATCH_NONE && behind < 0)
 			continue;
-		report_match(e, up, state, entry, match, wait, site);
+		if (wait->target->queued_on_path && !on_path(up, state, wait->target->inner_def))
+			continue;
+		report_match(e, up, state, entry, behind >= 0 ? MATCH_EXECUTOR : match, wait, site);
+		if (behind >= 0)
+			note_queued(e, &e->entries[behind], site);
 		return 1;
 	}
 	return 0;
@@ -318,7 +474,7 @@ static int search_up(const struct sova_engine *e, const struct wait_at *wait, st
 void sova_find_self_wait(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
 			 const struct sova_origin *origin, struct sova_site *site)
 {
-	struct self_target targets[3];
+	struct self_target targets[4];
 	size_t n = wait_targets(e, def, call, api, origin, targets);
 	for (size_t i = 0; i < n; i++) {
 		struct wait_at wait = { def, call, api, &targets[i] };

@@ -86,7 +86,7 @@ static void add_submit_entries(struct sova_engine *e, int def, int call, const s
 		.def = def,
 		.call = call,
 		.loc = sova_engine_loc(e, def, sova_engine_call(e, def, call)->loc),
-		.executor = sova_engine_arg(e, def, call, api->executor_arg),
+		.executor = sova_engine_executor_arg(e, def, call, api),
 		.handle = sova_engine_arg(e, def, call, api->handle_arg),
 		.context_val = sova_engine_arg(e, def, call, api->context_arg),
 		.context_param = api->context_param,
@@ -153,7 +153,7 @@ static void link_queued_handles(struct sova_engine *e)
 				queued.call = (int)c;
 				queued.how = api->function;
 				queued.loc = sova_engine_loc(e, (int)d, sova_engine_call(e, (int)d, (int)c)->loc);
-				queued.executor = sova_engine_arg(e, (int)d, (int)c, api->executor_arg);
+				queued.executor = sova_engine_executor_arg(e, (int)d, (int)c, api);
 				queued.context = context_of(e, (int)d, api, queued.executor);
 				SOVA_PUSH(e->entries, e->nentries, e->capentries, queued);
 			}

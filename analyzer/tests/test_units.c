@@ -151,8 +151,17 @@ static void test_malformed_models(void)
 			   "'function' is given twice");
 	expect_model_error("{\"model\": \"x\", \"waits\": [],\n\"waits\": []}", "2:10", "'waits' is given twice");
 	expect_model_error("{\"model\": \"x\", \"future_types\": [\"a\", 7]}", "1:38", "'future_types' entries");
+	expect_model_error("{\"model\": \"x\", \"waits\": [{\"function\": \"w\", \"future_arg\": 0, \"implicit_executor\": \"q\"}]}",
+			   "1:26", "either \"future_arg\" or \"implicit_executor\"");
+	expect_model_error("{\"model\": \"x\", \"submit\": [{\"function\": \"s\", \"work_arg\": 0, \"implicit_kind\": \"pool\"}]}",
+			   "1:27", "'implicit_kind' needs \"implicit_executor\"");
+	expect_model_error("{\"model\": \"x\", \"completions\": [{\"function\": \"c\"}]}", "1:32",
+			   "lacks required key 'promise_arg'");
 	char err[512];
 	CHECK(load_model_text("{\"model\": \"ok\", \"description\": \"d\", \"future_types\": [\"t\"]}", err, sizeof(err)) == 0);
+	CHECK(load_model_text("{\"model\": \"ok\", \"waits\": [{\"function\": \"flush\", \"implicit_executor\": \"q\", "
+			      "\"drains\": true}]}",
+			      err, sizeof(err)) == 0);
 	struct sova_models m;
 	sova_models_init(&m);
 	CHECK(sova_models_load_file(&m, "/nonexistent/model.json", 1, err, sizeof(err)) == -1);

@@ -1,6 +1,8 @@
 /* A GTask thread function runs a sub-task with g_task_run_in_thread_sync and waits for it.
  * Why: both tasks run on GLib's shared GTask pool; a GTask thread waiting on another GTask exhausts the pool
- * (SOVA001). The blocking I/O inside the thread functions is what GTask threads are for: not reported. */
+ * under load (SOVA004, since g_task_run_in_thread and g_task_run_in_thread_sync share the model's implicit
+ * "GTask thread pool"). A GThreadPool worker doing the same waits on the other pool's work only (SOVA001). The
+ * blocking I/O inside the thread functions is what GTask threads are for: not reported. */
 #include <gio/gio.h>
 
 static void hash_file_thread(GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
@@ -23,10 +25,20 @@ static void index_file_thread(GTask *task, gpointer source, gpointer task_data, 
 {
     (void)task_data;
     GTask *hash = g_task_new(source, cancellable, NULL, NULL);
-    g_task_run_in_thread_sync(hash, hash_file_thread); // expect: SOVA001
+    g_task_run_in_thread_sync(hash, hash_file_thread); // expect: SOVA004
     char *digest = g_task_propagate_pointer(hash, NULL);
     g_object_unref(hash);
     g_task_return_pointer(task, digest, g_free);
+}
+
+static void reindex_worker(gpointer data, gpointer user_data)
+{
+    GFile *file = data;
+    (void)user_data;
+    GTask *hash = g_task_new(file, NULL, NULL, NULL);
+    g_task_run_in_thread_sync(hash, hash_file_thread); // expect: SOVA001
+    g_free(g_task_propagate_pointer(hash, NULL));
+    g_object_unref(hash);
 }
 
 static void index_done(GObject *source, GAsyncResult *res, gpointer user_data)
@@ -48,7 +60,10 @@ int main(int argc, char **argv)
     GTask *task = g_task_new(file, NULL, index_done, loop);
     g_task_run_in_thread(task, index_file_thread);
     g_object_unref(task);
+    GThreadPool *reindex = g_thread_pool_new(reindex_worker, NULL, 2, FALSE, NULL);
+    g_thread_pool_push(reindex, g_object_ref(file), NULL);
     g_main_loop_run(loop);
+    g_thread_pool_free(reindex, FALSE, TRUE);
     g_object_unref(file);
     g_main_loop_unref(loop);
     return 0;
