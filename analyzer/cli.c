@@ -51,6 +51,9 @@ void sova_cli_usage(void)
 	      "  --dump-facts         print the per-TU facts as JSON and stop\n"
 	      "  --dump-program       print the link units and each indirect call's targets as\n"
 	      "                       JSON and stop\n"
+	      "  --explain FILE:LINE  print why each blocking call on that line is or is not\n"
+	      "                       reported: its contexts, chains, and the calls on the way\n"
+	      "                       in that were not followed, with the reason; then stop\n"
 	      "  -q, --quiet          no progress on standard error\n"
 	      "  -h, --help           show this help\n"
 	      "  --version            show the version\n"
@@ -79,6 +82,22 @@ static int parse_jobs(const char *s, int *jobs, char *err, size_t errlen)
 		return -1;
 	}
 	*jobs = (int)n;
+	return 0;
+}
+
+/* FILE:LINE, split at the last colon; the line is a positive number. */
+static int parse_explain(const char *s, struct sova_cli *cli, char *err, size_t errlen)
+{
+	const char *colon = strrchr(s, ':');
+	char *end = NULL;
+	long line = colon ? strtol(colon + 1, &end, 10) : 0;
+	if (!colon || colon == s || !colon[1] || *end != '\0' || line < 1 || line > 100000000) {
+		snprintf(err, errlen, "--explain takes FILE:LINE with a line number from 1, not '%s'", s);
+		return -1;
+	}
+	free(cli->explain_file);
+	cli->explain_file = sova_xstrndup(s, (size_t)(colon - s));
+	cli->explain_line = (unsigned)line;
 	return 0;
 }
 
@@ -184,6 +203,8 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		return need_value(argc, argv, i, &cli->baseline, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "--no-default-models") == 0)
 		cli->default_models = 0;
+	else if (strcmp(a, "--explain") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) || parse_explain(v, cli, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "-p") == 0)
 		return need_value(argc, argv, i, &cli->compdb, err, errlen) ? -1 : 1;
 	else if (strcmp(a, "-o") == 0)
@@ -278,5 +299,6 @@ void sova_cli_free(struct sova_cli *cli)
 {
 	free(cli->models);
 	free(cli->files);
+	free(cli->explain_file);
 	memset(cli, 0, sizeof(*cli));
 }

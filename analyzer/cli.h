@@ -38,6 +38,8 @@ struct sova_cli {
 	int quiet;
 	int dump_facts;
 	int dump_program;
+	char *explain_file;    /* --explain FILE:LINE: FILE, or NULL */
+	unsigned explain_line; /* and LINE */
 	int show_unresolved; /* --show-unresolved */
 	int default_models;
 	char **models; /* --model, in order */

@@ -618,6 +618,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.prog = prog;
 	e.models = models;
 	e.show_unresolved = options && options->show_unresolved;
+	e.record_pruned = options && options->explain_file;
 	decide_models(&e);
 	make_implicit_executors(&e);
 	resolve_apis(&e);
@@ -627,6 +628,8 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	sova_find_workers(&e);
 	for (size_t d = 0; d < prog->ndefs; d++)
 		find_sites(&e, (int)d, out);
+	if (e.record_pruned)
+		out->explanation = sova_explain(&e, out, options);
 	engine_free(&e);
 }
 
@@ -652,5 +655,6 @@ void sova_analysis_free(struct sova_analysis *analysis)
 		step_free(&s->inner_submit);
 	}
 	free(analysis->sites);
+	free(analysis->explanation);
 	memset(analysis, 0, sizeof(*analysis));
 }

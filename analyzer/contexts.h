@@ -76,13 +76,23 @@ struct sova_site {
 struct sova_analysis {
 	struct sova_site *sites;
 	size_t nsites, capsites;
+	char *explanation; /* with options.explain_file: the text of --explain, else NULL */
 };
 
 struct sova_analyze_options {
 	/* Follow calls through objects found at run time (unresolved.c), whose
 	 * targets may be any function stored in that field anywhere. */
 	int show_unresolved;
+	/* --explain FILE:LINE: also explain the blocking calls on that line
+	 * (a path, or its tail after a '/'), into analysis.explanation. */
+	const char *explain_file;
+	unsigned explain_line;
+	const char *explain_base; /* paths under it are shown relative to it */
 };
+
+/* Whether a program file is the one --explain names: the same path, or
+ * one ending in '/' and the name given. */
+int sova_explain_file_matches(const char *path, const char *want);
 
 /* Finds every blocking site and its facts. */
 void sova_analyze(const struct sova_program *prog, const struct sova_models *models,

@@ -69,6 +69,25 @@ struct sova_worker_state {
 	int unresolved;  /* the path went through an unresolved call */
 };
 
+/* Why the search did not follow a call (recorded for --explain only). */
+enum sova_prune {
+	SOVA_PRUNE_CONDITION = 1, /* a condition on the call contradicts what the caller bound */
+	SOVA_PRUNE_EXHAUSTION,    /* the call runs only when memory or another resource ran out */
+	SOVA_PRUNE_FATAL,         /* every path from the call ends the process */
+	SOVA_PRUNE_UNRESOLVED,    /* through an object found at run time, without --show-unresolved */
+	SOVA_PRUNE_OTHER_PROGRAM, /* into another program's own code */
+};
+
+/* A call a search state did not follow, and why. */
+struct sova_pruned {
+	int state;  /* the caller's state */
+	int call;   /* the call in its def */
+	enum sova_prune reason;
+	int cond;   /* SOVA_PRUNE_CONDITION: the index of the contradicted condition */
+	struct sova_bound bound; /* and what the tested parameter was bound to */
+	int target; /* SOVA_PRUNE_OTHER_PROGRAM: the def not entered */
+};
+
 /* What a forward search from a set of entries reached. */
 struct sova_reach {
 	struct sova_worker_state *states;
@@ -79,6 +98,8 @@ struct sova_reach {
 	int *last_state;  /* per def: its last state so far, or -1 */
 	struct sova_bound *bounds;
 	size_t nbounds, capbounds;
+	struct sova_pruned *pruned; /* the first of each (def, call, reason), when recording */
+	size_t npruned, cappruned;
 };
 
 /* A parameter, or a field reached from one through members (path, in the
@@ -113,6 +134,7 @@ struct sova_engine {
 	struct sova_relevant *relevant; /* per def */
 	unsigned char **unresolved; /* per def, per call: through an object found at run time; a def may have NULL */
 	int show_unresolved;        /* search through unresolved calls too */
+	int record_pruned;          /* keep the calls the searches did not follow, for --explain */
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 };
@@ -169,6 +191,10 @@ void sova_relevant_free(struct sova_engine *e);
 
 /* Returns 1 unless the state's bound parameters contradict what must hold
  * for the call in its def to run (a constant false passed to `if (sync)`). */
+/* The first of the call's conditions the state's bindings contradict, or
+ * -1; *bound is what the tested parameter was bound to. */
+int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
+			     struct sova_bound *bound);
 int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call);
 
 /* A call path from a worker entry: defs[0] is the entry's body, calls[i]
@@ -194,6 +220,10 @@ void sova_find_provenance(const struct sova_engine *e, int def, int call, const 
 			  struct sova_site *site, struct sova_origin *origin);
 /* Fills the self_* fields when the wait at (def, call) waits on the executor
  * or the object of the task it runs in. */
+/* The text of --explain for the sites on file:line (explain.c). */
+char *sova_explain(const struct sova_engine *e, const struct sova_analysis *analysis,
+		   const struct sova_analyze_options *options);
+
 void sova_find_self_wait(const struct sova_engine *e, int def, int call, const struct sova_api_fn *api,
 			 const struct sova_origin *origin, struct sova_site *site);
 

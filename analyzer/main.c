@@ -344,6 +344,35 @@ static int deliver(const struct run *run, const struct sova_run_record *record)
 	return sova_output_close(&out, rc);
 }
 
+/* --explain: the engine's explanation, then what the rules and filters made
+ * of the calls on the line (a suppressed or baselined result says so). */
+static int write_explanation(const struct run *run, const struct sova_analysis *analysis,
+			     const struct sova_results *results, const struct sova_program *prog)
+{
+	struct sova_output out;
+	int rc = sova_output_open(&out, run->cli.output);
+	if (rc == 0)
+		rc = fputs(analysis->explanation, out.file) < 0;
+	size_t shown = 0;
+	for (size_t i = 0; rc == 0 && i < results->count; i++) {
+		const struct sova_result *r = &results->items[i];
+		if (r->loc.line != run->cli.explain_line || !sova_explain_file_matches(prog->files[r->loc.file],
+											 run->cli.explain_file))
+			continue;
+		if (shown++ == 0)
+			fprintf(out.file, "\nresults on this line:\n");
+		char *message = sova_message_plain(r->message);
+		fprintf(out.file, "  %s:%u:%u: %s [%s]%s%s: %s\n", sova_display_path(prog->files[r->loc.file], run->cwd),
+			r->loc.line, r->loc.col,
+			sova_level_name(r->level), r->rule->id, r->suppressed ? " (suppressed)" : "",
+			r->baseline == SOVA_BASELINE_UNCHANGED ? " (in the baseline)" : "", message);
+		free(message);
+	}
+	if (rc == 0 && shown == 0)
+		fprintf(out.file, "\nresults on this line: none\n");
+	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
+}
+
 /* Link, analyse, apply rules, filter, report. Returns the exit code. */
 static int analyse_and_report(struct run *run, uint64_t run_key)
 {
@@ -355,7 +384,10 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 	double t = now_seconds();
 	sova_link(run->facts, run->nfacts, &prog);
 	stage_done(run, "link", &t);
-	struct sova_analyze_options analyze = { .show_unresolved = run->cli.show_unresolved };
+	struct sova_analyze_options analyze = { .show_unresolved = run->cli.show_unresolved,
+						.explain_file = run->cli.explain_file,
+						.explain_line = run->cli.explain_line,
+						.explain_base = run->cwd };
 	sova_analyze(&prog, &run->models, &analyze, &analysis);
 	stage_done(run, "analyze", &t);
 	sova_apply_rules(&analysis, &prog, configured_level, &run->config, &results);
@@ -372,15 +404,20 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = !parse_failed(run),
 	};
 	stage_done(run, "rules", &t);
-	struct sova_run_record record = { 0 };
-	int code = exit_code(run, &results, report.execution_ok);
-	if (render(run, &report, &record) != 0 || deliver(run, &record) != 0)
-		code = fail(SOVA_EXIT_FAILED, "cannot write the output");
-	record.exit_code = code;
-	if (code != SOVA_EXIT_FAILED)
-		sova_cache_record(&run->cache, run_key, &run->db, run->facts, &record);
-	sova_run_record_free(&record);
-	stage_done(run, "report", &t);
+	int code;
+	if (analysis.explanation) {
+		code = write_explanation(run, &analysis, &results, &prog);
+	} else {
+		struct sova_run_record record = { 0 };
+		code = exit_code(run, &results, report.execution_ok);
+		if (render(run, &report, &record) != 0 || deliver(run, &record) != 0)
+			code = fail(SOVA_EXIT_FAILED, "cannot write the output");
+		record.exit_code = code;
+		if (code != SOVA_EXIT_FAILED)
+			sova_cache_record(&run->cache, run_key, &run->db, run->facts, &record);
+		sova_run_record_free(&record);
+		stage_done(run, "report", &t);
+	}
 	sova_notices_free(&notices);
 	sova_sources_free(&sources);
 	sova_results_free(&results);
@@ -481,7 +518,7 @@ static int check(struct run *run)
 	if (cache_note)
 		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, cache_note);
 	uint64_t key = run_key(run);
-	int code = cache_note || run->cli.command == SOVA_CMD_EXTRACT ? -1 : replay(run, key);
+	int code = cache_note || run->cli.command == SOVA_CMD_EXTRACT || run->cli.explain_file ? -1 : replay(run, key);
 	return code >= 0 ? code : parse_and_analyse(run, key);
 }
 
@@ -531,10 +568,7 @@ static void print_rules(void)
 	memcpy(sorted, sova_rules, n * sizeof(*sorted));
 	qsort(sorted, n, sizeof(*sorted), compare_rule_ids);
 	for (size_t i = 0; i < n; i++)
-		printf("%s  %-24s %-8s %s\n", sorted[i]->id, sorted[i]->name,
-		       sorted[i]->level == SOVA_LEVEL_ERROR     ? "error"
-		       : sorted[i]->level == SOVA_LEVEL_WARNING ? "warning"
-								: "note",
+		printf("%s  %-24s %-8s %s\n", sorted[i]->id, sorted[i]->name, sova_level_name(sorted[i]->level),
 		       sorted[i]->summary);
 	free(sorted);
 }

@@ -51,7 +51,4 @@ int sova_result_shown(const struct sova_result *result);
 /* A SARIF message with its "[text](n)" links turned into plain text; new string. */
 char *sova_message_plain(const char *msg);
 
-/* The path to show for an absolute path: relative to base when under it. */
-const char *sova_display_path(const char *path, const char *base);
-
 #endif /* SOVA_REPORT_H */

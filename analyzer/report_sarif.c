@@ -218,11 +218,6 @@ static cJSON *suppressions(const struct sova_result *res)
 	return list;
 }
 
-static const char *level_name(enum sova_level level)
-{
-	return level == SOVA_LEVEL_ERROR ? "error" : level == SOVA_LEVEL_WARNING ? "warning" : "note";
-}
-
 static int rule_index(const struct sova_rule *rule)
 {
 	int i = 0;
@@ -238,7 +233,7 @@ static cJSON *result_json(struct sarif_writer *w, size_t index)
 	cJSON *r = cJSON_CreateObject();
 	cJSON_AddStringToObject(r, "ruleId", res->rule->id);
 	cJSON_AddNumberToObject(r, "ruleIndex", rule_index(res->rule));
-	cJSON_AddStringToObject(r, "level", level_name(res->level));
+	cJSON_AddStringToObject(r, "level", sova_level_name(res->level));
 	cJSON_AddItemToObject(r, "message", message(res->message));
 	cJSON *locations = cJSON_CreateArray();
 	struct sova_step primary = { res->loc, 0, NULL };
@@ -298,7 +293,7 @@ static cJSON *rule_json(const struct sova_rule *rule)
 	cJSON_AddStringToObject(r, "helpUri", uri);
 	free(uri);
 	cJSON *config = cJSON_CreateObject();
-	cJSON_AddStringToObject(config, "level", level_name(rule->level));
+	cJSON_AddStringToObject(config, "level", sova_level_name(rule->level));
 	cJSON_AddItemToObject(r, "defaultConfiguration", config);
 	cJSON *props = cJSON_CreateObject();
 	cJSON *tags = cJSON_CreateArray();

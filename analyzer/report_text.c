@@ -6,26 +6,6 @@
 
 #include "util.h"
 
-const char *sova_display_path(const char *path, const char *base)
-{
-	size_t n = base ? strlen(base) : 0;
-	if (n && strncmp(path, base, n) == 0 && path[n] == '/')
-		return path + n + 1;
-	return path;
-}
-
-static const char *level_name(enum sova_level level)
-{
-	switch (level) {
-	case SOVA_LEVEL_ERROR:
-		return "error";
-	case SOVA_LEVEL_WARNING:
-		return "warning";
-	default:
-		return "note";
-	}
-}
-
 char *sova_message_plain(const char *msg)
 {
 	char *out = sova_xmalloc(strlen(msg) + 1);
@@ -80,7 +60,7 @@ void sova_report_text(FILE *out, const struct sova_report *r)
 		const struct sova_result *res = &r->results->items[i];
 		if (!sova_result_shown(res))
 			continue;
-		print_at(out, r, &res->loc, level_name(res->level));
+		print_at(out, r, &res->loc, sova_level_name(res->level));
 		print_plain(out, res->message);
 		fprintf(out, " [%s]\n", res->rule->id);
 		for (size_t k = 0; k < res->chain.nsteps; k++) {

@@ -267,3 +267,11 @@ int sova_utf8_valid(const char *s, size_t len)
 	}
 	return 1;
 }
+
+const char *sova_display_path(const char *path, const char *base)
+{
+	size_t n = base ? strlen(base) : 0;
+	if (n && strncmp(path, base, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}

@@ -80,4 +80,7 @@ char *sova_read_file(const char *path, size_t *len, const char **err);
 /* Returns 1 when s is valid UTF-8. */
 int sova_utf8_valid(const char *s, size_t len);
 
+/* The path to show for an absolute path: relative to base when under it. */
+const char *sova_display_path(const char *path, const char *base);
+
 #endif /* SOVA_UTIL_H */

@@ -377,13 +377,22 @@ static int cond_contradicted(const struct sova_cond *cond, struct sova_bound b)
 	return 0;
 }
 
-int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call)
+int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
+			     struct sova_bound *bound)
 {
 	const struct sova_call *c = sova_engine_call(e, reach->states[state].def, call);
-	for (size_t i = 0; i < c->nconds; i++)
-		if (cond_contradicted(&c->conds[i], bound_of(e, reach, state, c->conds[i].param, c->conds[i].path)))
-			return 0;
-	return 1;
+	for (size_t i = 0; i < c->nconds; i++) {
+		*bound = bound_of(e, reach, state, c->conds[i].param, c->conds[i].path);
+		if (cond_contradicted(&c->conds[i], *bound))
+			return (int)i;
+	}
+	return -1;
+}
+
+int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call)
+{
+	struct sova_bound bound;
+	return sova_state_contradiction(e, reach, state, call, &bound) < 0;
 }
 
 /* The syms a call may reach in a state: for a call through a parameter
@@ -420,6 +429,7 @@ struct search {
 	int *def_units;             /* per def: the id of its body's programs */
 	struct int_list *seen_plain; /* per def with no relevant parameter: the unit sets it was entered with */
 	struct sova_strmap seen;    /* "def:units:bounds" of those with some */
+	struct sova_strmap pruned;  /* "def:call:reason" of the calls recorded as not followed */
 	char *key;
 	size_t capkey;
 };
@@ -461,6 +471,36 @@ static int path_units(struct search *s, int def, int parent, int entry)
 			      : s->def_units[def];
 }
 
+/* Keeps, for --explain, the first state that did not follow a call for a reason. */
+static void record_pruned(struct search *s, const struct sova_pruned *p)
+{
+	if (!s->e->record_pruned)
+		return;
+	char key[64];
+	snprintf(key, sizeof(key), "%d:%d:%d", s->reach->states[p->state].def, p->call, (int)p->reason);
+	if (sova_strmap_get(&s->pruned, key) >= 0)
+		return;
+	sova_strmap_put(&s->pruned, key, 1);
+	SOVA_PUSH(s->reach->pruned, s->reach->npruned, s->reach->cappruned, *p);
+}
+
+/* Why a state does not follow a call, or 0 when it does. */
+static enum sova_prune prune_reason(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
+				    struct sova_pruned *p)
+{
+	int def = reach->states[state].def;
+	*p = (struct sova_pruned){ .state = state, .call = call, .cond = -1, .target = -1 };
+	if ((p->cond = sova_state_contradiction(e, reach, state, call, &p->bound)) >= 0)
+		return p->reason = SOVA_PRUNE_CONDITION;
+	if (sova_engine_on_exhaustion(e, def, call))
+		return p->reason = SOVA_PRUNE_EXHAUSTION;
+	if (sova_engine_on_fatal_path(e, def, call))
+		return p->reason = SOVA_PRUNE_FATAL;
+	if (!e->show_unresolved && sova_engine_unresolved(e, def, call))
+		return p->reason = SOVA_PRUNE_UNRESOLVED;
+	return 0;
+}
+
 /* Enters def from a call in state parent: a path goes on only into code
  * of a program it can be part of, never from one program into another's
  * own code. */
@@ -469,8 +509,13 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 	struct sova_reach *r = s->reach;
 	const struct sova_relevant *rel = &s->e->relevant[def];
 	int units = path_units(s, def, parent, entry);
-	if (units < 0)
+	if (units < 0) {
+		if (parent >= 0)
+			record_pruned(s, &(struct sova_pruned){ .state = parent, .call = parent_call,
+								 .reason = SOVA_PRUNE_OTHER_PROGRAM, .cond = -1,
+								 .target = def });
 		return;
+	}
 	int unresolved = parent >= 0 && (r->states[parent].unresolved ||
 					 sova_engine_unresolved(s->e, r->states[parent].def, parent_call));
 	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units, unresolved };
@@ -510,10 +555,11 @@ static void expand(struct search *s, int state, int **targets, size_t *cap)
 	struct sova_worker_state st = s->reach->states[state];
 	size_t ncalls = e->prog->defs[st.def].fn->ncalls;
 	for (size_t c = 0; c < ncalls; c++) {
-		if (!sova_state_allows(e, s->reach, state, (int)c) || sova_engine_on_exhaustion(e, st.def, (int)c) ||
-		    sova_engine_on_fatal_path(e, st.def, (int)c) ||
-		    (!e->show_unresolved && sova_engine_unresolved(e, st.def, (int)c)))
+		struct sova_pruned pruned;
+		if (prune_reason(e, s->reach, state, (int)c, &pruned)) {
+			record_pruned(s, &pruned);
 			continue;
+		}
 		size_t n;
 		state_targets(e, s->reach, state, (int)c, targets, &n, cap);
 		for (size_t k = 0; k < n; k++) {
@@ -537,6 +583,7 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	s.reach = reach;
 	s.seen_plain = sova_xcalloc(n + 1, sizeof(*s.seen_plain));
 	sova_strmap_init(&s.seen);
+	sova_strmap_init(&s.pruned);
 	sova_unitsets_init(&s.units, &e->prog->units);
 	s.def_units = sova_xmalloc((n + 1) * sizeof(int));
 	for (size_t d = 0; d < n; d++)
@@ -565,6 +612,7 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	sova_unitsets_free(&s.units);
 	free(s.key);
 	sova_strmap_free(&s.seen);
+	sova_strmap_free(&s.pruned);
 }
 
 static int any_context(enum sova_context context)
@@ -611,6 +659,7 @@ void sova_reach_free(struct sova_reach *reach)
 	free(reach->next_state);
 	free(reach->last_state);
 	free(reach->bounds);
+	free(reach->pruned);
 	memset(reach, 0, sizeof(*reach));
 }
 

@@ -16,6 +16,11 @@ const struct sova_rule *const sova_rules[] = {
 	NULL,
 };
 
+const char *sova_level_name(enum sova_level level)
+{
+	return level == SOVA_LEVEL_ERROR ? "error" : level == SOVA_LEVEL_WARNING ? "warning" : "note";
+}
+
 const struct sova_rule *sova_rule_find(const char *id_or_name)
 {
 	for (const struct sova_rule *const *r = sova_rules; *r; r++)

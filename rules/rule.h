@@ -53,6 +53,9 @@ extern const struct sova_rule *const sova_rules[];
 /* Finds a rule by id ("SOVA001") or name ("block-in-worker"); NULL if none. */
 const struct sova_rule *sova_rule_find(const char *id_or_name);
 
+/* "note", "warning" or "error": the level's name in text and SARIF. */
+const char *sova_level_name(enum sova_level level);
+
 /* Helpers for checks: copy a step into result->related, returning its index. */
 int sova_result_relate(struct sova_result *result, const struct sova_step *step);
 

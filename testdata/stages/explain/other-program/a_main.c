@@ -1,0 +1,7 @@
+/* Program A: main calls A's own helper(). */
+void helper(void);
+int main(void)
+{
+    helper();
+    return 0;
+}
