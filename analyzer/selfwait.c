@@ -188,7 +188,6 @@ static const struct sova_val *inner_executor(const struct sova_engine *e, const 
 
 /* ---- promises completed only on one executor ---- */
 
-
 #define MAX_COMPLETER_DEFS 4096
 
 /* The one executor the entries found so far run on. */
@@ -223,8 +222,10 @@ static void runs_only_on(const struct sova_engine *e, int def, struct completer 
 	while (head < tail && c->ok) {
 		int d = queue[head++];
 		int registered = 0;
-		for (int k = e->first_entry[e->prog->defs[d].sym]; k >= 0; k = e->next_entry[k], registered = 1)
+		for (int k = e->first_entry[e->prog->defs[d].sym]; k >= 0; k = e->next_entry[k]) {
 			completer_add_entry(e, &e->entries[k], c);
+			registered = 1;
+		}
 		if (!registered && e->ncallers[d] == 0)
 			c->ok = 0;
 		for (size_t i = 0; i < e->ncallers[d] && c->ok; i++) {
