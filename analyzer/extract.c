@@ -177,8 +177,12 @@ static void leave_call(struct extractor *ex, CXCursor c)
 	if (nargs > 0) {
 		call.args = sova_xcalloc((size_t)nargs, sizeof(*call.args));
 		call.nargs = (size_t)nargs;
-		for (int i = 0; i < nargs; i++)
-			call.args[i] = ext_value_of(ex, clang_Cursor_getArgument(c, (unsigned)i));
+		for (int i = 0; i < nargs; i++) {
+			CXCursor arg = clang_Cursor_getArgument(c, (unsigned)i);
+			call.args[i] = ext_value_of(ex, arg);
+			if (call.args[i].kind == SOVA_VAL_UNKNOWN)
+				ext_derived_arg(ex, arg, i, &call);
+		}
 	}
 	ext_call_conditions(ex, &call);
 	struct sova_func *fn = ext_func(ex);

@@ -222,6 +222,77 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 	}
 }
 
+/* The test of a parameter that c computes exactly, as a value: its truth
+ * (`!(flags & K)`, `p != 0`, `(flags & K) == K`, `!p`), or with *keep_bits
+ * the bits themselves (`flags & K`); 0 when c is no such test. Unlike
+ * implied(), nothing is dropped: the argument's value is the test's. */
+static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, int *keep_bits, int depth)
+{
+	if (depth > MAX_CONDITION_DEPTH)
+		return 0;
+	c = peeled(c);
+	CXCursor inner;
+	const char *path;
+	long mask;
+	if (ext_is_kind(c, CXCursor_UnaryOperator) && ext_first_char(ex, c) == '!' && ext_wrapped_expr(c, &inner)) {
+		int bits = 0;
+		if (!exact_test(ex, inner, out, &bits, depth + 1))
+			return 0;
+		if (bits) /* !(p & K): the bits are all clear */
+			*out = (struct sova_cond){ out->param, NULL, 1, 0, out->mask };
+		else
+			out->equal = !out->equal;
+		*keep_bits = 0;
+		return 1;
+	}
+	if (!ext_is_kind(c, CXCursor_BinaryOperator)) {
+		int param = param_read(ex, c, &path);
+		if (param < 0 || path)
+			return 0;
+		*out = (struct sova_cond){ param, NULL, 0, 0, 0 }; /* used as a truth: p != 0 */
+		*keep_bits = 0;
+		return depth > 0; /* a bare parameter is an argument of its own kind */
+	}
+	char op[8];
+	ext_binary_operator(ex, c, op, sizeof(op));
+	if (strcmp(op, "&") == 0) {
+		int param = bits_operands(ex, c, &path, &mask);
+		if (param < 0 || path)
+			return 0;
+		*out = (struct sova_cond){ param, NULL, 0, 0, mask };
+		*keep_bits = 1;
+		return 1;
+	}
+	if (strcmp(op, "==") != 0 && strcmp(op, "!=") != 0)
+		return 0;
+	CXCursor lhs = peeled(ext_child_at(c, 0)), rhs = peeled(ext_child_at(c, 1));
+	struct sova_val k = ext_int_value(rhs);
+	CXCursor tested = lhs;
+	if (k.kind != SOVA_VAL_INT) {
+		k = ext_int_value(lhs);
+		tested = rhs;
+	}
+	int param = bits_read(ex, tested, &path, &mask);
+	if (param < 0) {
+		mask = 0;
+		param = param_read(ex, tested, &path);
+	}
+	if (k.kind != SOVA_VAL_INT || param < 0 || path)
+		return 0;
+	*out = (struct sova_cond){ param, NULL, strcmp(op, "==") == 0, k.num, mask };
+	*keep_bits = 0;
+	return 1;
+}
+
+void ext_derived_arg(struct extractor *ex, CXCursor arg, int index, struct sova_call *call)
+{
+	struct sova_derived_arg t = { index, 0, { 0 } };
+	if (!exact_test(ex, arg, &t.cond, &t.keep_bits, 0))
+		return;
+	size_t cap = call->nderived_args;
+	SOVA_PUSH(call->derived_args, call->nderived_args, cap, t);
+}
+
 void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, struct held *out)
 {
 	implied(ex, condition, sense, out, 0);
@@ -386,6 +457,16 @@ static int cond_written(const struct sova_cond *cond, const struct frame *f)
 	return path_written(cond->path, f);
 }
 
+/* Whether an argument's test of a parameter may not be of its value on
+ * entry: the parameter was assigned, or lost bits, somewhere. */
+static int derived_arg_written(const struct sova_derived_arg *t, const struct frame *f)
+{
+	for (size_t k = 0; k < f->ncleared; k++)
+		if (f->cleared[k] == t->cond.param)
+			return 1;
+	return cond_written(&t->cond, f);
+}
+
 void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
 {
 	if (!f->nwritten && !f->ncleared && !f->nwritten_fields)
@@ -397,5 +478,10 @@ void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
 			if (!cond_written(&call->conds[i], f))
 				call->conds[kept++] = call->conds[i];
 		call->nconds = kept;
+		kept = 0;
+		for (size_t i = 0; i < call->nderived_args; i++)
+			if (!derived_arg_written(&call->derived_args[i], f))
+				call->derived_args[kept++] = call->derived_args[i];
+		call->nderived_args = kept;
 	}
 }

@@ -166,6 +166,8 @@ const char *ext_frame_operator(struct extractor *ex, struct frame *f);
 void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, struct held *out);
 void ext_held_add(struct held *dst, const struct held *src);
 void ext_held_free(struct held *h);
+/* Adds to call the test of a parameter that argument `index` computes, if it is one. */
+void ext_derived_arg(struct extractor *ex, CXCursor arg, int index, struct sova_call *call);
 /* Fills a call's guards and conds from the frames around it. */
 void ext_call_conditions(struct extractor *ex, struct sova_call *call);
 /* On leaving an if: `if (E) return;` leaves E false for the rest of its block. */

@@ -33,6 +33,11 @@ static int assigns_ok(const struct sova_assign *a, size_t n, size_t ncalls)
 	return 1;
 }
 
+static int cond_ok(const struct sova_cond *cond)
+{
+	return cond->param >= 0 && (cond->equal == 0 || cond->equal == 1);
+}
+
 static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c, size_t index, size_t ncalls)
 {
 	if (!loc_ok(facts, &c->loc) || !c->callee_name || (!c->callee_usr && !val_ok(&c->callee, ncalls)) ||
@@ -45,8 +50,14 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 		if (c->guards[i] < 0 || (size_t)c->guards[i] >= index)
 			return 0;
 	for (size_t i = 0; i < c->nconds; i++)
-		if (c->conds[i].param < 0 || (c->conds[i].equal != 0 && c->conds[i].equal != 1))
+		if (!cond_ok(&c->conds[i]))
 			return 0;
+	for (size_t i = 0; i < c->nderived_args; i++) {
+		const struct sova_derived_arg *t = &c->derived_args[i];
+		if (t->arg < 0 || (size_t)t->arg >= c->nargs || (t->keep_bits != 0 && t->keep_bits != 1) ||
+		    !cond_ok(&t->cond) || t->cond.path || (t->keep_bits && !t->cond.mask))
+			return 0;
+	}
 	return c->dies_at >= SOVA_DIES_SPINNING && (c->dies_at <= 0 || (size_t)c->dies_at <= ncalls);
 }
 
@@ -105,7 +116,8 @@ static size_t array_bytes(const struct sova_tu_facts *facts)
 			 BYTES(f->nassigns, f->assigns) + BYTES(f->nreturns, f->returns);
 		for (size_t c = 0; c < f->ncalls; c++)
 			bytes += BYTES(f->calls[c].nargs, f->calls[c].args) + BYTES(f->calls[c].nguards, f->calls[c].guards) +
-				 BYTES(f->calls[c].nconds, f->calls[c].conds);
+				 BYTES(f->calls[c].nconds, f->calls[c].conds) +
+				 BYTES(f->calls[c].nderived_args, f->calls[c].derived_args);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++)
 		bytes += BYTES(facts->decls[i].nannotations, facts->decls[i].annotations);
@@ -125,6 +137,8 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 			call->args = sova_strpool_adopt(pool, call->args, call->nargs, sizeof(*call->args));
 			call->guards = sova_strpool_adopt(pool, call->guards, call->nguards, sizeof(*call->guards));
 			call->conds = sova_strpool_adopt(pool, call->conds, call->nconds, sizeof(*call->conds));
+			call->derived_args =
+				sova_strpool_adopt(pool, call->derived_args, call->nderived_args, sizeof(*call->derived_args));
 		}
 		ADOPT(pool, f->annotations, f->nannotations, f->capannotations);
 		ADOPT(pool, f->calls, f->ncalls, f->capcalls);
@@ -151,6 +165,7 @@ static void func_free(struct sova_func *fn)
 		free(fn->calls[i].args);
 		free(fn->calls[i].guards);
 		free(fn->calls[i].conds);
+		free(fn->calls[i].derived_args);
 	}
 	free(fn->calls);
 	free(fn->assigns);

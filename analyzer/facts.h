@@ -60,6 +60,17 @@ struct sova_cond {
 	long mask;        /* 0: the whole value is tested; else only these bits */
 };
 
+/* An argument computed from one of the calling function's parameters, as
+ * on entry: `!(flags & G_SPAWN_DO_NOT_REAP_CHILD)`, `(flags & K) != 0`,
+ * `!p`, `mode == M_SYNC` (the argument is 1 when cond holds, else 0), or
+ * `flags & K` (keep_bits: the argument is those bits of the parameter).
+ * It carries a caller's constant flags into the booleans a helper tests. */
+struct sova_derived_arg {
+	int arg;               /* the argument's index */
+	int keep_bits;         /* 1: param & cond.mask; 0: the truth of cond */
+	struct sova_cond cond; /* of the calling function's parameter; path NULL */
+};
+
 struct sova_call {
 	struct sova_loc loc;
 	const char *callee_usr;  /* direct callee, or NULL for an indirect call */
@@ -73,6 +84,8 @@ struct sova_call {
 	size_t nguards;
 	struct sova_cond *conds; /* what holds of the parameters whenever this call runs */
 	size_t nconds;
+	struct sova_derived_arg *derived_args; /* arguments that are tests of the parameters */
+	size_t nderived_args;
 	/* 0, or where the process ends on every path from this call: at call
 	 * dies_at - 1 of the function (a noreturn call), or SOVA_DIES_SPINNING
 	 * (an empty endless loop, as after g_error). See extract_fatal.c. */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const unsigned char MAGIC[8] = { 'S', 'O', 'V', 'A', 'F', 'B', '0', '1' };
+static const unsigned char MAGIC[8] = { 'S', 'O', 'V', 'A', 'F', 'B', '0', '2' };
 
 /* ---- writing ---- */
 
@@ -122,6 +122,15 @@ static void put_val(struct sova_bin_writer *w, const struct sova_val *v)
 	sova_bin_put_str(w, v->path);
 }
 
+static void put_cond(struct sova_bin_writer *w, const struct sova_cond *cond)
+{
+	put_int(w, cond->param);
+	sova_bin_put_str(w, cond->path);
+	put_int(w, cond->equal);
+	put_int(w, cond->value);
+	put_int(w, cond->mask);
+}
+
 static void put_assigns(struct sova_bin_writer *w, const struct sova_assign *a, size_t n)
 {
 	sova_bin_put_uint(w, n);
@@ -149,12 +158,13 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 	for (size_t i = 0; i < c->nguards; i++)
 		put_int(w, c->guards[i]);
 	sova_bin_put_uint(w, c->nconds);
-	for (size_t i = 0; i < c->nconds; i++) {
-		put_int(w, c->conds[i].param);
-		sova_bin_put_str(w, c->conds[i].path);
-		put_int(w, c->conds[i].equal);
-		put_int(w, c->conds[i].value);
-		put_int(w, c->conds[i].mask);
+	for (size_t i = 0; i < c->nconds; i++)
+		put_cond(w, &c->conds[i]);
+	sova_bin_put_uint(w, c->nderived_args);
+	for (size_t i = 0; i < c->nderived_args; i++) {
+		put_int(w, c->derived_args[i].arg);
+		put_int(w, c->derived_args[i].keep_bits);
+		put_cond(w, &c->derived_args[i].cond);
 	}
 	put_int(w, c->dies_at);
 }
@@ -386,6 +396,20 @@ static struct sova_loc get_loc(struct sova_bin_reader *r)
 	return l;
 }
 
+/* The bytes a cond takes at least: five fields of one byte. */
+#define MIN_COND 5
+
+static void get_cond(struct sova_bin_reader *r, struct sova_cond *cond)
+{
+	long param = get_int(r);
+	cond->path = sova_bin_get_str(r);
+	long equal = get_int(r);
+	cond->param = param >= 0 && param <= 0x7fffffffL ? (int)param : -1;
+	cond->equal = equal == 0 || equal == 1 ? (int)equal : -1;
+	cond->value = get_int(r);
+	cond->mask = get_int(r);
+}
+
 static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 {
 	v->kind = (enum sova_val_kind)get_bounded(r, SOVA_VAL_INT);
@@ -429,17 +453,17 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 		long guard = get_int(r);
 		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
 	}
-	size_t nconds;
-	c->conds = get_array(r, facts, 5, sizeof(*c->conds), &nconds);
-	for (; c->nconds < nconds && !r->bad; c->nconds++) {
-		struct sova_cond *cond = &c->conds[c->nconds];
-		long param = get_int(r);
-		cond->path = sova_bin_get_str(r);
-		long equal = get_int(r);
-		cond->param = param >= 0 && param <= 0x7fffffffL ? (int)param : -1;
-		cond->equal = equal == 0 || equal == 1 ? (int)equal : -1;
-		cond->value = get_int(r);
-		cond->mask = get_int(r);
+	size_t nconds, ntests;
+	c->conds = get_array(r, facts, MIN_COND, sizeof(*c->conds), &nconds);
+	for (; c->nconds < nconds && !r->bad; c->nconds++)
+		get_cond(r, &c->conds[c->nconds]);
+	c->derived_args = get_array(r, facts, MIN_COND + 2, sizeof(*c->derived_args), &ntests);
+	for (; c->nderived_args < ntests && !r->bad; c->nderived_args++) {
+		struct sova_derived_arg *t = &c->derived_args[c->nderived_args];
+		long arg = get_int(r), keep_bits = get_int(r);
+		t->arg = arg >= 0 && arg <= 0x7fffffffL ? (int)arg : -1; /* -1, 2: rejected by the check */
+		t->keep_bits = keep_bits == 0 || keep_bits == 1 ? (int)keep_bits : 2;
+		get_cond(r, &t->cond);
 	}
 	long dies_at = get_int(r);
 	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;

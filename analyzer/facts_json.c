@@ -53,6 +53,23 @@ static cJSON *val_json(const struct sova_val *v)
 	return o;
 }
 
+/* [param, "==" or "!=" ("&==", "&!=" with a mask), value, path or null, mask] */
+static cJSON *cond_json(const struct sova_cond *cond)
+{
+	cJSON *t = cJSON_CreateArray();
+	cJSON_AddItemToArray(t, cJSON_CreateNumber(cond->param));
+	cJSON_AddItemToArray(t, cJSON_CreateString(cond->mask ? (cond->equal ? "&==" : "&!=")
+							   : (cond->equal ? "==" : "!=")));
+	cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->value));
+	if (cond->path)
+		cJSON_AddItemToArray(t, cJSON_CreateString(cond->path));
+	else if (cond->mask)
+		cJSON_AddItemToArray(t, cJSON_CreateNull());
+	if (cond->mask)
+		cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->mask));
+	return t;
+}
+
 static cJSON *loc_json(const struct sova_loc *l)
 {
 	cJSON *a = cJSON_CreateArray();
@@ -95,22 +112,21 @@ static cJSON *call_json(const struct sova_call *c)
 	}
 	if (c->nconds) {
 		cJSON *conds = cJSON_CreateArray();
-		for (size_t i = 0; i < c->nconds; i++) {
-			cJSON *t = cJSON_CreateArray();
-			const struct sova_cond *cond = &c->conds[i];
-			cJSON_AddItemToArray(t, cJSON_CreateNumber(cond->param));
-			cJSON_AddItemToArray(t, cJSON_CreateString(cond->mask ? (cond->equal ? "&==" : "&!=")
-									   : (cond->equal ? "==" : "!=")));
-			cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->value));
-			if (cond->path)
-				cJSON_AddItemToArray(t, cJSON_CreateString(cond->path));
-			else if (cond->mask)
-				cJSON_AddItemToArray(t, cJSON_CreateNull());
-			if (cond->mask)
-				cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->mask));
-			cJSON_AddItemToArray(conds, t);
-		}
+		for (size_t i = 0; i < c->nconds; i++)
+			cJSON_AddItemToArray(conds, cond_json(&c->conds[i]));
 		cJSON_AddItemToObject(o, "conds", conds);
+	}
+	if (c->nderived_args) {
+		cJSON *tests = cJSON_CreateArray();
+		for (size_t i = 0; i < c->nderived_args; i++) {
+			const struct sova_derived_arg *at = &c->derived_args[i];
+			cJSON *t = cJSON_CreateArray();
+			cJSON_AddItemToArray(t, cJSON_CreateNumber(at->arg));
+			cJSON_AddItemToArray(t, cJSON_CreateString(at->keep_bits ? "bits" : "truth"));
+			cJSON_AddItemToArray(t, cond_json(&at->cond));
+			cJSON_AddItemToArray(tests, t);
+		}
+		cJSON_AddItemToObject(o, "derived_args", tests);
 	}
 	if (c->dies_at)
 		cJSON_AddNumberToObject(o, "dies_at", c->dies_at);
@@ -335,30 +351,60 @@ static void read_strings(struct reader *r, const cJSON *o, const char *key, cons
 	}
 }
 
-/* "conds": [[param, "==" or "!=", value, path if any], ...] */
+/* One cond, as cond_json writes it; 0 when t is not one. */
+static int read_cond(struct reader *r, const cJSON *t, struct sova_cond *cond)
+{
+	const cJSON *param = cJSON_GetArrayItem(t, 0), *op = cJSON_GetArrayItem(t, 1);
+	const cJSON *path = cJSON_GetArrayItem(t, 3);
+	long index, value, mask = 0;
+	int n = cJSON_IsArray(t) ? cJSON_GetArraySize(t) : 0;
+	const char *o = cJSON_IsString(op) ? op->valuestring : "";
+	int masked = o[0] == '&';
+	if (masked)
+		o++;
+	if ((masked ? n != 5 : n != 3 && n != 4) || (path && !cJSON_IsString(path) && !(masked && cJSON_IsNull(path))) ||
+	    !to_long(param, &index) || index < 0 || index > 0x7fffffffL ||
+	    (strcmp(o, "==") != 0 && strcmp(o, "!=") != 0) || !to_long(cJSON_GetArrayItem(t, 2), &value) ||
+	    (masked && (!to_long(cJSON_GetArrayItem(t, 4), &mask) || mask == 0)))
+		return 0;
+	*cond = (struct sova_cond){ (int)index,
+				    cJSON_IsString(path) ? sova_strpool_add(r->strings, path->valuestring) : NULL,
+				    strcmp(o, "==") == 0, value, mask };
+	return 1;
+}
+
+/* "conds": [cond, ...] */
 static void read_conds(struct reader *r, const cJSON *conds, struct sova_call *c)
 {
 	size_t cap = 0;
 	for (const cJSON *t = conds ? conds->child : NULL; t && !r->bad; t = t->next) {
-		const cJSON *param = cJSON_GetArrayItem(t, 0), *op = cJSON_GetArrayItem(t, 1);
-		const cJSON *path = cJSON_GetArrayItem(t, 3);
-		long index, value, mask = 0;
-		int n = cJSON_IsArray(t) ? cJSON_GetArraySize(t) : 0;
-		const char *o = cJSON_IsString(op) ? op->valuestring : "";
-		int masked = o[0] == '&';
-		if (masked)
-			o++;
-		if ((masked ? n != 5 : n != 3 && n != 4) || (path && !cJSON_IsString(path) && !(masked && cJSON_IsNull(path))) ||
-		    !to_long(param, &index) || index < 0 || index > 0x7fffffffL ||
-		    (strcmp(o, "==") != 0 && strcmp(o, "!=") != 0) || !to_long(cJSON_GetArrayItem(t, 2), &value) ||
-		    (masked && (!to_long(cJSON_GetArrayItem(t, 4), &mask) || mask == 0))) {
+		struct sova_cond cond;
+		if (!read_cond(r, t, &cond)) {
 			r->bad = 1;
 			return;
 		}
-		struct sova_cond cond = { (int)index,
-					  cJSON_IsString(path) ? sova_strpool_add(r->strings, path->valuestring) : NULL,
-					  strcmp(o, "==") == 0, value, mask };
 		SOVA_PUSH(c->conds, c->nconds, cap, cond);
+	}
+}
+
+/* "derived_args": [[arg, "truth" or "bits", cond], ...] */
+static void read_derived_args(struct reader *r, const cJSON *tests, struct sova_call *c)
+{
+	size_t cap = 0;
+	for (const cJSON *t = tests ? tests->child : NULL; t && !r->bad; t = t->next) {
+		const cJSON *form = cJSON_GetArrayItem(t, 1);
+		struct sova_derived_arg at = { 0 };
+		long arg;
+		if (!cJSON_IsArray(t) || cJSON_GetArraySize(t) != 3 || !to_long(cJSON_GetArrayItem(t, 0), &arg) ||
+		    arg < 0 || arg > 0x7fffffffL || !cJSON_IsString(form) ||
+		    (strcmp(form->valuestring, "truth") != 0 && strcmp(form->valuestring, "bits") != 0) ||
+		    !read_cond(r, cJSON_GetArrayItem(t, 2), &at.cond)) {
+			r->bad = 1;
+			return;
+		}
+		at.arg = (int)arg;
+		at.keep_bits = strcmp(form->valuestring, "bits") == 0;
+		SOVA_PUSH(c->derived_args, c->nderived_args, cap, at);
 	}
 }
 
@@ -391,6 +437,7 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 		SOVA_PUSH(c->guards, c->nguards, cap, (int)guard);
 	}
 	read_conds(r, read_array(r, o, "conds", 0), c);
+	read_derived_args(r, read_array(r, o, "derived_args", 0), c);
 	long dies_at = member(r, o, "dies_at", 0) ? read_num(r, o, "dies_at", 1) : 0;
 	if (dies_at < SOVA_DIES_SPINNING || dies_at > 0x7fffffffL)
 		r->bad = 1;

@@ -210,6 +210,15 @@ static int relevant_index(const struct sova_relevant *r, int param, const char *
 	return -1;
 }
 
+/* The test of a parameter that a call's argument `index` computes, or NULL. */
+static const struct sova_derived_arg *derived_arg(const struct sova_call *call, int index)
+{
+	for (size_t i = 0; i < call->nderived_args; i++)
+		if (call->derived_args[i].arg == index)
+			return &call->derived_args[i];
+	return NULL;
+}
+
 /* The relevant references found so far, for the fixed point: each added once. */
 struct relevance {
 	struct sova_engine *e;
@@ -249,6 +258,9 @@ static int add_fed(struct relevance *rv, int caller, const struct sova_caller *a
 	for (size_t i = 0; i < kept->n; i++) {
 		const struct sova_param_ref *ref = &kept->refs[i];
 		int param = (size_t)ref->param < call->nargs ? param_of(e, caller, &call->args[ref->param]) : -1;
+		const struct sova_derived_arg *test = ref->path ? NULL : derived_arg(call, ref->param);
+		if (param < 0 && test)
+			param = test->cond.param;
 		grew |= relevant_add(rv, caller, param, ref->path);
 	}
 	return grew;
@@ -337,6 +349,36 @@ static struct sova_bound refined(const struct sova_call *call, int param, const 
 	return b;
 }
 
+static int cond_contradicted(const struct sova_cond *cond, struct sova_bound b)
+{
+	if (b.kind == SOVA_BOUND_INT) {
+		long tested = cond->mask ? b.num & cond->mask : b.num;
+		return cond->equal ? tested != cond->value : tested == cond->value;
+	}
+	if (cond->mask) /* an address's bits are not known */
+		return 0;
+	if (b.kind == SOVA_BOUND_FUNC || b.kind == SOVA_BOUND_NONNULL)
+		return cond->equal && cond->value == 0;
+	return 0;
+}
+
+/* The argument a test computes, from what its parameter holds. */
+static struct sova_bound tested_value(const struct sova_derived_arg *test, struct sova_bound param)
+{
+	if (test->keep_bits)
+		return param.kind == SOVA_BOUND_INT ? (struct sova_bound){ SOVA_BOUND_INT, param.num & test->cond.mask }
+						    : unknown_bound;
+	if (param.kind == SOVA_BOUND_UNKNOWN)
+		return unknown_bound;
+	struct sova_cond opposite = test->cond;
+	opposite.equal = !opposite.equal;
+	if (cond_contradicted(&test->cond, param))
+		return (struct sova_bound){ SOVA_BOUND_INT, 0 };
+	if (cond_contradicted(&opposite, param))
+		return (struct sova_bound){ SOVA_BOUND_INT, 1 };
+	return unknown_bound;
+}
+
 /* What the reference (index, path) of a callee holds when a call made in
  * state passes its argument `index`. */
 static struct sova_bound bound_arg(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
@@ -352,6 +394,11 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 			       bound_of(e, reach, state, param, ref->path));
 	if (ref->path)
 		return unknown_bound;
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	const struct sova_derived_arg *test = derived_arg(c, (int)ref->param);
+	if (test)
+		return tested_value(test, refined(c, test->cond.param, NULL,
+						  bound_of(e, reach, state, test->cond.param, NULL)));
 	const struct sova_val *v = sova_engine_resolve_local(e, def, arg);
 	if (v->kind == SOVA_VAL_INT && !v->element && !v->address)
 		return (struct sova_bound){ SOVA_BOUND_INT, v->num };
@@ -364,18 +411,6 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 	return unknown_bound;
 }
 
-static int cond_contradicted(const struct sova_cond *cond, struct sova_bound b)
-{
-	if (b.kind == SOVA_BOUND_INT) {
-		long tested = cond->mask ? b.num & cond->mask : b.num;
-		return cond->equal ? tested != cond->value : tested == cond->value;
-	}
-	if (cond->mask) /* an address's bits are not known */
-		return 0;
-	if (b.kind == SOVA_BOUND_FUNC || b.kind == SOVA_BOUND_NONNULL)
-		return cond->equal && cond->value == 0;
-	return 0;
-}
 
 int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
 			     struct sova_bound *bound)

@@ -104,3 +104,14 @@ void bits(int test, int mode)
         work();
     mode = 0;
 }
+
+void spawn_child(int reap, int close_fds, int search, int keep, int same, int nonnull);
+
+/* glib's gspawn.c: booleans computed from the flags, as arguments. A
+ * parameter the function writes gives no such argument. */
+void spawn(int flags, void *p, int mode, int later)
+{
+    spawn_child(!(flags & T_EXEC), (flags & T_LINK) != 0, !p, flags & T_EXISTS, mode == 2, later);
+    spawn_child(!!p, (flags & T_LINK) == T_LINK, !(later & T_LINK), 0, 0, 0);
+    later = 1;
+}
