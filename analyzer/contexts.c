@@ -442,7 +442,47 @@ static void note_unresolved(const struct sova_engine *e, const struct sova_path 
 	}
 }
 
-/* The shortest feasible chain to the call. */
+/* The shortest feasible chain from each entry function other than the
+ * first's, in search order (shortest first), up to SOVA_ENTRY_FLOWS in
+ * all; through an unresolved call only when the first chain is. A chain
+ * that picked a callee among several stored in one field is left out:
+ * field-based resolution lets every aio callback reach every other
+ * (nng's task->task_cb), and such a second chain is rarely one that can
+ * happen. The first chain is shown as before. */
+static void other_chains(const struct sova_engine *e, const struct sova_reach *reach, int def, int call,
+			 int first, struct sova_context_path *out)
+{
+	int shown[SOVA_ENTRY_FLOWS] = { e->entries[reach->states[first].entry].sym };
+	size_t nshown = 1, cap = 0, capnames = 0, nnames = 0;
+	for (int s = reach->first_state[def]; s >= 0; s = reach->next_state[s]) {
+		const struct sova_worker_state *st = &reach->states[s];
+		const struct sova_entry *entry = &e->entries[st->entry];
+		int seen = 0;
+		for (size_t i = 0; i < nshown && !seen; i++)
+			seen = shown[i] == entry->sym;
+		if (seen || (st->unresolved && !out->unresolved) || !sova_state_allows(e, reach, s, call) ||
+		    sova_state_path_ambiguous(e, reach, s))
+			continue;
+		if (nshown == SOVA_ENTRY_FLOWS) {
+			out->more_entries = 1;
+			return;
+		}
+		shown[nshown++] = entry->sym;
+		struct sova_path path;
+		sova_worker_path(reach, s, &path);
+		struct sova_chain chain = { 0 };
+		struct sova_step submitted;
+		sova_worker_chain(e, &path, call, entry, &chain, &submitted);
+		free(submitted.message);
+		SOVA_PUSH(out->other_entries, nnames, capnames, def_name(e, path.defs[0]));
+		SOVA_PUSH(out->others, out->nothers, cap, chain);
+		free(path.defs);
+		free(path.calls);
+	}
+	out->more_entries = out->nothers && reach->more_entries[def];
+}
+
+/* The shortest feasible chain to the call, and one from each other entry. */
 static void fill_context(const struct sova_engine *e, const struct sova_reach *reach, int def, int call,
 			 struct sova_context_path *out)
 {
@@ -463,6 +503,7 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
 	sova_worker_chain(e, &path, call, entry, &out->chain, &out->submitted);
 	free(path.defs);
 	free(path.calls);
+	other_chains(e, reach, def, call, state, out);
 }
 
 /* What kind of blocking a call is, if any: a wait on async work or a
@@ -639,16 +680,23 @@ static void step_free(struct sova_step *step)
 	step->message = NULL;
 }
 
+static void context_path_free(struct sova_context_path *path)
+{
+	sova_chain_free(&path->chain);
+	for (size_t i = 0; i < path->nothers; i++)
+		sova_chain_free(&path->others[i]);
+	free(path->others);
+	free(path->other_entries);
+	step_free(&path->submitted);
+	step_free(&path->unresolved_at);
+}
+
 void sova_analysis_free(struct sova_analysis *analysis)
 {
 	for (size_t i = 0; i < analysis->nsites; i++) {
 		struct sova_site *s = &analysis->sites[i];
-		sova_chain_free(&s->async.chain);
-		sova_chain_free(&s->single.chain);
-		step_free(&s->async.submitted);
-		step_free(&s->single.submitted);
-		step_free(&s->async.unresolved_at);
-		step_free(&s->single.unresolved_at);
+		context_path_free(&s->async);
+		context_path_free(&s->single);
 		sova_chain_free(&s->origin);
 		sova_chain_free(&s->self_chain);
 		step_free(&s->self_submit);

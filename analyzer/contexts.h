@@ -31,6 +31,10 @@ enum sova_provenance {
 	SOVA_PROV_ASYNC,    /* any other call that returns a future */
 };
 
+/* How many entry functions a site keeps a chain from: the shortest chain
+ * from each of the first ones to reach it (the others are counted). */
+#define SOVA_ENTRY_FLOWS 5
+
 /* How a function came to run in an async context, and the chain from there. */
 struct sova_context_path {
 	int reached;
@@ -39,6 +43,10 @@ struct sova_context_path {
 	const char *how;           /* the submit function, callback field or annotation */
 	int registered;            /* `submitted` names where the entry was registered */
 	struct sova_chain chain;   /* entry -> ... -> the blocking call */
+	struct sova_chain *others; /* the shortest feasible chain from each other entry function, shortest first */
+	const char **other_entries; /* and that entry function's name */
+	size_t nothers;
+	int more_entries;          /* entry functions beyond SOVA_ENTRY_FLOWS reach the call's function too */
 	struct sova_step submitted;
 	int unresolved;                /* the chain passes through a call sova cannot resolve */
 	struct sova_step unresolved_at; /* the first such call, when it does */

@@ -96,6 +96,7 @@ struct sova_reach {
 	int *next_state;  /* per state: the next state of the same def, or -1 */
 	size_t capnext;
 	int *last_state;  /* per def: its last state so far, or -1 */
+	unsigned char *more_entries; /* per def: reached from more entry functions than its states keep apart */
 	struct sova_bound *bounds;
 	size_t nbounds, capbounds;
 	struct sova_pruned *pruned; /* the first of each (def, call, reason), when recording */
@@ -196,6 +197,10 @@ void sova_relevant_free(struct sova_engine *e);
 int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
 			     struct sova_bound *bound);
 int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call);
+/* Returns 1 when some call on the path to state picked its callee among
+ * several that field-based resolution allows (a call through task->cb
+ * with many functions stored there), none bound by the path itself. */
+int sova_state_path_ambiguous(const struct sova_engine *e, const struct sova_reach *reach, int state);
 
 /* A call path from a worker entry: defs[0] is the entry's body, calls[i]
  * the call in defs[i] that reaches defs[i + 1]. */

@@ -166,7 +166,7 @@ static cJSON *location(struct sarif_writer *w, const struct sova_step *step, int
 	return loc;
 }
 
-static cJSON *code_flows(struct sarif_writer *w, const struct sova_chain *chain)
+static cJSON *code_flow(struct sarif_writer *w, const struct sova_chain *chain)
 {
 	cJSON *locations = cJSON_CreateArray();
 	for (size_t i = 0; i < chain->nsteps && i < GITHUB_MAX_FLOW_LOCATIONS; i++) {
@@ -182,8 +182,16 @@ static cJSON *code_flows(struct sarif_writer *w, const struct sova_chain *chain)
 	cJSON_AddItemToArray(thread_flows, thread_flow);
 	cJSON *flow = cJSON_CreateObject();
 	cJSON_AddItemToObject(flow, "threadFlows", thread_flows);
+	return flow;
+}
+
+/* The shortest chain first, then the shortest from each other entry function. */
+static cJSON *code_flows(struct sarif_writer *w, const struct sova_result *res)
+{
 	cJSON *flows = cJSON_CreateArray();
-	cJSON_AddItemToArray(flows, flow);
+	cJSON_AddItemToArray(flows, code_flow(w, &res->chain));
+	for (size_t i = 0; i < res->nother_flows; i++)
+		cJSON_AddItemToArray(flows, code_flow(w, &res->other_flows[i]));
 	return flows;
 }
 
@@ -253,7 +261,7 @@ static cJSON *result_json(struct sarif_writer *w, size_t index)
 		cJSON_AddItemToObject(r, "relatedLocations", related);
 	}
 	if (res->chain.nsteps)
-		cJSON_AddItemToObject(r, "codeFlows", code_flows(w, &res->chain));
+		cJSON_AddItemToObject(r, "codeFlows", code_flows(w, res));
 	cJSON_AddItemToObject(r, "partialFingerprints", fingerprints(res));
 	if (res->suppressed)
 		cJSON_AddItemToObject(r, "suppressions", suppressions(res));
@@ -263,6 +271,10 @@ static cJSON *result_json(struct sarif_writer *w, size_t index)
 	cJSON_AddStringToObject(props, "sova/kind", sova_block_kind_name(res->kind));
 	if (res->unresolved)
 		cJSON_AddBoolToObject(props, "sova/unresolved", 1);
+	if (res->nother_flows)
+		cJSON_AddNumberToObject(props, "sova/entries", (double)res->nother_flows + 1);
+	if (res->more_entries)
+		cJSON_AddBoolToObject(props, "sova/moreEntries", 1);
 	cJSON_AddItemToObject(r, "properties", props);
 	return r;
 }

@@ -49,6 +49,21 @@ static int in_chain(const struct sova_chain *chain, const struct sova_step *step
 	return 0;
 }
 
+/* The other entry functions that reach the call, counted and named: their
+ * chains are in the SARIF output's code flows. */
+static void print_other_entries(FILE *out, const struct sova_report *r, const struct sova_result *res)
+{
+	if (!res->nother_flows)
+		return;
+	print_at(out, r, &res->loc, "note");
+	int one = res->nother_flows == 1 && !res->more_entries;
+	fprintf(out, "%s%zu other entry function%s reach%s this call too:", res->more_entries ? "at least " : "",
+		res->nother_flows, one ? "" : "s", one ? "es" : "");
+	for (size_t i = 0; i < res->nother_flows; i++)
+		fprintf(out, "%s '%s'", i ? "," : "", res->other_entries[i]);
+	fprintf(out, "\n");
+}
+
 int sova_result_shown(const struct sova_result *result)
 {
 	return !result->suppressed && (result->baseline == SOVA_BASELINE_NONE || result->baseline == SOVA_BASELINE_NEW);
@@ -73,6 +88,7 @@ void sova_report_text(FILE *out, const struct sova_report *r)
 			print_at(out, r, &res->related.steps[k].loc, "note");
 			fprintf(out, "%s\n", res->related.steps[k].message);
 		}
+		print_other_entries(out, r, res);
 	}
 }
 

@@ -430,6 +430,23 @@ int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reac
 	return sova_state_contradiction(e, reach, state, call, &bound) < 0;
 }
 
+int sova_state_path_ambiguous(const struct sova_engine *e, const struct sova_reach *reach, int state)
+{
+	for (int s = state; reach->states[s].parent >= 0; s = reach->states[s].parent) {
+		int parent = reach->states[s].parent, call = reach->states[s].parent_call;
+		int def = reach->states[parent].def;
+		if (sova_engine_call(e, def, call)->callee_usr)
+			continue;
+		int param = e->relevant[def].callee_params[call];
+		if (param >= 0 && bound_of(e, reach, parent, param, NULL).kind == SOVA_BOUND_FUNC)
+			continue;
+		const int *t = e->prog->defs[def].targets[call];
+		if (t[0] >= 0 && t[1] >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The syms a call may reach in a state: for a call through a parameter
  * bound to a function, that function; otherwise every function the
  * program ever stores where the call reads. */
@@ -462,35 +479,82 @@ struct search {
 	struct sova_reach *reach;
 	struct sova_unitsets units; /* the sets of programs paths are part of */
 	int *def_units;             /* per def: the id of its body's programs */
-	struct int_list *seen_plain; /* per def with no relevant parameter: the unit sets it was entered with */
+	struct int_list *seen_plain; /* per def with no relevant parameter: (unit set, entry sym or -1) pairs */
+	struct int_list *def_entries; /* per def: the entry syms whose paths into it are kept apart */
 	struct sova_strmap seen;    /* "def:units:bounds" of those with some */
 	struct sova_strmap pruned;  /* "def:call:reason" of the calls recorded as not followed */
 	char *key;
 	size_t capkey;
 };
 
-/* "def:units:k=v,..." for a def with relevant parameters, into s->key. */
-static const char *state_key(struct search *s, int def, int units, const struct sova_bound *bounds, size_t n)
+/* "def:units:sym:k=v,..." for a def with relevant parameters, into s->key;
+ * sym is the entry whose paths are kept apart, or -1 for any. */
+static const char *state_key(struct search *s, int def, int units, int sym, const struct sova_bound *bounds,
+			     size_t n)
 {
-	size_t need = 40 + n * 48;
+	size_t need = 60 + n * 48;
 	if (need > s->capkey) {
 		s->capkey = need * 2;
 		s->key = sova_xrealloc(s->key, s->capkey, 1);
 	}
-	size_t at = (size_t)snprintf(s->key, s->capkey, "%d:%d:", def, units);
+	size_t at = (size_t)snprintf(s->key, s->capkey, "%d:%d:%d:", def, units, sym);
 	for (size_t i = 0; i < n; i++)
 		at += (size_t)snprintf(s->key + at, s->capkey - at, "%d=%ld,", (int)bounds[i].kind, bounds[i].num);
 	return s->key;
 }
 
-/* Returns 1 when def was entered with these programs before, and notes them. */
-static int seen_plain(struct search *s, int def, int units)
+/* Returns 1 when def was entered with these programs (from entry sym, or
+ * -1: from any) before, and notes them. */
+static int seen_plain(struct search *s, int def, int units, int sym)
 {
 	struct int_list *seen = &s->seen_plain[def];
-	for (size_t i = 0; i < seen->n; i++)
-		if (seen->items[i] == units)
+	for (size_t i = 0; i + 1 < seen->n; i += 2)
+		if (seen->items[i] == units && seen->items[i + 1] == sym)
 			return 1;
 	SOVA_PUSH(seen->items, seen->n, seen->cap, units);
+	SOVA_PUSH(seen->items, seen->n, seen->cap, sym);
+	return 0;
+}
+
+/* The entry sym whose paths into def are kept apart from other entries',
+ * or -1. The first SOVA_ENTRY_FLOWS entry functions to reach a def are, so
+ * that a site shows a chain from each; later ones share their states, and
+ * the def is marked as reached from more. */
+static int tracked_entry(struct search *s, int def, int entry)
+{
+	int sym = s->e->entries[entry].sym;
+	struct int_list *seen = &s->def_entries[def];
+	for (size_t i = 0; i < seen->n; i++)
+		if (seen->items[i] == sym)
+			return sym;
+	if (seen->n < SOVA_ENTRY_FLOWS) {
+		SOVA_PUSH(seen->items, seen->n, seen->cap, sym);
+		return sym;
+	}
+	s->reach->more_entries[def] = 1;
+	return -1;
+}
+
+/* Returns 1 when a state like this one was made before; notes it, and,
+ * for a tracked entry, that some entry reached it. */
+static int seen_state(struct search *s, const struct sova_worker_state *st, int sym, int bound)
+{
+	const struct sova_relevant *rel = &s->e->relevant[st->def];
+	const struct sova_bound *bounds = s->reach->bounds + st->bounds;
+	int units = st->units * 2 + st->unresolved;
+	if (!bound) { /* most states: a string key for each cost more than the rest of the search */
+		if (seen_plain(s, st->def, units, sym))
+			return 1;
+		if (sym >= 0)
+			seen_plain(s, st->def, units, -1);
+		return 0;
+	}
+	const char *key = state_key(s, st->def, units, sym, bounds, rel->n);
+	if (sova_strmap_get(&s->seen, key) >= 0)
+		return 1;
+	sova_strmap_put(&s->seen, key, 1);
+	if (sym >= 0)
+		sova_strmap_put(&s->seen, state_key(s, st->def, units, -1, bounds, rel->n), 1);
 	return 0;
 }
 
@@ -560,16 +624,7 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 		bound |= b.kind != SOVA_BOUND_UNKNOWN;
 		SOVA_PUSH(r->bounds, r->nbounds, r->capbounds, b);
 	}
-	/* Nothing known of any relevant parameter: the context-free state. */
-	if (bound) {
-		const char *key = state_key(s, def, units * 2 + unresolved, r->bounds + st.bounds, rel->n);
-		if (sova_strmap_get(&s->seen, key) >= 0) {
-			r->nbounds = st.bounds;
-			return;
-		}
-		sova_strmap_put(&s->seen, key, 1);
-	} else if (seen_plain(s, def, units * 2 + unresolved)) {
-		/* Most states: a string key for each cost more than the rest of the search. */
+	if (seen_state(s, &st, tracked_entry(s, def, entry), bound)) {
 		r->nbounds = st.bounds;
 		return;
 	}
@@ -617,6 +672,7 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	s.e = e;
 	s.reach = reach;
 	s.seen_plain = sova_xcalloc(n + 1, sizeof(*s.seen_plain));
+	s.def_entries = sova_xcalloc(n + 1, sizeof(*s.def_entries));
 	sova_strmap_init(&s.seen);
 	sova_strmap_init(&s.pruned);
 	sova_unitsets_init(&s.units, &e->prog->units);
@@ -624,6 +680,7 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	for (size_t d = 0; d < n; d++)
 		s.def_units[d] = sova_unitsets_intern(&s.units, &e->prog->def_units[d * e->prog->units.nwords]);
 	memset(reach, 0, sizeof(*reach));
+	reach->more_entries = sova_xcalloc(n + 1, 1);
 	reach->first_state = sova_xmalloc((n + 1) * sizeof(int));
 	reach->last_state = sova_xmalloc((n + 1) * sizeof(int));
 	for (size_t d = 0; d < n; d++)
@@ -640,9 +697,12 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	for (size_t i = 0; i < reach->nstates; i++)
 		expand(&s, (int)i, &targets, &cap);
 	free(targets);
-	for (size_t d = 0; d < n; d++)
+	for (size_t d = 0; d < n; d++) {
 		free(s.seen_plain[d].items);
+		free(s.def_entries[d].items);
+	}
 	free(s.seen_plain);
+	free(s.def_entries);
 	free(s.def_units);
 	sova_unitsets_free(&s.units);
 	free(s.key);
@@ -691,6 +751,7 @@ void sova_reach_free(struct sova_reach *reach)
 {
 	free(reach->states);
 	free(reach->first_state);
+	free(reach->more_entries);
 	free(reach->next_state);
 	free(reach->last_state);
 	free(reach->bounds);

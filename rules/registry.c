@@ -108,6 +108,16 @@ static char *unresolved_phrase(struct sova_result *result, const struct sova_con
 char *sova_result_context(struct sova_result *result, const struct sova_context_path *path)
 {
 	sova_chain_copy(&result->chain, &path->chain);
+	if (path->nothers) {
+		result->other_flows = sova_xcalloc(path->nothers, sizeof(*result->other_flows));
+		result->other_entries = sova_xcalloc(path->nothers, sizeof(*result->other_entries));
+		for (size_t i = 0; i < path->nothers; i++) {
+			sova_chain_copy(&result->other_flows[i], &path->others[i]);
+			result->other_entries[i] = path->other_entries[i];
+		}
+		result->nother_flows = path->nothers;
+	}
+	result->more_entries = path->more_entries;
 	char *text;
 	if (!path->registered) {
 		text = sova_xasprintf("'%s' runs %s: it is annotated %s", path->entry, context_place(path->context),

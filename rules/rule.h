@@ -24,6 +24,10 @@ struct sova_result {
 	const char *function; /* enclosing function, for fingerprints */
 	char *message;
 	struct sova_chain chain;   /* the code flow, may be empty */
+	struct sova_chain *other_flows; /* the shortest chain from each other entry function */
+	const char **other_entries;     /* and its name */
+	size_t nother_flows;
+	int more_entries; /* entry functions beyond those reach the call too */
 	struct sova_chain related; /* related locations, referenced from the message as [text](index) */
 	int unresolved; /* the chain passes through a call sova cannot resolve: shown at level note */
 	enum sova_block_kind kind; /* what the blocking call waits for */
