@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contexts.h"
 #include "util.h"
 
 void sova_cli_usage(void)
@@ -39,6 +40,8 @@ void sova_cli_usage(void)
 	      "  --baseline <file>    an earlier SARIF log: only new results count and are shown\n"
 	      "  --show-unresolved    also report chains through calls on objects found at run\n"
 	      "                       time (a GObject's class or interface), at level note\n"
+	      "  --entry-flows <n>    show the shortest chain from up to n (1-5) entry functions\n"
+	      "                       that reach each result; default 1\n"
 	      "  --report-unused-suppressions\n"
 	      "                       note suppression comments that suppress nothing\n"
 	      "  --summary            print a line of counts per rule on standard error\n"
@@ -124,6 +127,19 @@ static int parse_size(const char *s, unsigned long long *size, char *err, size_t
 	return 0;
 }
 
+/* --entry-flows N, from 1 to SOVA_ENTRY_FLOWS. */
+static int parse_entry_flows(const char *s, int *flows, char *err, size_t errlen)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || *end != '\0' || n < 1 || n > SOVA_ENTRY_FLOWS) {
+		snprintf(err, errlen, "--entry-flows takes a number from 1 to %d, not '%s'", SOVA_ENTRY_FLOWS, s);
+		return -1;
+	}
+	*flows = (int)n;
+	return 0;
+}
+
 static int parse_shard(const char *s, int *shard, int *nshards, char *err, size_t errlen)
 {
 	char *slash;
@@ -173,6 +189,10 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 		cli->dump_program = 1;
 	else if (strcmp(a, "--show-unresolved") == 0)
 		cli->show_unresolved = 1;
+	else if (strcmp(a, "--entry-flows") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) || parse_entry_flows(v, &cli->entry_flows, err, errlen)
+			       ? -1
+			       : 1;
 	else if (strcmp(a, "--no-config") == 0)
 		cli->no_config = 1;
 	else if (strcmp(a, "--report-unused-suppressions") == 0)
@@ -232,6 +252,7 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 {
 	memset(cli, 0, sizeof(*cli));
 	cli->default_models = 1;
+	cli->entry_flows = 1;
 	cli->cache_max_size = 512ULL << 20;
 	size_t capmodels = 0, capfiles = 0;
 	int i = 1;

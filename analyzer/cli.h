@@ -41,6 +41,7 @@ struct sova_cli {
 	char *explain_file;    /* --explain FILE:LINE: FILE, or NULL */
 	unsigned explain_line; /* and LINE */
 	int show_unresolved; /* --show-unresolved */
+	int entry_flows;     /* --entry-flows N: chains from up to N entry functions per result (1..5) */
 	int default_models;
 	char **models; /* --model, in order */
 	size_t nmodels;

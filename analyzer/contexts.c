@@ -443,8 +443,7 @@ static void note_unresolved(const struct sova_engine *e, const struct sova_path 
 }
 
 /* The shortest feasible chain from each entry function other than the
- * first's, in search order (shortest first), up to SOVA_ENTRY_FLOWS in
- * all; through an unresolved call only when the first chain is. A chain
+ * first's, in search order (shortest first), up to --entry-flows in all; through an unresolved call only when the first chain is. A chain
  * that picked a callee among several stored in one field is left out:
  * field-based resolution lets every aio callback reach every other
  * (nng's task->task_cb), and such a second chain is rarely one that can
@@ -461,9 +460,9 @@ static void other_chains(const struct sova_engine *e, const struct sova_reach *r
 		for (size_t i = 0; i < nshown && !seen; i++)
 			seen = shown[i] == entry->sym;
 		if (seen || (st->unresolved && !out->unresolved) || !sova_state_allows(e, reach, s, call) ||
-		    sova_state_path_ambiguous(e, reach, s))
+		    st->ambiguous)
 			continue;
-		if (nshown == SOVA_ENTRY_FLOWS) {
+		if (nshown >= (size_t)e->entry_flows) {
 			out->more_entries = 1;
 			return;
 		}
@@ -503,7 +502,8 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
 	sova_worker_chain(e, &path, call, entry, &out->chain, &out->submitted);
 	free(path.defs);
 	free(path.calls);
-	other_chains(e, reach, def, call, state, out);
+	if (e->entry_flows > 1)
+		other_chains(e, reach, def, call, state, out);
 }
 
 /* What kind of blocking a call is, if any: a wait on async work or a
@@ -659,6 +659,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.prog = prog;
 	e.models = models;
 	e.show_unresolved = options && options->show_unresolved;
+	e.entry_flows = options && options->entry_flows > 1 ? options->entry_flows : 1;
 	e.record_pruned = options && options->explain_file;
 	decide_models(&e);
 	make_implicit_executors(&e);

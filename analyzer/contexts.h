@@ -31,8 +31,8 @@ enum sova_provenance {
 	SOVA_PROV_ASYNC,    /* any other call that returns a future */
 };
 
-/* How many entry functions a site keeps a chain from: the shortest chain
- * from each of the first ones to reach it (the others are counted). */
+/* The most entry functions a site can keep a chain from (--entry-flows):
+ * the shortest chain from each of the first ones to reach it. */
 #define SOVA_ENTRY_FLOWS 5
 
 /* How a function came to run in an async context, and the chain from there. */
@@ -46,7 +46,7 @@ struct sova_context_path {
 	struct sova_chain *others; /* the shortest feasible chain from each other entry function, shortest first */
 	const char **other_entries; /* and that entry function's name */
 	size_t nothers;
-	int more_entries;          /* entry functions beyond SOVA_ENTRY_FLOWS reach the call's function too */
+	int more_entries;          /* entry functions beyond those reach the call's function too */
 	struct sova_step submitted;
 	int unresolved;                /* the chain passes through a call sova cannot resolve */
 	struct sova_step unresolved_at; /* the first such call, when it does */
@@ -91,6 +91,11 @@ struct sova_analyze_options {
 	/* Follow calls through objects found at run time (unresolved.c), whose
 	 * targets may be any function stored in that field anywhere. */
 	int show_unresolved;
+	/* --entry-flows: keep the shortest chain from up to this many entry
+	 * functions per site (1, the default: the shortest chain only). A
+	 * second entry's chain is right less often than the first's (see
+	 * docs/precision.md), so more is asked for. */
+	int entry_flows;
 	/* --explain FILE:LINE: also explain the blocking calls on that line
 	 * (a path, or its tail after a '/'), into analysis.explanation. */
 	const char *explain_file;

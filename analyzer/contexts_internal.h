@@ -67,6 +67,7 @@ struct sova_worker_state {
 	size_t bounds;   /* index into the search's bounds: one per relevant parameter */
 	int units;       /* the programs the path can be part of (an id of the search's unit sets) */
 	int unresolved;  /* the path went through an unresolved call */
+	int ambiguous;   /* a call on the path picked its callee among several a field or variable holds */
 };
 
 /* Why the search did not follow a call (recorded for --explain only). */
@@ -135,6 +136,7 @@ struct sova_engine {
 	struct sova_relevant *relevant; /* per def */
 	unsigned char **unresolved; /* per def, per call: through an object found at run time; a def may have NULL */
 	int show_unresolved;        /* search through unresolved calls too */
+	int entry_flows;            /* entry functions whose paths the searches keep apart (options.entry_flows) */
 	int record_pruned;          /* keep the calls the searches did not follow, for --explain */
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
@@ -197,10 +199,7 @@ void sova_relevant_free(struct sova_engine *e);
 int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
 			     struct sova_bound *bound);
 int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call);
-/* Returns 1 when some call on the path to state picked its callee among
- * several that field-based resolution allows (a call through task->cb
- * with many functions stored there), none bound by the path itself. */
-int sova_state_path_ambiguous(const struct sova_engine *e, const struct sova_reach *reach, int state);
+
 
 /* A call path from a worker entry: defs[0] is the entry's body, calls[i]
  * the call in defs[i] that reaches defs[i + 1]. */

@@ -385,6 +385,7 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 	sova_link(run->facts, run->nfacts, &prog);
 	stage_done(run, "link", &t);
 	struct sova_analyze_options analyze = { .show_unresolved = run->cli.show_unresolved,
+						.entry_flows = run->cli.entry_flows,
 						.explain_file = run->cli.explain_file,
 						.explain_line = run->cli.explain_line,
 						.explain_base = run->cwd };

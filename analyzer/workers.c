@@ -430,23 +430,6 @@ int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reac
 	return sova_state_contradiction(e, reach, state, call, &bound) < 0;
 }
 
-int sova_state_path_ambiguous(const struct sova_engine *e, const struct sova_reach *reach, int state)
-{
-	for (int s = state; reach->states[s].parent >= 0; s = reach->states[s].parent) {
-		int parent = reach->states[s].parent, call = reach->states[s].parent_call;
-		int def = reach->states[parent].def;
-		if (sova_engine_call(e, def, call)->callee_usr)
-			continue;
-		int param = e->relevant[def].callee_params[call];
-		if (param >= 0 && bound_of(e, reach, parent, param, NULL).kind == SOVA_BOUND_FUNC)
-			continue;
-		const int *t = e->prog->defs[def].targets[call];
-		if (t[0] >= 0 && t[1] >= 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* The syms a call may reach in a state: for a call through a parameter
  * bound to a function, that function; otherwise every function the
  * program ever stores where the call reads. */
@@ -517,17 +500,20 @@ static int seen_plain(struct search *s, int def, int units, int sym)
 }
 
 /* The entry sym whose paths into def are kept apart from other entries',
- * or -1. The first SOVA_ENTRY_FLOWS entry functions to reach a def are, so
- * that a site shows a chain from each; later ones share their states, and
- * the def is marked as reached from more. */
-static int tracked_entry(struct search *s, int def, int entry)
+ * or -1. The first --entry-flows entry functions to reach a def by an
+ * unambiguous path are, so that a site shows a chain from each; later ones,
+ * and ambiguous paths, share their states, and the def is marked as
+ * reached from more. */
+static int tracked_entry(struct search *s, int def, int entry, int ambiguous)
 {
+	if (ambiguous || s->e->entry_flows <= 1)
+		return -1;
 	int sym = s->e->entries[entry].sym;
 	struct int_list *seen = &s->def_entries[def];
 	for (size_t i = 0; i < seen->n; i++)
 		if (seen->items[i] == sym)
 			return sym;
-	if (seen->n < SOVA_ENTRY_FLOWS) {
+	if (seen->n < (size_t)s->e->entry_flows) {
 		SOVA_PUSH(seen->items, seen->n, seen->cap, sym);
 		return sym;
 	}
@@ -603,7 +589,7 @@ static enum sova_prune prune_reason(const struct sova_engine *e, const struct so
 /* Enters def from a call in state parent: a path goes on only into code
  * of a program it can be part of, never from one program into another's
  * own code. */
-static void enter(struct search *s, int def, int parent, int parent_call, int entry)
+static void enter(struct search *s, int def, int parent, int parent_call, int entry, int picked)
 {
 	struct sova_reach *r = s->reach;
 	const struct sova_relevant *rel = &s->e->relevant[def];
@@ -617,14 +603,15 @@ static void enter(struct search *s, int def, int parent, int parent_call, int en
 	}
 	int unresolved = parent >= 0 && (r->states[parent].unresolved ||
 					 sova_engine_unresolved(s->e, r->states[parent].def, parent_call));
-	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units, unresolved };
+	int ambiguous = picked || (parent >= 0 && r->states[parent].ambiguous);
+	struct sova_worker_state st = { def, parent, parent_call, entry, r->nbounds, units, unresolved, ambiguous };
 	int bound = 0;
 	for (size_t i = 0; i < rel->n; i++) {
 		struct sova_bound b = parent >= 0 ? bound_arg(s->e, r, parent, parent_call, &rel->refs[i]) : unknown_bound;
 		bound |= b.kind != SOVA_BOUND_UNKNOWN;
 		SOVA_PUSH(r->bounds, r->nbounds, r->capbounds, b);
 	}
-	if (seen_state(s, &st, tracked_entry(s, def, entry), bound)) {
+	if (seen_state(s, &st, tracked_entry(s, def, entry, ambiguous), bound)) {
 		r->nbounds = st.bounds;
 		return;
 	}
@@ -658,7 +645,7 @@ static void expand(struct search *s, int state, int **targets, size_t *cap)
 				continue;
 			const struct sova_sym *ss = &e->prog->syms[sym];
 			for (size_t i = 0; i < ss->ndefs; i++)
-				enter(s, ss->defs[i], state, (int)c, st.entry);
+				enter(s, ss->defs[i], state, (int)c, st.entry, n > 1);
 		}
 	}
 }
@@ -690,7 +677,7 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 			continue;
 		const struct sova_sym *sym = &e->prog->syms[e->entries[k].sym];
 		for (size_t i = 0; i < sym->ndefs; i++)
-			enter(&s, sym->defs[i], -1, -1, (int)k);
+			enter(&s, sym->defs[i], -1, -1, (int)k, 0);
 	}
 	int *targets = NULL;
 	size_t cap = 0;
