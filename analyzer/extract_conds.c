@@ -289,6 +289,8 @@ void ext_derived_arg(struct extractor *ex, CXCursor arg, int index, struct sova_
 	struct sova_derived_arg t = { index, 0, { 0 } };
 	if (!exact_test(ex, arg, &t.cond, &t.keep_bits, 0))
 		return;
+	if (t.keep_bits && clang_getCursorType(arg).kind == CXType_Bool)
+		t.keep_bits = 0; /* `flags & K` converted to a bool parameter is 1, not K: (flags & K) != 0 */
 	size_t cap = call->nderived_args;
 	SOVA_PUSH(call->derived_args, call->nderived_args, cap, t);
 }

@@ -115,3 +115,11 @@ void spawn(int flags, void *p, int mode, int later)
     spawn_child(!!p, (flags & T_LINK) == T_LINK, !(later & T_LINK), 0, 0, 0);
     later = 1;
 }
+
+void take_bool(_Bool keep);
+
+/* flags & K passed to a _Bool parameter is its truth, not its bits. */
+void to_bool(int flags)
+{
+    take_bool(flags & T_LINK);
+}
