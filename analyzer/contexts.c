@@ -443,16 +443,19 @@ static void note_unresolved(const struct sova_engine *e, const struct sova_path 
 }
 
 /* The shortest feasible chain from each entry function other than the
- * first's, in search order (shortest first), up to --entry-flows in all; through an unresolved call only when the first chain is. A chain
- * that picked a callee among several stored in one field is left out:
- * field-based resolution lets every aio callback reach every other
- * (nng's task->task_cb), and such a second chain is rarely one that can
- * happen. The first chain is shown as before. */
+ * first's, in search order (shortest first), up to --entry-flows in all;
+ * through an unresolved call only when the first chain is. A chain that
+ * picked a callee among several stored in one field is left out:
+ * field-based resolution lets every aio callback reach every other (nng's
+ * task->task_cb), and such a second chain is rarely one that can happen.
+ * The first chain is shown as before. */
 static void other_chains(const struct sova_engine *e, const struct sova_reach *reach, int def, int call,
 			 int first, struct sova_context_path *out)
 {
 	int shown[SOVA_ENTRY_FLOWS] = { e->entries[reach->states[first].entry].sym };
-	size_t nshown = 1, cap = 0, capnames = 0, nnames = 0;
+	size_t nshown = 1;
+	out->others = sova_xcalloc((size_t)e->entry_flows, sizeof(*out->others));
+	out->other_entries = sova_xcalloc((size_t)e->entry_flows, sizeof(*out->other_entries));
 	for (int s = reach->first_state[def]; s >= 0; s = reach->next_state[s]) {
 		const struct sova_worker_state *st = &reach->states[s];
 		const struct sova_entry *entry = &e->entries[st->entry];
@@ -469,12 +472,10 @@ static void other_chains(const struct sova_engine *e, const struct sova_reach *r
 		shown[nshown++] = entry->sym;
 		struct sova_path path;
 		sova_worker_path(reach, s, &path);
-		struct sova_chain chain = { 0 };
 		struct sova_step submitted;
-		sova_worker_chain(e, &path, call, entry, &chain, &submitted);
+		sova_worker_chain(e, &path, call, entry, &out->others[out->nothers], &submitted);
 		free(submitted.message);
-		SOVA_PUSH(out->other_entries, nnames, capnames, def_name(e, path.defs[0]));
-		SOVA_PUSH(out->others, out->nothers, cap, chain);
+		out->other_entries[out->nothers++] = def_name(e, path.defs[0]);
 		free(path.defs);
 		free(path.calls);
 	}

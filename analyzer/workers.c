@@ -411,7 +411,6 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 	return unknown_bound;
 }
 
-
 int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
 			     struct sova_bound *bound)
 {
