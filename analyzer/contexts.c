@@ -50,6 +50,15 @@ const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int
 	return index >= 0 && (size_t)index < c->nargs ? &c->args[index] : NULL;
 }
 
+const struct sova_val *sova_engine_result_storage(const struct sova_engine *e, int def, int call)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	for (size_t i = 0; i < fn->nassigns; i++)
+		if (fn->assigns[i].value.kind == SOVA_VAL_CALL && fn->assigns[i].value.num == call)
+			return &fn->assigns[i].target;
+	return NULL;
+}
+
 static const struct sova_val *implicit_executor(const struct sova_engine *e, const struct sova_api_fn *api)
 {
 	return api->implicit_executor ? &e->implicit_vals[api - e->models->fns] : NULL;
@@ -411,13 +420,21 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 
 /* ---- sites ---- */
 
+/* The call can block in the state's chain: its conditions can hold there,
+ * and it is not a join of a thread whose last act ran the chain's entry. */
+static int blocks_in_state(const struct sova_engine *e, const struct sova_reach *reach, int state, int def, int call)
+{
+	return sova_state_allows(e, reach, state, call) &&
+	       !sova_join_finished(&e->joins, def, call, reach->states[state].entry);
+}
+
 /* The first state of def, in search order (the shortest chain), in which
- * the call's conditions can hold; one with no unresolved call first. */
+ * the call can block; one with no unresolved call first. */
 static int first_feasible(const struct sova_engine *e, const struct sova_reach *reach, int def, int call)
 {
 	int fallback = -1;
 	for (int s = reach->first_state[def]; s >= 0; s = reach->next_state[s]) {
-		if (!sova_state_allows(e, reach, s, call))
+		if (!blocks_in_state(e, reach, s, def, call))
 			continue;
 		if (!reach->states[s].unresolved)
 			return s;
@@ -462,7 +479,7 @@ static void other_chains(const struct sova_engine *e, const struct sova_reach *r
 		int seen = 0;
 		for (size_t i = 0; i < nshown && !seen; i++)
 			seen = shown[i] == entry->sym;
-		if (seen || (st->unresolved && !out->unresolved) || !sova_state_allows(e, reach, s, call) ||
+		if (seen || (st->unresolved && !out->unresolved) || !blocks_in_state(e, reach, s, def, call) ||
 		    st->ambiguous)
 			continue;
 		if (nshown >= (size_t)e->entry_flows) {
@@ -640,6 +657,7 @@ static void engine_free(struct sova_engine *e)
 	sova_reach_free(&e->any);
 	sova_reach_free(&e->single);
 	sova_relevant_free(e);
+	sova_finished_joins_free(&e->joins);
 	sova_unresolved_free(e->unresolved, e->prog->ndefs);
 	free(e->active);
 	free(e->leaf);
@@ -669,6 +687,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	build_callers(&e);
 	e.unresolved = sova_find_unresolved(&e);
 	sova_find_workers(&e);
+	sova_find_finished_joins(&e, &e.joins);
 	for (size_t d = 0; d < prog->ndefs; d++)
 		find_sites(&e, (int)d, out);
 	if (e.record_pruned)

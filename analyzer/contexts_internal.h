@@ -118,6 +118,12 @@ struct sova_relevant {
 	int *callee_params; /* per call: the parameter it calls through, or -1 */
 };
 
+/* The joins that wait for a thread already at its end, per entry (joins.c):
+ * keys "def:call:entry". */
+struct sova_finished_joins {
+	struct sova_strmap done;
+};
+
 struct sova_engine {
 	const struct sova_program *prog;
 	const struct sova_models *models;
@@ -140,6 +146,7 @@ struct sova_engine {
 	int record_pruned;          /* keep the calls the searches did not follow, for --explain */
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
+	struct sova_finished_joins joins;
 };
 
 /* The model entry in `role` for what a call calls, directly or through a
@@ -150,6 +157,8 @@ const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, 
 int sova_engine_when_holds(const struct sova_engine *e, int def, const struct sova_when *when, int call);
 const struct sova_call *sova_engine_call(const struct sova_engine *e, int def, int call);
 struct sova_loc sova_engine_loc(const struct sova_engine *e, int def, struct sova_loc loc);
+/* Where a call's result is stored (the target of `x = call(...)`), or NULL. */
+const struct sova_val *sova_engine_result_storage(const struct sova_engine *e, int def, int call);
 /* The argument at index of a call, or NULL. */
 const struct sova_val *sova_engine_arg(const struct sova_engine *e, int def, int call, long index);
 /* The executor a submit names: its executor argument, or the model's
@@ -186,6 +195,12 @@ int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call);
 int sova_engine_on_fatal_path(const struct sova_engine *e, int def, int call);
 /* Returns 1 when the call at (def, call) is unresolved. */
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
+
+/* Finds the joins (def, call) that, run from an entry, wait only for a
+ * thread that made its last act (joins.c). Needs apis and entries. */
+void sova_find_finished_joins(const struct sova_engine *e, struct sova_finished_joins *out);
+int sova_join_finished(const struct sova_finished_joins *joins, int def, int call, int entry);
+void sova_finished_joins_free(struct sova_finished_joins *joins);
 
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);

@@ -293,7 +293,8 @@ static void print_pruned(const struct explainer *x, const struct pruned_index *i
 }
 
 /* The chains that reach the site's function but in which the site's own
- * conditions cannot hold: the call is pruned there, not on the way in. */
+ * conditions cannot hold, or whose entry runs only once the thread the
+ * call joins made its last act: the call is pruned there, not on the way in. */
 static void print_refuted_states(const struct explainer *x, const struct sova_reach *reach, int def,
 				 int call)
 {
@@ -304,16 +305,22 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 	for (int st = reach->first_state[def]; st >= 0; st = reach->next_state[st]) {
 		struct sova_bound bound;
 		int cond = sova_state_contradiction(e, reach, st, call, &bound);
-		if (cond < 0)
+		int joined = cond < 0 && sova_join_finished(&e->joins, def, call, reach->states[st].entry);
+		if (cond < 0 && !joined)
 			continue;
 		if (shown++ == 0)
-			fprintf(out, "  chains that reach '%s' in which this call cannot run:\n", e->prog->defs[def].fn->name);
+			fprintf(out, "  chains that reach '%s' in which this call cannot block:\n", e->prog->defs[def].fn->name);
 		if (shown > MAX_PRUNED_SHOWN) {
 			more++;
 			continue;
 		}
 		fprintf(out, "    ");
 		print_state_chain(x, reach, st, 0);
+		if (joined) {
+			fprintf(out, ": '%s' runs only after the last act of the thread the call joins\n",
+				e->prog->syms[e->entries[reach->states[st].entry].sym].name);
+			continue;
+		}
 		fprintf(out, ": the call runs only when ");
 		print_cond(out, &c->conds[cond]);
 		fprintf(out, ", and this chain binds it to ");

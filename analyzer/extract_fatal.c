@@ -13,6 +13,9 @@
  * if/else made of those. A call followed by a return, break, continue or
  * goto before that point may leave the block first: it does not die.
  *
+ * The same walk finds the call a function's body ends with (sova_func's
+ * ends_with): what a thread has done when its last act wakes another.
+ *
  * Computed bottom-up as the walk leaves each node (extract.c), so every
  * node is looked at once whatever the nesting: each frame learns from its
  * children whether control can leave it early (`exits`) and where it ends
@@ -25,6 +28,7 @@ enum {
 	EXIT_RETURN = 1,   /* return or goto: leaves every enclosing block */
 	EXIT_BREAK = 2,    /* leaves the loop or switch it is in */
 	EXIT_CONTINUE = 4, /* leaves the rest of the loop body */
+	EXIT_GOTO = 8,     /* with EXIT_RETURN: a goto, which may also jump back */
 };
 
 /* Whether C11's _Noreturn (or <stdnoreturn.h>'s noreturn) is among the
@@ -130,16 +134,20 @@ static int node_dies_at(const struct frame *f)
 
 void ext_fatal_enter(struct extractor *ex, struct frame *f)
 {
-	if (f->kind == CXCursor_ReturnStmt || f->kind == CXCursor_GotoStmt || f->kind == CXCursor_IndirectGotoStmt)
+	if (f->kind == CXCursor_ReturnStmt)
 		f->exits = EXIT_RETURN;
+	else if (f->kind == CXCursor_GotoStmt || f->kind == CXCursor_IndirectGotoStmt)
+		f->exits = EXIT_RETURN | EXIT_GOTO;
 	else if (f->kind == CXCursor_BreakStmt)
 		f->exits = EXIT_BREAK;
 	else if (f->kind == CXCursor_ContinueStmt)
 		f->exits = EXIT_CONTINUE;
 	else if (f->kind == CXCursor_CallExpr && ext_func(ex))
 		f->noreturn_callee = call_never_returns(ex, f->cursor);
-	else if (f->kind == CXCursor_CompoundStmt && ext_func(ex))
+	else if (f->kind == CXCursor_CompoundStmt && ext_func(ex)) {
 		f->live_from = ext_func(ex)->ncalls;
+		f->is_body = ex->depth >= 2 && ex->stack[ex->depth - 2].opens_func;
+	}
 }
 
 /* A child of a block has been left: it may leave the block early (exits:
@@ -156,13 +164,36 @@ static void block_child_left(struct frame *block, const struct frame *child, int
 	}
 }
 
+/* Nodes that only pass on the value of the expression they hold. */
+static int is_wrapper(enum CXCursorKind kind)
+{
+	return kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr || kind == CXCursor_CStyleCastExpr;
+}
+
+/* A statement of a function's body has been left: a call statement with
+ * no return or goto before it may be the body's last act; the body knows
+ * once it is left whether a later statement called anything. */
+static void body_child_left(struct frame *body, const struct frame *child, int exits)
+{
+	if (exits & EXIT_GOTO)
+		body->gone_to = 1;
+	if (child->call_stmt && !(body->exits & EXIT_RETURN))
+		body->ends_with = child->call_stmt;
+}
+
 void ext_fatal_leave(struct extractor *ex, struct frame *f, struct frame *up)
 {
 	struct sova_func *fn = ext_func(ex);
-	if (f->kind == CXCursor_CallExpr)
+	if (f->kind == CXCursor_CallExpr) {
 		f->dies_at = f->noreturn_callee && fn ? (int)fn->ncalls : 0; /* its index + 1: leave_call recorded it */
-	else
+		f->call_stmt = fn ? fn->ncalls : 0;
+	} else {
 		f->dies_at = node_dies_at(f);
+	}
+	if (f->is_body && fn)
+		fn->ends_with = !f->gone_to && f->ends_with == fn->ncalls ? f->ends_with : 0;
+	if (up && is_wrapper(up->kind))
+		up->call_stmt = f->call_stmt;
 	if (f->kind == CXCursor_CompoundStmt && f->dying_at && fn)
 		for (size_t i = f->dying_from; i < fn->ncalls; i++)
 			if (!fn->calls[i].dies_at)
@@ -176,6 +207,8 @@ void ext_fatal_leave(struct extractor *ex, struct frame *f, struct frame *up)
 		exits &= ~EXIT_BREAK;
 	if (up->kind == CXCursor_CompoundStmt && fn)
 		block_child_left(up, f, exits, fn->ncalls);
+	if (up->is_body)
+		body_child_left(up, f, exits);
 	up->exits |= exits;
 	if (up->children < 4)
 		up->child_dies_at[up->children] = f->dies_at;

@@ -64,6 +64,11 @@ struct frame {
 	size_t dying_from;    /* CompoundStmt, once dying_at: the first call that dies */
 	int dying_at;         /* CompoundStmt: where a child ends the process, or 0 */
 	int left_early;       /* CompoundStmt: a child before that one may leave it */
+	/* The call a function's body ends with (extract_fatal.c). */
+	size_t call_stmt;     /* once left: the call this expression is (index + 1), through casts, or 0 */
+	int is_body;          /* CompoundStmt: a function's body */
+	size_t ends_with;     /* is_body: the call statement after which nothing may run, or 0 */
+	int gone_to;          /* is_body: it holds a goto, which may run anything again */
 };
 
 struct file_cache_entry {

@@ -71,7 +71,7 @@ static int func_ok(const struct sova_tu_facts *facts, const struct sova_func *f)
 	for (size_t i = 0; i < f->nreturns; i++)
 		if (!val_ok(&f->returns[i], f->ncalls))
 			return 0;
-	return 1;
+	return f->ends_with <= f->ncalls;
 }
 
 int sova_tu_facts_check(const struct sova_tu_facts *facts)

@@ -116,6 +116,11 @@ struct sova_func {
 	size_t nassigns, capassigns;
 	struct sova_val *returns;
 	size_t nreturns, capreturns;
+	/* 0, or the call (index + 1) that is its last act on every path that
+	 * returns: a statement of its body, no return or goto before it, no
+	 * call after it (extract_fatal.c). A thread function that ends with
+	 * uv_async_send() has woken the loop only when it is about to end. */
+	size_t ends_with;
 };
 
 /* A declaration seen without its body that carries annotations. */

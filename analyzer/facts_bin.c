@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const unsigned char MAGIC[8] = { 'S', 'O', 'V', 'A', 'F', 'B', '0', '2' };
+static const unsigned char MAGIC[8] = { 'S', 'O', 'V', 'A', 'F', 'B', '0', '3' };
 
 /* ---- writing ---- */
 
@@ -183,6 +183,7 @@ static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
 	sova_bin_put_uint(w, f->nreturns);
 	for (size_t i = 0; i < f->nreturns; i++)
 		put_val(w, &f->returns[i]);
+	sova_bin_put_uint(w, f->ends_with);
 }
 
 void sova_bin_put_facts(struct sova_bin_writer *w, const struct sova_tu_facts *facts)
@@ -483,6 +484,7 @@ static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	f->returns = get_array(r, facts, MIN_VAL, sizeof(*f->returns), &f->capreturns);
 	for (; f->nreturns < f->capreturns && !r->bad; f->nreturns++)
 		get_val(r, &f->returns[f->nreturns]);
+	f->ends_with = (size_t)get_bounded(r, 0x7fffffffU);
 }
 
 static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)

@@ -168,6 +168,8 @@ static cJSON *func_json(const struct sova_func *f)
 	for (size_t i = 0; i < f->nreturns; i++)
 		cJSON_AddItemToArray(returns, val_json(&f->returns[i]));
 	cJSON_AddItemToObject(o, "returns", returns);
+	if (f->ends_with)
+		cJSON_AddNumberToObject(o, "ends_with", (double)f->ends_with);
 	return o;
 }
 
@@ -487,6 +489,11 @@ static void read_func(struct reader *r, const cJSON *o, struct sova_func *f)
 		SOVA_GROW(f->returns, f->nreturns, f->capreturns);
 		read_val(r, v, &f->returns[f->nreturns++]);
 	}
+	long ends_with = member(r, o, "ends_with", 0) ? read_num(r, o, "ends_with", 1) : 0;
+	if (ends_with < 0 || ends_with > 0x7fffffffL)
+		r->bad = 1;
+	else
+		f->ends_with = (size_t)ends_with;
 }
 
 static void read_decls(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)

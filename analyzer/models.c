@@ -88,6 +88,21 @@ static const struct field_spec blocking_fields[] = {
 	FIELD("when", FIELD_WHEN, when, 0),
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
 	FIELD("blocks_on", FIELD_BLOCKS_ON, blocks_on, 0),
+	FIELD("handle_arg", FIELD_INDEX, handle_arg, 0), /* joins: the thread joined */
+	FIELDS_END,
+};
+
+static const struct field_spec thread_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("work_arg", FIELD_INDEX, work_arg, 1),
+	FIELD("handle_arg", FIELD_INDEX, handle_arg, 0),
+	FIELD("returns_handle", FIELD_BOOL, returns_handle, 0),
+	FIELDS_END,
+};
+
+static const struct field_spec wake_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("handle_arg", FIELD_INDEX, handle_arg, 1),
 	FIELDS_END,
 };
 
@@ -117,6 +132,8 @@ static const struct section_spec sections[] = {
 	{ "noreturn_not_fatal", SOVA_API_NORETURN_NOT_FATAL, lookup_fields_spec },
 	{ "promises", SOVA_API_PROMISE_FUTURE, promise_fields },
 	{ "completions", SOVA_API_COMPLETE, promise_fields },
+	{ "threads", SOVA_API_THREAD_START, thread_fields },
+	{ "wakes", SOVA_API_WAKE, wake_fields },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -426,6 +443,11 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if ((sec->role == SOVA_API_SUBMIT || sec->role == SOVA_API_CONTINUATION) && fn->work_arg < 0 &&
 	    fn->handle_arg < 0 && !fn->waits)
 		return sova_json_error(r, "'%s' entry needs \"work_arg\", \"handle_arg\" or \"waits\"", sec->name);
+	if (sec->role == SOVA_API_THREAD_START && (fn->handle_arg < 0) == !fn->returns_handle)
+		return sova_json_error(r, "a 'threads' entry has either \"handle_arg\" or \"returns_handle\": true");
+	if (sec->role == SOVA_API_BLOCKING && fn->handle_arg >= 0 && fn->blocks_on != SOVA_BLOCK_JOIN)
+		return sova_json_error(r, "\"handle_arg\" in a 'blocking' entry names the thread a join waits for: "
+					  "it needs \"blocks_on\": \"join\"");
 	return implicit_complete(r, sec, entry, fn);
 }
 

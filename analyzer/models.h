@@ -40,9 +40,11 @@ enum sova_api_role {
 	SOVA_API_NORETURN_NOT_FATAL, /* never returns, yet the program goes on: longjmp, pthread_exit */
 	SOVA_API_PROMISE_FUTURE, /* returns the future a promise completes: fut_promise_future */
 	SOVA_API_COMPLETE,       /* completes a promise, waking its future's waiters: fut_promise_set */
+	SOVA_API_THREAD_START,   /* starts a thread that runs work_arg; its handle in handle_arg or returned */
+	SOVA_API_WAKE,           /* makes the callback registered on handle_arg run: uv_async_send */
 };
 
-#define SOVA_API_NROLES (SOVA_API_COMPLETE + 1)
+#define SOVA_API_NROLES (SOVA_API_WAKE + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -102,7 +104,8 @@ struct sova_api_fn {
 	int context_arg;
 	int context_param; /* parameter of the work function that receives the context */
 	int future_arg;
-	int handle_arg;    /* the object the callback belongs to */
+	int handle_arg;    /* the object the callback belongs to; a join's or thread start's thread handle */
+	int returns_handle; /* thread starts: the call returns the thread's handle (g_thread_new) */
 	int promise_arg;   /* promises, completions: the promise */
 	int returns_future;
 	int waits;       /* submit-and-wait: the call also blocks until the work is done */

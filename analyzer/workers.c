@@ -65,17 +65,6 @@ static enum sova_context context_of(const struct sova_engine *e, int def, const 
 	}
 }
 
-/* Where a call's result is stored: g_pool = g_thread_pool_new(work, ...)
- * both registers work and makes the pool it runs on. */
-static const struct sova_val *result_storage(const struct sova_engine *e, int def, int call)
-{
-	const struct sova_func *fn = e->prog->defs[def].fn;
-	for (size_t i = 0; i < fn->nassigns; i++)
-		if (fn->assigns[i].value.kind == SOVA_VAL_CALL && fn->assigns[i].value.num == call)
-			return &fn->assigns[i].target;
-	return NULL;
-}
-
 static void add_submit_entries(struct sova_engine *e, int def, int call, const struct sova_api_fn *api)
 {
 	const struct sova_val *work = sova_engine_arg(e, def, call, api->work_arg);
@@ -92,7 +81,9 @@ static void add_submit_entries(struct sova_engine *e, int def, int call, const s
 		.context_param = api->context_param,
 	};
 	if (!proto.executor && sova_engine_api(e, def, call, SOVA_API_EXECUTOR))
-		proto.executor = result_storage(e, def, call);
+		/* g_pool = g_thread_pool_new(work, ...) both registers work and
+		 * makes the pool it runs on. */
+		proto.executor = sova_engine_result_storage(e, def, call);
 	proto.context = context_of(e, def, api, proto.executor);
 	add_entries_for_value(e, def, work, &proto);
 }
