@@ -1,7 +1,19 @@
-/* contexts_internal.h - what the files of the contexts stage share:
- * contexts.c (the engine, sites, chains), workers.c (entries and the
- * contexts they reach), provenance.c (where an awaited future came from,
- * completion proofs) and selfwait.c (waits on one's own executor). */
+/* contexts_internal.h - what the files of the contexts stage share.
+ *
+ * The files call one way, each only into those below it:
+ *
+ *   contexts.c    the driver: sites, their contexts and chains
+ *   explain.c     --explain FILE:LINE
+ *   selfwait.c    waits on one's own executor or object
+ *   provenance.c  where an awaited future came from, completion proofs
+ *   workers.c     entries and what they reach
+ *   joins.c       joins of a thread already at its end
+ *   unresolved.c  calls through objects found at run time
+ *   executor.c    what kind of executor a value names
+ *   chain.c       a result's chain of steps
+ *   engine.c      the read-only index: models per TU and per call, callers
+ *
+ * contexts.c runs them in the order sova_analyze states. */
 #ifndef SOVA_CONTEXTS_INTERNAL_H
 #define SOVA_CONTEXTS_INTERNAL_H
 
@@ -129,7 +141,8 @@ struct sova_engine {
 	const struct sova_models *models;
 	unsigned char *active;    /* [tu * nmodels + model]: the model applies in that TU */
 	const struct sova_api_fn ***apis; /* per def, per call: the entry for each role, or NULL */
-	struct sova_strmap kind_memo;     /* slot key -> executor kind found by constructors */
+	struct sova_strmap *kind_memo;    /* slot key -> executor kind found by constructors: a cache
+					   * filled through const engines (executor.c), so held by pointer */
 	struct sova_val *implicit_vals;   /* per model entry: its implicit executor as a global, if it names one */
 	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
 	const struct sova_api_fn **model_entries; /* per sym: the first model entry of its name, or NULL */
@@ -148,6 +161,13 @@ struct sova_engine {
 	struct sova_reach single; /* reached from a single-threaded one */
 	struct sova_finished_joins joins;
 };
+
+/* Builds the index (engine.c): models, their entries per call, callers.
+ * Everything else in the stage reads it; sova_engine_release frees it. */
+void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, const struct sova_models *models,
+		      const struct sova_analyze_options *options);
+void sova_engine_release(struct sova_engine *e);
+const char *sova_engine_def_name(const struct sova_engine *e, int def);
 
 /* The model entry in `role` for what a call calls, directly or through a
  * function pointer, when its model applies in the call's TU and its "when"
@@ -174,6 +194,10 @@ enum sova_exec_kind sova_engine_implicit_kind(const struct sova_engine *e, const
 /* Follows a local variable to the one storage (variable, parameter, field)
  * ever assigned to it: an alias names the same thing as its source. */
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val);
+/* The same, in def's scope, or val itself when def is -1 (file scope). */
+const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val);
+/* Returns 1 when val is one of def's parameters. */
+int sova_engine_is_param_of(const struct sova_engine *e, int def, const struct sova_val *val);
 /* A function with a body sova may enter: not a model function, not cut by annotation. */
 int sova_engine_traversable(const struct sova_engine *e, int sym);
 /* The meaning a model gives one of sym's annotations, or NULL. */

@@ -115,17 +115,6 @@ static const char *pointee_name(struct extractor *ex, CXType type)
 	return name;
 }
 
-/* A binary operator's operator, found once per node: every call under an
- * if-condition asks about the && above it. */
-const char *ext_frame_operator(struct extractor *ex, struct frame *f)
-{
-	if (!f->op_known) {
-		ext_binary_operator(ex, f->cursor, f->op, sizeof(f->op));
-		f->op_known = 1;
-	}
-	return f->op;
-}
-
 /* For a callee expression o->f or o.f, under casts, parentheses or a *,
  * what o is; UNKNOWN for any other callee. */
 static struct sova_val callee_object_of(struct extractor *ex, CXCursor callee)

@@ -408,6 +408,17 @@ void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len
 	tokens_free(&list);
 }
 
+/* A binary operator's operator, found once per node: every call under an
+ * if-condition asks about the && above it. */
+const char *ext_frame_operator(struct extractor *ex, struct frame *f)
+{
+	if (!f->op_known) {
+		ext_binary_operator(ex, f->cursor, f->op, sizeof(f->op));
+		f->op_known = 1;
+	}
+	return f->op;
+}
+
 /* The first character of c as written: a unary operator's '*' or '&'.
  * Where the file has a name there, c may come from a macro body, which
  * only tokens reach (libclang's file locations stop at the macro use). */

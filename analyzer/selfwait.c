@@ -25,28 +25,17 @@
 
 #include "util.h"
 
-#define MAX_KIND_DEPTH 4
 #define MAX_UP_STATES 100000
-
-static int is_param_of(const struct sova_engine *e, int def, const struct sova_val *val)
-{
-	return val->kind == SOVA_VAL_PARAM && strcmp(val->usr, e->prog->defs[def].fn->usr) == 0;
-}
-
-static const struct sova_val *resolve(const struct sova_engine *e, int def, const struct sova_val *val)
-{
-	return def >= 0 ? sova_engine_resolve_local(e, def, val) : val;
-}
 
 /* Moves val from the scope of callee to that of the caller making `call`. */
 static const struct sova_val *to_caller(const struct sova_engine *e, int callee, int caller, int call,
 					const struct sova_val *val)
 {
-	val = resolve(e, callee, val);
-	if (!is_param_of(e, callee, val))
+	val = sova_engine_resolve(e, callee, val);
+	if (!sova_engine_is_param_of(e, callee, val))
 		return val;
 	const struct sova_val *arg = sova_engine_arg(e, caller, call, val->num);
-	return arg ? resolve(e, caller, arg) : val;
+	return arg ? sova_engine_resolve(e, caller, arg) : val;
 }
 
 static int same_identity(const struct sova_val *a, const struct sova_val *b)
@@ -54,107 +43,6 @@ static int same_identity(const struct sova_val *a, const struct sova_val *b)
 	int identity = a->kind == SOVA_VAL_GLOBAL || a->kind == SOVA_VAL_FIELD || a->kind == SOVA_VAL_PARAM ||
 		       a->kind == SOVA_VAL_LOCAL;
 	return identity && sova_val_same(a, b);
-}
-
-/* ---- executor kinds ---- */
-
-struct kinds {
-	int serial, pool, loop;
-};
-
-static void kind_of(const struct sova_engine *e, int def, const struct sova_val *val, int depth, struct kinds *k);
-
-static void add_kind(struct kinds *k, enum sova_exec_kind kind)
-{
-	k->serial |= kind == SOVA_EXEC_SERIAL;
-	k->pool |= kind == SOVA_EXEC_POOL;
-	k->loop |= kind == SOVA_EXEC_LOOP;
-}
-
-/* The kind a constructor call makes, which may depend on an argument. */
-static enum sova_exec_kind constructed_kind(const struct sova_engine *e, int def, int call)
-{
-	const struct sova_api_fn *api = sova_engine_api(e, def, call, SOVA_API_EXECUTOR);
-	if (!api)
-		return SOVA_EXEC_UNKNOWN;
-	if (api->kind_when.arg >= 0 && sova_engine_when_holds(e, def, &api->kind_when, call))
-		return api->kind_if;
-	return api->kind;
-}
-
-/* Constructors that hand the executor back through an out-parameter: &me. */
-static void kind_of_out_args(const struct sova_engine *e, const struct sova_val *val, struct kinds *k)
-{
-	for (size_t d = 0; d < e->prog->ndefs; d++) {
-		for (size_t c = 0; c < e->prog->defs[d].fn->ncalls; c++) {
-			const struct sova_api_fn *api = sova_engine_api(e, (int)d, (int)c, SOVA_API_EXECUTOR);
-			const struct sova_val *out = api ? sova_engine_arg(e, (int)d, (int)c, api->out_arg) : NULL;
-			if (out && sova_val_same(out, val))
-				add_kind(k, constructed_kind(e, (int)d, (int)c));
-		}
-	}
-}
-
-static void kind_of_storage(const struct sova_engine *e, const struct sova_val *val, int depth, struct kinds *k)
-{
-	const struct sova_program *prog = e->prog;
-	for (size_t i = 0; i < prog->nassigns; i++) {
-		const struct sova_prog_assign *pa = &prog->assigns[i];
-		if (pa->def >= 0 && sova_val_same(&pa->assign->target, val))
-			kind_of(e, pa->def, &pa->assign->value, depth + 1, k);
-	}
-	kind_of_out_args(e, val, k);
-}
-
-static void kind_of(const struct sova_engine *e, int def, const struct sova_val *val, int depth, struct kinds *k)
-{
-	if (depth > MAX_KIND_DEPTH)
-		return;
-	val = resolve(e, def, val);
-	if (val->kind == SOVA_VAL_CALL && def >= 0) {
-		add_kind(k, constructed_kind(e, def, (int)val->num));
-	} else if (val->kind == SOVA_VAL_GLOBAL || val->kind == SOVA_VAL_FIELD || val->kind == SOVA_VAL_LOCAL) {
-		kind_of_storage(e, val, depth, k);
-	} else if (def >= 0 && is_param_of(e, def, val)) {
-		for (size_t i = 0; i < e->ncallers[def]; i++) {
-			const struct sova_caller *c = &e->callers[def][i];
-			const struct sova_val *arg = sova_engine_arg(e, c->def, c->call, val->num);
-			if (arg)
-				kind_of(e, c->def, arg, depth + 1, k);
-		}
-	}
-}
-
-static enum sova_exec_kind kind_from(const struct kinds *k)
-{
-	if (k->pool)
-		return SOVA_EXEC_POOL;
-	if (k->serial)
-		return SOVA_EXEC_SERIAL;
-	return k->loop ? SOVA_EXEC_LOOP : SOVA_EXEC_UNKNOWN;
-}
-
-/* Serial or a loop when every constructor found makes one; a pool when any
- * does. A global's or a field's kind is the same everywhere: it is found once
- * (the search reads every assignment of the program) and remembered. */
-enum sova_exec_kind sova_executor_kind(const struct sova_engine *e, int def, const struct sova_val *val)
-{
-	const struct sova_val *v = resolve(e, def, val);
-	char key[1024];
-	int storage = (v->kind == SOVA_VAL_GLOBAL || v->kind == SOVA_VAL_FIELD) && sova_val_slot_key(v, key, sizeof(key));
-	/* The memo is the engine's own cache: filling it changes no answer. */
-	struct sova_strmap *memo = (struct sova_strmap *)&e->kind_memo;
-	int known = storage ? sova_strmap_get(memo, key) : -1;
-	if (known >= 0)
-		return (enum sova_exec_kind)known;
-	struct kinds k = { 0, 0, 0 };
-	kind_of(e, def, val, 0, &k);
-	enum sova_exec_kind kind = kind_from(&k);
-	if (kind == SOVA_EXEC_UNKNOWN)
-		kind = sova_engine_implicit_kind(e, v);
-	if (storage)
-		sova_strmap_put(memo, key, (int)kind);
-	return kind;
 }
 
 /* An executor that runs one task at a time: work queued on it behind a
@@ -199,7 +87,7 @@ struct completer {
 
 static void completer_add_entry(const struct sova_engine *e, const struct sova_entry *entry, struct completer *c)
 {
-	const struct sova_val *x = entry->executor && entry->def >= 0 ? resolve(e, entry->def, entry->executor) : NULL;
+	const struct sova_val *x = entry->executor && entry->def >= 0 ? sova_engine_resolve(e, entry->def, entry->executor) : NULL;
 	if (!x)
 		c->ok = 0;
 	else if (!c->executor)
@@ -256,7 +144,7 @@ static int promise_target(const struct sova_engine *e, int def, const struct sov
 	const struct sova_val *promise = api ? sova_engine_arg(e, h->def, h->call, api->promise_arg) : NULL;
 	if (!promise)
 		return 0;
-	promise = resolve(e, h->def, promise);
+	promise = sova_engine_resolve(e, h->def, promise);
 	if (promise->kind != SOVA_VAL_GLOBAL && promise->kind != SOVA_VAL_FIELD)
 		return 0;
 	struct completer c = { NULL, NULL, 1 };
@@ -265,7 +153,7 @@ static int promise_target(const struct sova_engine *e, int def, const struct sov
 		for (size_t k = 0; k < e->prog->defs[d].fn->ncalls && c.ok; k++) {
 			const struct sova_api_fn *set = sova_engine_api(e, (int)d, (int)k, SOVA_API_COMPLETE);
 			const struct sova_val *arg = set ? sova_engine_arg(e, (int)d, (int)k, set->promise_arg) : NULL;
-			if (!arg || !same_identity(promise, resolve(e, (int)d, arg)))
+			if (!arg || !same_identity(promise, sova_engine_resolve(e, (int)d, arg)))
 				continue;
 			found = 1;
 			if ((int)d == def)
@@ -343,12 +231,12 @@ enum match { MATCH_NONE, MATCH_EXECUTOR, MATCH_HANDLE };
 static enum match entry_matches(const struct sova_engine *e, const struct sova_entry *entry, int entry_def,
 				const struct sova_val *val)
 {
-	val = resolve(e, entry_def, val);
-	if (is_param_of(e, entry_def, val) && val->num == entry->context_param && entry->context_val)
-		val = resolve(e, entry->def, entry->context_val);
-	if (entry->executor && same_identity(val, resolve(e, entry->def, entry->executor)))
+	val = sova_engine_resolve(e, entry_def, val);
+	if (sova_engine_is_param_of(e, entry_def, val) && val->num == entry->context_param && entry->context_val)
+		val = sova_engine_resolve(e, entry->def, entry->context_val);
+	if (entry->executor && same_identity(val, sova_engine_resolve(e, entry->def, entry->executor)))
 		return MATCH_EXECUTOR;
-	const struct sova_val *handle = entry->handle ? resolve(e, entry->def, entry->handle) : NULL;
+	const struct sova_val *handle = entry->handle ? sova_engine_resolve(e, entry->def, entry->handle) : NULL;
 	/* cancel_delayed_work_sync(&p->dw) waits on the delayed work whose
 	 * work_struct p->dw.work is the handle. */
 	if (handle && (same_identity(val, handle) || sova_val_contains(val, handle)))
@@ -383,7 +271,7 @@ static void report_match(const struct sova_engine *e, const struct upward *up, i
 			 const struct sova_entry *entry, enum match match, const struct wait_at *wait,
 			 struct sova_site *site)
 {
-	const struct sova_val *what = resolve(e, entry->def, match == MATCH_EXECUTOR ? entry->executor : entry->handle);
+	const struct sova_val *what = sova_engine_resolve(e, entry->def, match == MATCH_EXECUTOR ? entry->executor : entry->handle);
 	struct sova_path path;
 	path_down(up, state, &path);
 	site->self_wait = 1;
@@ -407,13 +295,13 @@ static int queued_behind(const struct sova_engine *e, const struct sova_entry *e
 {
 	if (!entry->executor || !one_at_a_time(sova_executor_kind(e, entry->def, entry->executor)))
 		return -1;
-	const struct sova_val *executor = resolve(e, entry->def, entry->executor);
+	const struct sova_val *executor = sova_engine_resolve(e, entry->def, entry->executor);
 	for (size_t k = 0; k < e->nentries; k++) {
 		const struct sova_entry *other = &e->entries[k];
 		if (other == entry || !other->handle || !other->executor || other->def < 0)
 			continue;
-		if (same_identity(val, resolve(e, other->def, other->handle)) &&
-		    same_identity(executor, resolve(e, other->def, other->executor)))
+		if (same_identity(val, sova_engine_resolve(e, other->def, other->handle)) &&
+		    same_identity(executor, sova_engine_resolve(e, other->def, other->executor)))
 			return (int)k;
 	}
 	return -1;
@@ -437,7 +325,7 @@ static int try_entries(const struct sova_engine *e, const struct upward *up, int
 	for (int k = e->first_entry[sym]; k >= 0; k = e->next_entry[k]) {
 		const struct sova_entry *entry = &e->entries[k];
 		enum match match = entry_matches(e, entry, st->def, st->val);
-		int behind = match == MATCH_NONE ? queued_behind(e, entry, resolve(e, st->def, st->val)) : -1;
+		int behind = match == MATCH_NONE ? queued_behind(e, entry, sova_engine_resolve(e, st->def, st->val)) : -1;
 		if (match == MATCH_NONE && behind < 0)
 			continue;
 		if (wait->target->queued_on_path && !on_path(up, state, wait->target->inner_def))
