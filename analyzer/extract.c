@@ -514,6 +514,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	if ((kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl) && ex->func < 0 &&
 	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;
+	/* A file-scope table of numbers and strings holds no call and nothing sova tracks. */
+	if (kind == CXCursor_InitListExpr && ex->func < 0 && ext_plain_data_array(clang_getCursorType(c)))
+		return CXChildVisit_Continue;
 	/* Type declarations hold no code: their fields are reached through uses. */
 	if (ex->func < 0 && (kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl || kind == CXCursor_EnumDecl ||
 			     kind == CXCursor_TypedefDecl))

@@ -133,6 +133,8 @@ void ext_init_list(struct extractor *ex, CXCursor list, const struct sova_val *o
 	while (w.npending) {
 		struct pending_list item = w.pending[--w.npending];
 		CXType type = clang_getCanonicalType(clang_getCursorType(item.list));
+		if (ext_plain_data_array(type))
+			continue;
 		struct child_list kids;
 		ext_children(item.list, &kids);
 		if (type.kind == CXType_Record)

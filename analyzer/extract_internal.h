@@ -126,6 +126,13 @@ int ext_is_kind(CXCursor c, enum CXCursorKind kind);
  * "char *argv[]" with the type as written, not the pointer it is. */
 int ext_pointer_like(CXCursor c);
 
+/* Returns 1 when type is an array whose elements hold only numbers and
+ * strings: integers, enums, floating point, character pointers, and arrays
+ * and structs of those. Its initializer holds no function, object or call
+ * sova tracks (a file-scope one holds no call at all): Unicode and keyword
+ * tables of thousands of entries need not be walked. */
+int ext_plain_data_array(CXType type);
+
 /* Returns 1 when c has the form of an lvalue as stored into: x, s->f, a[i],
  * *p, (x). The left side of an assignment always has it; an operand read
  * for its value never does, as libclang shows it under an implicit cast. So

@@ -335,19 +335,23 @@ static void operator_before_rhs(struct extractor *ex, CXCursor lhs, CXCursor rhs
 /* Operands further apart than this in one macro body are not one expression's. */
 #define MAX_MACRO_EXPRESSION 4096
 
-/* Both operands spelled in one macro body: the last token between their starts. */
+/* Both operands spelled in one macro body: the last token between their
+ * starts. clang_tokenize lexes from the spelling of the locations it is
+ * given, so the operands' own (macro) locations name the range in the
+ * body; clang_getLocationForOffset, the other way to name it, builds the
+ * file's macro-argument table first, which cost more than the rest of the
+ * extraction of a TU of glib's. */
 static void operator_in_macro(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs, char *buf, size_t len)
 {
 	CXFile lhs_file, rhs_file;
 	unsigned from, to;
-	if (!spelled_at(tu, clang_getRangeStart(clang_getCursorExtent(lhs)), &lhs_file, &from, NULL, 0) ||
-	    !spelled_at(tu, clang_getRangeStart(clang_getCursorExtent(rhs)), &rhs_file, &to, NULL, 0) ||
+	CXSourceLocation lhs_start = clang_getRangeStart(clang_getCursorExtent(lhs));
+	CXSourceLocation rhs_start = clang_getRangeStart(clang_getCursorExtent(rhs));
+	if (!spelled_at(tu, lhs_start, &lhs_file, &from, NULL, 0) || !spelled_at(tu, rhs_start, &rhs_file, &to, NULL, 0) ||
 	    !clang_File_isEqual(lhs_file, rhs_file) || from >= to || to - from > MAX_MACRO_EXPRESSION)
 		return;
 	struct token_list list = { tu, NULL, 0 };
-	clang_tokenize(tu, clang_getRange(clang_getLocationForOffset(tu, lhs_file, from),
-					  clang_getLocationForOffset(tu, rhs_file, to)),
-		       &list.tokens, &list.count);
+	clang_tokenize(tu, clang_getRange(lhs_start, rhs_start), &list.tokens, &list.count);
 	for (unsigned i = list.count; i-- > 0;) {
 		CXFile f;
 		unsigned off;
@@ -444,6 +448,68 @@ char ext_first_char(struct extractor *ex, CXCursor c)
 			sizeof(first)))
 		return '\0';
 	return first[0];
+}
+
+static int is_array_type(CXType type)
+{
+	return type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray ||
+	       type.kind == CXType_VariableArray;
+}
+
+static int is_number_type(CXType type)
+{
+	return (type.kind >= CXType_Bool && type.kind <= CXType_LongDouble) || type.kind == CXType_Enum;
+}
+
+static int is_char_type(CXType type)
+{
+	switch (type.kind) {
+	case CXType_Char_S: case CXType_Char_U: case CXType_SChar: case CXType_UChar:
+	case CXType_WChar: case CXType_Char16: case CXType_Char32:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+struct plain_fields {
+	int depth;
+	int plain;
+};
+
+static int plain_data(CXType type, int depth);
+
+static enum CXVisitorResult plain_field(CXCursor field, CXClientData data)
+{
+	struct plain_fields *p = data;
+	p->plain = plain_data(clang_getCursorType(field), p->depth + 1);
+	return p->plain ? CXVisit_Continue : CXVisit_Break;
+}
+
+/* Numbers and strings, and arrays and structs made only of them. */
+static int plain_data(CXType type, int depth)
+{
+	type = clang_getCanonicalType(type);
+	if (depth > 8)
+		return 0;
+	if (is_number_type(type))
+		return 1;
+	if (type.kind == CXType_Pointer)
+		return is_char_type(clang_getCanonicalType(clang_getPointeeType(type)));
+	if (is_array_type(type))
+		return plain_data(clang_getArrayElementType(type), depth + 1);
+	if (type.kind == CXType_Record) {
+		struct plain_fields p = { depth, 1 };
+		clang_Type_visitFields(type, plain_field, &p);
+		return p.plain;
+	}
+	return 0;
+}
+
+int ext_plain_data_array(CXType type)
+{
+	type = clang_getCanonicalType(type);
+	return is_array_type(type) && plain_data(type, 0);
 }
 
 /* ---- declarations ---- */
