@@ -492,6 +492,95 @@ static int nothing_below(enum CXCursorKind kind)
 	       kind == CXCursor_FloatingLiteral || kind == CXCursor_StringLiteral || kind == CXCursor_CharacterLiteral;
 }
 
+/* ---- static functions of included files ---- */
+
+/* A declaration's node keys the tables (they key on data[1]). */
+static CXCursor decl_key(CXCursor decl)
+{
+	CXCursor key = clang_getCanonicalCursor(decl);
+	key.data[1] = key.data[0];
+	return key;
+}
+
+/* A reference to a function: the TU may run it. */
+static void note_function_use(struct extractor *ex, CXCursor ref)
+{
+	CXCursor decl = clang_getCursorReferenced(ref);
+	if (ext_is_kind(decl, CXCursor_FunctionDecl))
+		ext_node_table_put(&ex->used_funcs, decl_key(decl), 1);
+}
+
+/* Attributes that make a function run without being named. */
+static enum CXChildVisitResult find_runner_attr(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	static const char *const runners[] = { "constructor", "__constructor__", "destructor", "__destructor__",
+					       "used", "__used__", NULL };
+	if (!clang_isAttribute(clang_getCursorKind(c)))
+		return CXChildVisit_Continue;
+	struct { struct extractor *ex; int found; } *walk = data;
+	char name[32];
+	ext_first_token(walk->ex, c, name, sizeof(name));
+	for (size_t i = 0; runners[i] && !walk->found; i++)
+		walk->found = strcmp(name, runners[i]) == 0;
+	return walk->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+static int runs_unnamed(struct extractor *ex, CXCursor c)
+{
+	if (!clang_Cursor_hasAttrs(c))
+		return 0;
+	struct { struct extractor *ex; int found; } walk = { ex, 0 };
+	clang_visitChildren(c, find_runner_attr, &walk);
+	return walk.found;
+}
+
+/* A static function defined in an included file runs only if this TU
+ * names it; most are never named (glib's headers define a thousand
+ * g_autoptr cleanup functions in every TU), and their bodies were most of
+ * the extraction's time. Such a body is walked at the end, once the rest
+ * of the TU named the function. Not deferred: a function a macro defines
+ * in the TU's own file (its expansion is there), and one that runs
+ * unnamed (a constructor, destructor or `used` function). */
+static int defer_function(struct extractor *ex, CXCursor c)
+{
+	if (ex->func >= 0 || ex->walking_deferred || !clang_isCursorDefinition(c) ||
+	    clang_getCursorLinkage(c) != CXLinkage_Internal)
+		return 0;
+	CXFile file;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+	if (!file || !ex->main_file || clang_File_isEqual(file, ex->main_file) || runs_unnamed(ex, c))
+		return 0;
+	SOVA_PUSH(ex->deferred, ex->ndeferred, ex->capdeferred, c);
+	return 1;
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data);
+
+/* Walks the deferred functions the TU named, and those they name, in the
+ * order they were met: the same facts whatever the order of the TU. */
+static void extract_deferred(struct extractor *ex, CXCursor root)
+{
+	unsigned char *done = sova_xcalloc(ex->ndeferred + 1, 1);
+	for (int progress = 1; progress;) {
+		progress = 0;
+		for (size_t i = 0; i < ex->ndeferred; i++) {
+			if (done[i] || ext_node_table_get(&ex->used_funcs, decl_key(ex->deferred[i])) < 0)
+				continue;
+			done[i] = 1;
+			progress = 1;
+			ex->func = -1;
+			ex->walking_deferred = 1;
+			if (visit(ex->deferred[i], root, ex) == CXChildVisit_Recurse)
+				clang_visitChildren(ex->deferred[i], visit, ex);
+			while (ex->depth > 1)
+				leave(ex);
+			ex->walking_deferred = 0;
+		}
+	}
+	free(done);
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct extractor *ex = data;
@@ -506,6 +595,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0)
 		ext_note_write(ex, c, up);
+	if (kind == CXCursor_DeclRefExpr)
+		note_function_use(ex, c);
 	if (unevaluated(up, kind) || nothing_below(kind))
 		return CXChildVisit_Continue;
 	/* A prototype matters only for its annotations; most have no attributes. */
@@ -513,6 +604,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		return CXChildVisit_Continue;
 	if ((kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl) && ex->func < 0 &&
 	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	if (kind == CXCursor_FunctionDecl && defer_function(ex, c))
 		return CXChildVisit_Continue;
 	/* A file-scope table of numbers and strings holds no call and nothing sova tracks. */
 	if (kind == CXCursor_InitListExpr && ex->func < 0 && ext_plain_data_array(clang_getCursorType(c)))
@@ -549,6 +642,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ex.func = -1;
 	sova_strmap_init(&ex.file_index);
 	CXCursor root = clang_getTranslationUnitCursor(tu);
+	ex.main_file = clang_getFile(tu, facts->main_file);
 	SOVA_GROW(ex.stack, ex.depth, ex.cap);
 	memset(&ex.stack[0], 0, sizeof(ex.stack[0]));
 	ex.stack[0].cursor = root;
@@ -557,6 +651,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	clang_visitChildren(root, visit, &ex);
 	while (ex.depth > 1)
 		leave(&ex);
+	extract_deferred(&ex, root);
 	find_markers(&ex);
 	free(ex.stack);
 	ext_node_table_reset(&ex.calls);
@@ -564,6 +659,8 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ext_node_table_reset(&ex.blocks);
 	ext_node_table_reset(&ex.decl_usrs);
 	ext_node_table_reset(&ex.noreturn_decls);
+	ext_node_table_reset(&ex.used_funcs);
+	free(ex.deferred);
 	free(ex.usrs);
 	sova_strmap_free(&ex.file_index);
 	free(ex.file_cache);

@@ -88,6 +88,11 @@ struct extractor {
 	struct node_table blocks; /* block literals of the TU: node -> their function */
 	struct node_table decl_usrs; /* declarations seen: decl node -> index in usrs */
 	struct node_table noreturn_decls; /* function declarations called: decl node -> never returns */
+	struct node_table used_funcs;     /* functions the TU names anywhere: canonical decl node -> 1 */
+	CXFile main_file;                 /* the TU's own file */
+	CXCursor *deferred;               /* static functions of included files, extracted once named */
+	size_t ndeferred, capdeferred;
+	int walking_deferred;             /* walking one of them now: defer nothing */
 	const char **usrs;           /* their USRs (in the facts' pool), computed once: libclang builds each anew */
 	size_t nusrs, capusrs;
 	int ntemps;
@@ -152,6 +157,9 @@ void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len
 CXCursor ext_child_at(CXCursor c, size_t n);
 /* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
 int ext_wrapped_expr(CXCursor c, CXCursor *out);
+/* The first token of c as spelled, in a macro body for a macro's expansion:
+ * the name of an attribute, whichever macro wrote it. */
+void ext_first_token(struct extractor *ex, CXCursor c, char *buf, size_t len);
 /* The first character of c as written: a unary operator's '*', '&' or '!'. */
 char ext_first_char(struct extractor *ex, CXCursor c);
 /* c's value when it is an integer constant expression, else UNKNOWN. */

@@ -238,6 +238,14 @@ static int spelled_at(CXTranslationUnit tu, CXSourceLocation loc, CXFile *file, 
 	return 1;
 }
 
+void ext_first_token(struct extractor *ex, CXCursor c, char *buf, size_t len)
+{
+	CXFile file;
+	unsigned offset;
+	buf[0] = '\0';
+	spelled_at(ex->tu, clang_getRangeStart(clang_getCursorExtent(c)), &file, &offset, buf, len);
+}
+
 static void token_text(const struct token_list *list, unsigned i, char *buf, size_t len)
 {
 	CXString s = clang_getTokenSpelling(list->tu, list->tokens[i]);
