@@ -19,7 +19,9 @@
  * and it is not a join of a thread whose last act ran the chain's entry. */
 static int blocks_in_state(const struct sova_engine *e, const struct sova_reach *reach, int state, int def, int call)
 {
+	const struct sova_entry *entry = &e->entries[reach->states[state].entry];
 	return sova_state_allows(e, reach, state, call) &&
+	       !sova_engine_context_excludes(e, def, call, entry->context) &&
 	       !sova_join_finished(&e->joins, def, call, reach->states[state].entry);
 }
 

@@ -89,6 +89,7 @@ enum sova_prune {
 	SOVA_PRUNE_FATAL,         /* every path from the call ends the process */
 	SOVA_PRUNE_UNRESOLVED,    /* through an object found at run time, without --show-unresolved */
 	SOVA_PRUNE_OTHER_PROGRAM, /* into another program's own code */
+	SOVA_PRUNE_CONTEXT,       /* a context test says the call does not run in the entry's context */
 };
 
 /* A call a search state did not follow, and why. */
@@ -157,6 +158,7 @@ struct sova_engine {
 	int show_unresolved;        /* search through unresolved calls too */
 	int entry_flows;            /* entry functions whose paths the searches keep apart (options.entry_flows) */
 	int record_pruned;          /* keep the calls the searches did not follow, for --explain */
+	int context_tests;          /* a model names a context test: search states keep contexts apart */
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 	struct sova_finished_joins joins;
@@ -217,6 +219,10 @@ int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call);
  * an empty endless loop, or a noreturn call the models do not say the
  * program survives. Nothing waits on such a call. */
 int sova_engine_on_fatal_path(const struct sova_engine *e, int def, int call);
+/* Returns 1 when the call runs only where a context test (a model's
+ * "context_tests": qemu_in_coroutine) says the caller is not in `context`:
+ * after `if (qemu_in_coroutine()) return;`, nothing runs in a coroutine. */
+int sova_engine_context_excludes(const struct sova_engine *e, int def, int call, enum sova_context context);
 /* Returns 1 when the call at (def, call) is unresolved. */
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
 

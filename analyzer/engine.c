@@ -274,7 +274,7 @@ int sova_engine_on_exhaustion(const struct sova_engine *e, int def, int call)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	for (size_t i = 0; i < c->nguards; i++)
-		if (sova_engine_api(e, def, c->guards[i], SOVA_API_EXHAUSTIBLE))
+		if (sova_guard_true(c->guards[i]) && sova_engine_api(e, def, c->guards[i], SOVA_API_EXHAUSTIBLE))
 			return 1;
 	return 0;
 }
@@ -285,6 +285,20 @@ int sova_engine_on_fatal_path(const struct sova_engine *e, int def, int call)
 	if (c->dies_at == SOVA_DIES_SPINNING)
 		return 1;
 	return c->dies_at > 0 && !sova_engine_api(e, def, c->dies_at - 1, SOVA_API_NORETURN_NOT_FATAL);
+}
+
+int sova_engine_context_excludes(const struct sova_engine *e, int def, int call, enum sova_context context)
+{
+	if (!e->context_tests)
+		return 0;
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	for (size_t i = 0; i < c->nguards; i++) {
+		const struct sova_api_fn *test =
+			sova_engine_api(e, def, sova_guard_call(c->guards[i]), SOVA_API_CONTEXT_TEST);
+		if (test && (test->context == context) != sova_guard_true(c->guards[i]))
+			return 1;
+	}
+	return 0;
 }
 
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
@@ -389,6 +403,7 @@ void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, co
 	e->show_unresolved = options && options->show_unresolved;
 	e->entry_flows = options && options->entry_flows > 1 ? options->entry_flows : 1;
 	e->record_pruned = options && options->explain_file;
+	e->context_tests = sova_models_has_role(models, SOVA_API_CONTEXT_TEST);
 	decide_models(e);
 	make_implicit_executors(e);
 	resolve_apis(e);

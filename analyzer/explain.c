@@ -144,6 +144,10 @@ static void print_reason(const struct explainer *x, const struct sova_reach *rea
 	case SOVA_PRUNE_OTHER_PROGRAM:
 		fprintf(out, "'%s' here is another program's code", e->prog->defs[p->target].fn->name);
 		return;
+	case SOVA_PRUNE_CONTEXT:
+		fprintf(out, "a context test before the call says it does not run in a %s context",
+			sova_context_name(e->entries[reach->states[p->state].entry].context));
+		return;
 	}
 }
 
@@ -305,8 +309,10 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 	for (int st = reach->first_state[def]; st >= 0; st = reach->next_state[st]) {
 		struct sova_bound bound;
 		int cond = sova_state_contradiction(e, reach, st, call, &bound);
+		const struct sova_entry *entry = &e->entries[reach->states[st].entry];
 		int joined = cond < 0 && sova_join_finished(&e->joins, def, call, reach->states[st].entry);
-		if (cond < 0 && !joined)
+		int elsewhere = cond < 0 && !joined && sova_engine_context_excludes(e, def, call, entry->context);
+		if (cond < 0 && !joined && !elsewhere)
 			continue;
 		if (shown++ == 0)
 			fprintf(out, "  chains that reach '%s' in which this call cannot block:\n", e->prog->defs[def].fn->name);
@@ -318,7 +324,12 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 		print_state_chain(x, reach, st, 0);
 		if (joined) {
 			fprintf(out, ": '%s' runs only after the last act of the thread the call joins\n",
-				e->prog->syms[e->entries[reach->states[st].entry].sym].name);
+				e->prog->syms[entry->sym].name);
+			continue;
+		}
+		if (elsewhere) {
+			fprintf(out, ": a context test before the call says it does not run in a %s context\n",
+				sova_context_name(entry->context));
 			continue;
 		}
 		fprintf(out, ": the call runs only when ");

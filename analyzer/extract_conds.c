@@ -32,6 +32,7 @@ static void add_cond(struct held *h, int param, const char *path, int equal, lon
 	SOVA_PUSH(h->conds, h->nconds, h->capconds, cond);
 }
 
+/* A call's result known to be true (call), or false (-call - 1): a guard. */
 static void add_truth(struct held *h, int call)
 {
 	for (size_t i = 0; i < h->ntruths; i++)
@@ -212,8 +213,8 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 		implied_binary(ex, c, sense, out, depth);
 	} else if (kind == CXCursor_CallExpr) {
 		int call = ext_node_table_get(&ex->calls, c);
-		if (call >= 0 && sense)
-			add_truth(out, call);
+		if (call >= 0)
+			add_truth(out, sense ? call : -call - 1);
 	} else {
 		const char *path;
 		int param = param_read(ex, c, &path);

@@ -25,7 +25,8 @@ struct node_table {
 };
 
 /* What holds while some code runs: parameter tests, and earlier calls
- * whose result is true (by index in the function). */
+ * whose result is known, as sova_call's guards (by index in the function;
+ * -index - 1 for a false one). */
 struct held {
 	struct sova_cond *conds;
 	size_t nconds, capconds;

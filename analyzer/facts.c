@@ -47,7 +47,7 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 		if (!val_ok(&c->args[i], ncalls))
 			return 0;
 	for (size_t i = 0; i < c->nguards; i++)
-		if (c->guards[i] < 0 || (size_t)c->guards[i] >= index)
+		if (c->guards[i] < -0x7fffffff || (size_t)sova_guard_call(c->guards[i]) >= index)
 			return 0;
 	for (size_t i = 0; i < c->nconds; i++)
 		if (!cond_ok(&c->conds[i]))

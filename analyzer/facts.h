@@ -80,7 +80,10 @@ struct sova_call {
 	const char *returns;     /* pointee type name of a pointer result ("fut_future"), or NULL */
 	struct sova_val *args;
 	size_t nargs;
-	int *guards; /* indexes of earlier calls whose result is true whenever this call runs */
+	/* Earlier calls whose result is known whenever this call runs: g >= 0,
+	 * call g's result is true (non-zero); g < 0, call -g - 1's is false
+	 * (`if (in_coroutine()) return;` before it). See sova_guard_call. */
+	int *guards;
 	size_t nguards;
 	struct sova_cond *conds; /* what holds of the parameters whenever this call runs */
 	size_t nconds;
@@ -93,6 +96,17 @@ struct sova_call {
 };
 
 #define SOVA_DIES_SPINNING (-1)
+
+/* The call a guard names, and whether its result is true there. */
+static inline int sova_guard_call(int guard)
+{
+	return guard >= 0 ? guard : -guard - 1;
+}
+
+static inline int sova_guard_true(int guard)
+{
+	return guard >= 0;
+}
 
 /* target = value, anywhere: statements, initializers, designated initializers. */
 struct sova_assign {

@@ -452,7 +452,7 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	c->guards = get_array(r, facts, 1, sizeof(*c->guards), &nguards);
 	for (; c->nguards < nguards && !r->bad; c->nguards++) {
 		long guard = get_int(r);
-		c->guards[c->nguards] = guard >= 0 && guard <= 0x7fffffffL ? (int)guard : -1;
+		c->guards[c->nguards] = guard >= -0x7fffffffL && guard <= 0x7fffffffL ? (int)guard : -0x7fffffff - 1;
 	}
 	size_t nconds, ntests;
 	c->conds = get_array(r, facts, MIN_COND, sizeof(*c->conds), &nconds);

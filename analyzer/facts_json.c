@@ -432,7 +432,7 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	size_t cap = 0;
 	for (const cJSON *g = guards ? guards->child : NULL; g; g = g->next) {
 		long guard;
-		if (!to_long(g, &guard) || guard < 0 || guard > 0x7fffffffL) {
+		if (!to_long(g, &guard) || guard < -0x7fffffffL || guard > 0x7fffffffL) {
 			r->bad = 1;
 			return;
 		}

@@ -100,6 +100,12 @@ static const struct field_spec thread_fields[] = {
 	FIELDS_END,
 };
 
+static const struct field_spec context_test_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("context", FIELD_CONTEXT, context, 1),
+	FIELDS_END,
+};
+
 static const struct field_spec wake_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
 	FIELD("handle_arg", FIELD_INDEX, handle_arg, 1),
@@ -134,6 +140,7 @@ static const struct section_spec sections[] = {
 	{ "completions", SOVA_API_COMPLETE, promise_fields },
 	{ "threads", SOVA_API_THREAD_START, thread_fields },
 	{ "wakes", SOVA_API_WAKE, wake_fields },
+	{ "context_tests", SOVA_API_CONTEXT_TEST, context_test_fields },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

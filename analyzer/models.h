@@ -27,6 +27,8 @@ enum sova_context {
 	SOVA_CTX_COROUTINE,
 };
 
+#define SOVA_CTX_NCONTEXTS (SOVA_CTX_COROUTINE + 1)
+
 enum sova_api_role {
 	SOVA_API_SUBMIT,       /* hands work to an executor */
 	SOVA_API_CONTINUATION, /* runs work on an executor when a future completes */
@@ -42,9 +44,10 @@ enum sova_api_role {
 	SOVA_API_COMPLETE,       /* completes a promise, waking its future's waiters: fut_promise_set */
 	SOVA_API_THREAD_START,   /* starts a thread that runs work_arg; its handle in handle_arg or returned */
 	SOVA_API_WAKE,           /* makes the callback registered on handle_arg run: uv_async_send */
+	SOVA_API_CONTEXT_TEST,   /* returns true exactly when the caller runs in `context`: qemu_in_coroutine */
 };
 
-#define SOVA_API_NROLES (SOVA_API_WAKE + 1)
+#define SOVA_API_NROLES (SOVA_API_CONTEXT_TEST + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME

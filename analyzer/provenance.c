@@ -45,6 +45,8 @@ static int ready_guarded(const struct sova_engine *e, int def, int call, const s
 {
 	const struct sova_call *wait = sova_engine_call(e, def, call);
 	for (size_t g = 0; g < wait->nguards; g++) {
+		if (!sova_guard_true(wait->guards[g]))
+			continue;
 		int guard = wait->guards[g];
 		const struct sova_api_fn *api = sova_engine_api(e, def, guard, SOVA_API_READY_CHECK);
 		if (!api)

@@ -518,6 +518,8 @@ static int seen_state(struct search *s, const struct sova_worker_state *st, int 
 	const struct sova_relevant *rel = &s->e->relevant[st->def];
 	const struct sova_bound *bounds = s->reach->bounds + st->bounds;
 	int units = st->units * 2 + st->unresolved;
+	if (s->e->context_tests) /* what a path may run depends on its entry's context */
+		units = units * SOVA_CTX_NCONTEXTS + (int)s->e->entries[st->entry].context;
 	if (!bound) { /* most states: a string key for each cost more than the rest of the search */
 		if (seen_plain(s, st->def, units, sym))
 			return 1;
@@ -573,6 +575,8 @@ static enum sova_prune prune_reason(const struct sova_engine *e, const struct so
 		return p->reason = SOVA_PRUNE_FATAL;
 	if (!e->show_unresolved && sova_engine_unresolved(e, def, call))
 		return p->reason = SOVA_PRUNE_UNRESOLVED;
+	if (sova_engine_context_excludes(e, def, call, e->entries[reach->states[state].entry].context))
+		return p->reason = SOVA_PRUNE_CONTEXT;
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /* What holds whenever each call runs, as extraction records it: tests of parameters
  * (and of fields reached from them) from if/else, &&, ||, ?:, early returns, breaks and
- * continues; calls asserted true; and no test of a parameter the function writes. */
+ * continues; calls asserted true or false; and no test of a parameter the function writes. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -122,4 +122,17 @@ void take_bool(_Bool keep);
 void to_bool(int flags)
 {
     take_bool(flags & T_LINK);
+}
+
+/* Calls known false, as well as true: `if (ready(p)) return;` leaves
+ * ready(p) false for the rest of the block (a context test's shape). */
+void guarded(void *p)
+{
+    if (ready(p))
+        return;
+    work();
+    if (!ready(p))
+        other();
+    else
+        work();
 }
