@@ -510,7 +510,9 @@ static void note_function_use(struct extractor *ex, CXCursor ref)
 		ext_node_table_put(&ex->used_funcs, decl_key(decl), 1);
 }
 
-/* Attributes that make a function run without being named. */
+/* Attributes that make a function run without being named, or say where
+ * it runs (annotate("sova:worker")): the program may run it by means sova
+ * does not see. */
 static enum CXChildVisitResult find_runner_attr(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
@@ -519,6 +521,10 @@ static enum CXChildVisitResult find_runner_attr(CXCursor c, CXCursor parent, CXC
 	if (!clang_isAttribute(clang_getCursorKind(c)))
 		return CXChildVisit_Continue;
 	struct { struct extractor *ex; int found; } *walk = data;
+	if (ext_is_kind(c, CXCursor_AnnotateAttr)) {
+		walk->found = 1;
+		return CXChildVisit_Break;
+	}
 	char name[32];
 	ext_first_token(walk->ex, c, name, sizeof(name));
 	for (size_t i = 0; runners[i] && !walk->found; i++)
@@ -541,7 +547,7 @@ static int runs_unnamed(struct extractor *ex, CXCursor c)
  * the extraction's time. Such a body is walked at the end, once the rest
  * of the TU named the function. Not deferred: a function a macro defines
  * in the TU's own file (its expansion is there), and one that runs
- * unnamed (a constructor, destructor or `used` function). */
+ * unnamed (a constructor, destructor or `used` function) or is annotated. */
 static int defer_function(struct extractor *ex, CXCursor c)
 {
 	if (ex->func >= 0 || ex->walking_deferred || !clang_isCursorDefinition(c) ||

@@ -41,6 +41,13 @@ __attribute__((constructor)) static void helpers_start(void)
     fut_free(fut_submit(helpers_pool, startup_task, fut_promise_future(fut_promise_new())));
 }
 
+/* Never named, but annotated as a worker: something sova does not see runs it. */
+__attribute__((annotate("sova:worker"))) static void *hidden_worker(void *arg)
+{
+    fut_wait(arg); // expect: SOVA001
+    return NULL;
+}
+
 /* A task defined by a macro: in the file that uses the macro. */
 #define DEFINE_LOADER(name)                       \
     static void *name##_loader(void *arg)         \
