@@ -510,6 +510,11 @@ static void note_function_use(struct extractor *ex, CXCursor ref)
 		ext_node_table_put(&ex->used_funcs, decl_key(decl), 1);
 }
 
+struct attr_walk {
+	struct extractor *ex;
+	int found;
+};
+
 /* Attributes that make a function run without being named, or say where
  * it runs (annotate("sova:worker")): the program may run it by means sova
  * does not see. */
@@ -520,7 +525,7 @@ static enum CXChildVisitResult find_runner_attr(CXCursor c, CXCursor parent, CXC
 					       "used", "__used__", NULL };
 	if (!clang_isAttribute(clang_getCursorKind(c)))
 		return CXChildVisit_Continue;
-	struct { struct extractor *ex; int found; } *walk = data;
+	struct attr_walk *walk = data;
 	if (ext_is_kind(c, CXCursor_AnnotateAttr)) {
 		walk->found = 1;
 		return CXChildVisit_Break;
@@ -536,7 +541,7 @@ static int runs_unnamed(struct extractor *ex, CXCursor c)
 {
 	if (!clang_Cursor_hasAttrs(c))
 		return 0;
-	struct { struct extractor *ex; int found; } walk = { ex, 0 };
+	struct attr_walk walk = { ex, 0 };
 	clang_visitChildren(c, find_runner_attr, &walk);
 	return walk.found;
 }
