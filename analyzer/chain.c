@@ -21,6 +21,13 @@ void sova_chain_free(struct sova_chain *chain)
 	memset(chain, 0, sizeof(*chain));
 }
 
+void sova_chains_free(struct sova_chain *chains, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sova_chain_free(&chains[i]);
+	free(chains);
+}
+
 void sova_chain_copy(struct sova_chain *dst, const struct sova_chain *src)
 {
 	memset(dst, 0, sizeof(*dst));

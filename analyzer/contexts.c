@@ -282,9 +282,7 @@ static void step_free(struct sova_step *step)
 static void context_path_free(struct sova_context_path *path)
 {
 	sova_chain_free(&path->chain);
-	for (size_t i = 0; i < path->nothers; i++)
-		sova_chain_free(&path->others[i]);
-	free(path->others);
+	sova_chains_free(path->others, path->nothers);
 	free(path->other_entries);
 	step_free(&path->submitted);
 	step_free(&path->unresolved_at);

@@ -115,6 +115,8 @@ void sova_analysis_free(struct sova_analysis *analysis);
 /* Appends a step; the chain takes ownership of message. */
 void sova_chain_add(struct sova_chain *chain, struct sova_loc loc, unsigned depth, char *message);
 void sova_chain_free(struct sova_chain *chain);
+/* Frees n chains and the array that holds them. */
+void sova_chains_free(struct sova_chain *chains, size_t n);
 void sova_chain_copy(struct sova_chain *dst, const struct sova_chain *src);
 
 #endif /* SOVA_CONTEXTS_H */

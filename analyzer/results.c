@@ -14,9 +14,7 @@ void sova_result_free(struct sova_result *r)
 	free(r->line_hash);
 	free(r->justification);
 	sova_chain_free(&r->chain);
-	for (size_t i = 0; i < r->nother_flows; i++)
-		sova_chain_free(&r->other_flows[i]);
-	free(r->other_flows);
+	sova_chains_free(r->other_flows, r->nother_flows);
 	free(r->other_entries);
 	sova_chain_free(&r->related);
 }
