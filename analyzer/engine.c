@@ -323,10 +323,13 @@ static void decide_models(struct sova_engine *e)
 	const struct sova_program *prog = e->prog;
 	size_t nmodels = e->models->nmodels;
 	e->active = sova_xcalloc(prog->ntus * nmodels + 1, 1);
-	for (size_t t = 0; t < prog->ntus; t++)
+	for (size_t t = 0; t < prog->ntus; t++) {
+		struct sova_include_index includes;
+		sova_include_index_init(&includes, prog->tus[t].includes, prog->tus[t].nincludes);
 		for (size_t m = 0; m < nmodels; m++)
-			e->active[t * nmodels + m] = (unsigned char)sova_model_active(
-				&e->models->models[m], prog->tus[t].includes, prog->tus[t].nincludes);
+			e->active[t * nmodels + m] = (unsigned char)sova_model_active(&e->models->models[m], &includes);
+		sova_include_index_free(&includes);
+	}
 	/* A modelled function is a leaf even when the program has its body (a
 	 * project that ships its own futures library): sova trusts the model. */
 	e->leaf = sova_xcalloc(prog->nsyms + 1, 1);

@@ -669,10 +669,15 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ext_node_table_reset(&ex.temps);
 	ext_node_table_reset(&ex.blocks);
 	ext_node_table_reset(&ex.decl_usrs);
+	ext_node_table_reset(&ex.decl_values);
+	ext_node_table_reset(&ex.operators);
+	ext_node_table_reset(&ex.first_chars);
 	ext_node_table_reset(&ex.noreturn_decls);
 	ext_node_table_reset(&ex.used_funcs);
 	free(ex.deferred);
 	free(ex.usrs);
+	free(ex.decl_vals);
+	free(ex.operator_texts);
 	sova_strmap_free(&ex.file_index);
 	free(ex.file_cache);
 }

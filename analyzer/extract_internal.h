@@ -96,6 +96,13 @@ struct extractor {
 	int walking_deferred;             /* walking one of them now: defer nothing */
 	const char **usrs;           /* their USRs (in the facts' pool), computed once: libclang builds each anew */
 	size_t nusrs, capusrs;
+	struct node_table decl_values; /* declarations read as values: decl node -> index in decl_vals */
+	struct sova_val *decl_vals;    /* what each denotes (ext_value_of_decl), computed once */
+	size_t ndecl_vals, capdecl_vals;
+	struct node_table operators;   /* binary operators asked about: node -> index in operator_texts */
+	char (*operator_texts)[8];     /* their operators as written ("" when not found), computed once */
+	size_t noperator_texts, capoperator_texts;
+	struct node_table first_chars; /* expressions asked about: node -> their first character (ext_first_char) */
 	int ntemps;
 	int nblocks;
 	struct sova_strmap file_index;

@@ -389,7 +389,9 @@ static void operator_scanned(const struct token_list *list, char *buf, size_t le
 			depth--;
 			after_operand = 1;
 		} else if (depth == 0 && after_operand && is_binary_operator(t)) {
-			snprintf(buf, len, "%s", t);
+			size_t n = strlen(t); /* an operator: at most three characters */
+			if (n < len)
+				memcpy(buf, t, n + 1);
 			return;
 		} else {
 			CXTokenKind kind = clang_getTokenKind(list->tokens[i]);
@@ -398,7 +400,7 @@ static void operator_scanned(const struct token_list *list, char *buf, size_t le
 	}
 }
 
-void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
+static void find_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
 {
 	CXTranslationUnit tu = ex->tu;
 	buf[0] = '\0';
@@ -420,6 +422,20 @@ void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len
 	tokens_free(&list);
 }
 
+/* Finding an operator reads extents and tokens, and conditions, values
+ * and stores ask about one node several times: found once per node. */
+void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
+{
+	int i = ext_node_table_get(&ex->operators, c);
+	if (i < 0) {
+		SOVA_GROW(ex->operator_texts, ex->noperator_texts, ex->capoperator_texts);
+		i = (int)ex->noperator_texts++;
+		find_binary_operator(ex, c, ex->operator_texts[i], sizeof(ex->operator_texts[i]));
+		ext_node_table_put(&ex->operators, c, i);
+	}
+	snprintf(buf, len, "%s", ex->operator_texts[i]);
+}
+
 /* A binary operator's operator, found once per node: every call under an
  * if-condition asks about the && above it. */
 const char *ext_frame_operator(struct extractor *ex, struct frame *f)
@@ -434,7 +450,7 @@ const char *ext_frame_operator(struct extractor *ex, struct frame *f)
 /* The first character of c as written: a unary operator's '*' or '&'.
  * Where the file has a name there, c may come from a macro body, which
  * only tokens reach (libclang's file locations stop at the macro use). */
-char ext_first_char(struct extractor *ex, CXCursor c)
+static char find_first_char(struct extractor *ex, CXCursor c)
 {
 	CXFile file;
 	unsigned offset;
@@ -456,6 +472,16 @@ char ext_first_char(struct extractor *ex, CXCursor c)
 			sizeof(first)))
 		return '\0';
 	return first[0];
+}
+
+char ext_first_char(struct extractor *ex, CXCursor c)
+{
+	int known = ext_node_table_get(&ex->first_chars, c);
+	if (known >= 0)
+		return (char)known;
+	char first = find_first_char(ex, c);
+	ext_node_table_put(&ex->first_chars, c, (unsigned char)first);
+	return first;
 }
 
 static int is_array_type(CXType type)
@@ -553,7 +579,7 @@ const char *ext_usr(struct extractor *ex, CXCursor decl)
 	return usr;
 }
 
-struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl)
+static struct sova_val value_of_decl(struct extractor *ex, CXCursor decl)
 {
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
 	switch (clang_getCursorKind(decl)) {
@@ -588,6 +614,24 @@ struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl)
 		return v;
 	}
 	v.name = ext_cxstr(ex, clang_getCursorSpelling(decl));
+	return v;
+}
+
+/* A declaration denotes the same value wherever it is read: computed once
+ * per declaration (a parameter's index, its function's USR, its name). */
+struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl)
+{
+	const void *node = decl_node(decl);
+	if (!node)
+		return value_of_decl(ex, decl);
+	CXCursor key = decl;
+	key.data[1] = node; /* the node table keys on data[1] */
+	int i = ext_node_table_get(&ex->decl_values, key);
+	if (i >= 0)
+		return ex->decl_vals[i];
+	struct sova_val v = value_of_decl(ex, decl);
+	SOVA_PUSH(ex->decl_vals, ex->ndecl_vals, ex->capdecl_vals, v);
+	ext_node_table_put(&ex->decl_values, key, (int)ex->ndecl_vals - 1);
 	return v;
 }
 

@@ -772,14 +772,36 @@ static int path_has_suffix(const char *path, size_t n, const char *header)
 	return n >= m && memcmp(path + n - m, header, m) == 0 && (n == m || path[n - m - 1] == '/');
 }
 
-int sova_model_active(const struct sova_model *model, const char *const *includes, size_t nincludes)
+static const char *last_component(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+void sova_include_index_init(struct sova_include_index *index, const char *const *includes, size_t nincludes)
+{
+	index->includes = includes;
+	index->nincludes = nincludes;
+	sova_strmap_init(&index->basenames);
+	for (size_t i = 0; i < nincludes; i++)
+		sova_strmap_put(&index->basenames, last_component(includes[i]), 1);
+}
+
+void sova_include_index_free(struct sova_include_index *index)
+{
+	sova_strmap_free(&index->basenames);
+}
+
+int sova_model_active(const struct sova_model *model, const struct sova_include_index *index)
 {
 	if (model->always || model->nheaders == 0)
 		return 1;
-	for (size_t i = 0; i < nincludes; i++) {
-		size_t n = strlen(includes[i]);
-		for (size_t h = 0; h < model->nheaders; h++)
-			if (path_has_suffix(includes[i], n, model->headers[h]))
+	for (size_t h = 0; h < model->nheaders; h++) {
+		const char *header = model->headers[h];
+		if (sova_strmap_get(&index->basenames, last_component(header)) < 0)
+			continue;
+		for (size_t i = 0; i < index->nincludes; i++)
+			if (path_has_suffix(index->includes[i], strlen(index->includes[i]), header))
 				return 1;
 	}
 	return 0;

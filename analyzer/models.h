@@ -214,8 +214,19 @@ const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *mode
 /* Returns 1 when type_name (a typedef or struct tag) names a future type. */
 int sova_models_is_future_type(const struct sova_models *models, const char *type_name);
 
+/* The files a TU includes, indexed by their last path component, so that
+ * each model header is looked up rather than compared with every include. */
+struct sova_include_index {
+	const char *const *includes;
+	size_t nincludes;
+	struct sova_strmap basenames; /* last component -> 1 */
+};
+
+void sova_include_index_init(struct sova_include_index *index, const char *const *includes, size_t nincludes);
+void sova_include_index_free(struct sova_include_index *index);
+
 /* Returns 1 when a model is active for a TU that includes these files. */
-int sova_model_active(const struct sova_model *model, const char *const *includes, size_t nincludes);
+int sova_model_active(const struct sova_model *model, const struct sova_include_index *index);
 
 /* Adds an annotation meaning outside any model file (a configuration's
  * extra annotation names), in a model named `model` active everywhere. */

@@ -213,28 +213,70 @@ static const struct sova_derived_arg *derived_arg(const struct sova_call *call, 
 /* The relevant references found so far, for the fixed point: each added once. */
 struct relevance {
 	struct sova_engine *e;
-	struct sova_strmap known; /* "def:param:path" */
+	struct sova_strmap known; /* "def:param:path", of defs with a long list */
 	char *key;
 	size_t capkey;
 };
 
-/* Adds a reference to def's; returns 1 when it is new. */
-static int relevant_add(struct relevance *rv, int def, int param, const char *path)
+/* A def's references are compared one by one while they are few (most
+ * defs have a handful); past this many, they are also kept in a map. */
+#define RELEVANT_LINEAR_MAX 16
+
+static char *put_decimal(char *at, unsigned value)
 {
-	if (param < 0)
-		return 0;
-	size_t need = 32 + (path ? strlen(path) : 0);
+	char digits[16];
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + value % 10);
+	while (value /= 10);
+	while (n)
+		*at++ = digits[--n];
+	return at;
+}
+
+/* "def:param:path", with no path written as "", in rv->key. */
+static const char *relevant_key(struct relevance *rv, int def, int param, const char *path)
+{
+	size_t path_len = path ? strlen(path) : 0;
+	size_t need = 32 + path_len;
 	if (need > rv->capkey) {
 		rv->capkey = need * 2;
 		rv->key = sova_xrealloc(rv->key, rv->capkey, 1);
 	}
-	snprintf(rv->key, rv->capkey, "%d:%d:%s", def, param, path ? path : "");
-	if (sova_strmap_get(&rv->known, rv->key) >= 0)
+	char *at = put_decimal(rv->key, (unsigned)def);
+	*at++ = ':';
+	at = put_decimal(at, (unsigned)param);
+	*at++ = ':';
+	memcpy(at, path ? path : "", path_len + 1);
+	return rv->key;
+}
+
+static int relevant_known(struct relevance *rv, int def, int param, const char *path)
+{
+	const struct sova_relevant *r = &rv->e->relevant[def];
+	if (r->n > RELEVANT_LINEAR_MAX)
+		return sova_strmap_get(&rv->known, relevant_key(rv, def, param, path)) >= 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->refs[i].param == param && strcmp(r->refs[i].path ? r->refs[i].path : "", path ? path : "") == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds a reference to def's; returns 1 when it is new. The fixed point
+ * asks about the same reference many times: a def's few references are
+ * scanned, and only a long list is looked up in the map. */
+static int relevant_add(struct relevance *rv, int def, int param, const char *path)
+{
+	if (param < 0 || def < 0 || relevant_known(rv, def, param, path))
 		return 0;
-	sova_strmap_put(&rv->known, rv->key, 1);
 	struct sova_param_ref ref = { param, path };
 	struct sova_relevant *r = &rv->e->relevant[def];
 	SOVA_PUSH(r->refs, r->n, r->cap, ref);
+	if (r->n == RELEVANT_LINEAR_MAX + 1) /* the list turns into a map */
+		for (size_t i = 0; i < r->n; i++)
+			sova_strmap_put(&rv->known, relevant_key(rv, def, r->refs[i].param, r->refs[i].path), 1);
+	else if (r->n > RELEVANT_LINEAR_MAX + 1)
+		sova_strmap_put(&rv->known, relevant_key(rv, def, param, path), 1);
 	return 1;
 }
 
