@@ -123,29 +123,27 @@ static struct sova_val callee_object_of(struct extractor *ex, CXCursor callee)
 	for (int depth = 0; depth < 64; depth++) {
 		enum CXCursorKind kind = clang_getCursorKind(callee);
 		if (kind == CXCursor_MemberRefExpr) {
-			CXCursor object = ext_child_at(callee, 0);
+			CXCursor object = ext_child_at(ex, callee, 0);
 			return clang_Cursor_isNull(object) ? none : ext_value_of(ex, object);
 		}
 		int wrapper = kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr ||
 			      kind == CXCursor_CStyleCastExpr ||
 			      (kind == CXCursor_UnaryOperator && ext_first_char(ex, callee) == '*');
-		if (!wrapper || !ext_wrapped_expr(callee, &callee))
+		if (!wrapper || !ext_wrapped_expr(ex, callee, &callee))
 			return none;
 	}
 	return none;
 }
 
-/* What is called: a function named directly, or whatever the callee expression holds. */
-static void record_callee(struct extractor *ex, CXCursor c, struct sova_call *call)
+/* What is called: a function named directly, or whatever the callee
+ * expression holds. The callee is the call's first child. */
+static void record_callee(struct extractor *ex, const struct frame *f, struct sova_call *call)
 {
-	struct child_list kids;
-	ext_children(c, &kids);
 	struct sova_val callee = { .kind = SOVA_VAL_UNKNOWN };
-	if (kids.count > 0)
-		callee = ext_value_of(ex, kids.items[0]);
-	if (kids.count > 0 && !(callee.kind == SOVA_VAL_FUNC && !callee.element))
-		call->callee_object = callee_object_of(ex, kids.items[0]);
-	ext_children_free(&kids);
+	if (f->children > 0)
+		callee = ext_value_of(ex, f->first);
+	if (f->children > 0 && !(callee.kind == SOVA_VAL_FUNC && !callee.element))
+		call->callee_object = callee_object_of(ex, f->first);
 	if (callee.kind == SOVA_VAL_FUNC && !callee.element) {
 		call->callee_usr = callee.usr;
 		call->callee_name = callee.name ? callee.name : callee.usr;
@@ -155,12 +153,13 @@ static void record_callee(struct extractor *ex, CXCursor c, struct sova_call *ca
 	call->callee_name = callee.name ? callee.name : ext_str(ex, "(function pointer)");
 }
 
-static void leave_call(struct extractor *ex, CXCursor c)
+static void leave_call(struct extractor *ex, const struct frame *f)
 {
+	CXCursor c = f->cursor;
 	struct sova_call call;
 	memset(&call, 0, sizeof(call));
 	call.loc = loc_of_range(ex, clang_getCursorExtent(c));
-	record_callee(ex, c, &call);
+	record_callee(ex, f, &call);
 	call.returns = pointee_name(ex, clang_getCursorType(c));
 	int nargs = clang_Cursor_getNumArguments(c);
 	if (nargs > 0) {
@@ -188,7 +187,7 @@ static struct sova_val object_of(struct extractor *ex, CXCursor lhs)
 	struct sova_val none = { .kind = SOVA_VAL_UNKNOWN };
 	while (ext_is_kind(lhs, CXCursor_ParenExpr) || ext_is_kind(lhs, CXCursor_UnexposedExpr)) {
 		struct child_list kids;
-		ext_children(lhs, &kids);
+		ext_children(ex, lhs, &kids);
 		int one = kids.count == 1;
 		if (one)
 			lhs = kids.items[0];
@@ -199,7 +198,7 @@ static struct sova_val object_of(struct extractor *ex, CXCursor lhs)
 	if (!ext_is_kind(lhs, CXCursor_MemberRefExpr))
 		return none;
 	struct child_list kids;
-	ext_children(lhs, &kids);
+	ext_children(ex, lhs, &kids);
 	struct sova_val object = kids.count ? ext_value_of(ex, kids.items[0]) : none;
 	ext_children_free(&kids);
 	return object;
@@ -266,7 +265,7 @@ static void leave_binary(struct extractor *ex, struct frame *f)
 	if (!is_pointer(c))
 		return;
 	struct child_list kids;
-	ext_children(c, &kids);
+	ext_children(ex, c, &kids);
 	/* Storing a pointer puts a pointer on the right, converted if need be;
 	 * pointer arithmetic (s - n) is settled without reading the operator. */
 	if (kids.count != 2 || !ext_pointer_like(kids.items[1]) || !ext_lvalue_form(kids.items[0])) {
@@ -286,7 +285,7 @@ static void leave_binary(struct extractor *ex, struct frame *f)
 static void leave_var(struct extractor *ex, CXCursor c)
 {
 	struct child_list kids;
-	ext_children(c, &kids);
+	ext_children(ex, c, &kids);
 	if (kids.last_expr >= 0 && !ext_is_kind(kids.items[kids.last_expr], CXCursor_InitListExpr))
 		ext_add_assign(ex, ext_value_of_decl(ex, c), ext_value_of(ex, kids.items[kids.last_expr]),
 			       (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
@@ -311,7 +310,7 @@ static void leave_init_list(struct extractor *ex)
 static void leave_return(struct extractor *ex, CXCursor c)
 {
 	struct child_list kids;
-	ext_children(c, &kids);
+	ext_children(ex, c, &kids);
 	if (kids.last_expr >= 0) {
 		struct sova_val v = ext_value_of(ex, kids.items[kids.last_expr]);
 		struct sova_func *fn = ext_func(ex);
@@ -449,9 +448,10 @@ static void find_markers(struct extractor *ex)
 static void leave(struct extractor *ex)
 {
 	struct frame *f = &ex->stack[ex->depth - 1];
+	ext_remember_children(ex, f);
 	if (ext_func(ex)) {
 		if (f->kind == CXCursor_CallExpr)
-			leave_call(ex, f->cursor);
+			leave_call(ex, f);
 		else if (f->kind == CXCursor_BinaryOperator)
 			leave_binary(ex, f);
 		else if (f->kind == CXCursor_CompoundAssignOperator)
@@ -604,6 +604,10 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	else if (up->children == 2)
 		up->second = c;
 	enum CXCursorKind kind = clang_getCursorKind(c);
+	if (kind >= CXCursor_FirstExpr && kind <= CXCursor_LastExpr) { /* clang_isExpression, without a call */
+		up->last_expr = c;
+		up->last_expr_index = up->children - 1;
+	}
 	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0)
 		ext_note_write(ex, c, up);
 	if (kind == CXCursor_DeclRefExpr)
@@ -630,6 +634,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	memset(f, 0, sizeof(*f));
 	f->cursor = c;
 	f->kind = kind;
+	f->last_expr_index = -1;
 	if (kind == CXCursor_FunctionDecl) {
 		enter_function(ex, c, f);
 		if (!f->opens_func) {
@@ -651,6 +656,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ex.directory = directory;
 	ex.facts = facts;
 	ex.func = -1;
+	ex.recent = sova_xcalloc(RECENT_NODES, sizeof(*ex.recent));
 	sova_strmap_init(&ex.file_index);
 	CXCursor root = clang_getTranslationUnitCursor(tu);
 	ex.main_file = clang_getFile(tu, facts->main_file);
@@ -675,6 +681,7 @@ void sova_extract(CXTranslationUnit tu, const char *directory, struct sova_tu_fa
 	ext_node_table_reset(&ex.noreturn_decls);
 	ext_node_table_reset(&ex.used_funcs);
 	free(ex.deferred);
+	free(ex.recent);
 	free(ex.usrs);
 	free(ex.decl_vals);
 	free(ex.operator_texts);

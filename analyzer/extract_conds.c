@@ -42,13 +42,13 @@ static void add_truth(struct held *h, int call)
 }
 
 /* c without parentheses and implicit casts. */
-static CXCursor peeled(CXCursor c)
+static CXCursor peeled(const struct extractor *ex, CXCursor c)
 {
 	for (int i = 0; i < MAX_CONDITION_DEPTH; i++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		CXCursor inner;
 		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr && kind != CXCursor_CStyleCastExpr) ||
-		    !ext_wrapped_expr(c, &inner))
+		    !ext_wrapped_expr(ex, c, &inner))
 			return c;
 		c = inner;
 	}
@@ -85,7 +85,7 @@ static int param_read(struct extractor *ex, CXCursor c, const char **path)
 		memcpy(fields + 1, field, n);
 		len += n + 1;
 		fields[len] = '\0';
-		c = peeled(ext_child_at(c, 0));
+		c = peeled(ex, ext_child_at(ex, c, 0));
 	}
 	int param = param_named(ex, c);
 	*path = param >= 0 && fields ? ext_str(ex, fields) : NULL;
@@ -110,8 +110,8 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
  * call != 0, a call asserted true. */
 static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
 {
-	lhs = peeled(lhs);
-	rhs = peeled(rhs);
+	lhs = peeled(ex, lhs);
+	rhs = peeled(ex, rhs);
 	if (bits_comparison(ex, lhs, rhs, equal, out) || bits_comparison(ex, rhs, lhs, equal, out))
 		return;
 	if (ext_is_kind(lhs, CXCursor_CallExpr) != ext_is_kind(rhs, CXCursor_CallExpr)) {
@@ -136,7 +136,7 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
  * bits K are read, and K; -1 when they are not a parameter and a constant. */
 static int bits_operands(struct extractor *ex, CXCursor c, const char **path, long *mask)
 {
-	CXCursor lhs = peeled(ext_child_at(c, 0)), rhs = peeled(ext_child_at(c, 1));
+	CXCursor lhs = peeled(ex, ext_child_at(ex, c, 0)), rhs = peeled(ex, ext_child_at(ex, c, 1));
 	int param = param_read(ex, lhs, path);
 	struct sova_val k = ext_int_value(param >= 0 ? rhs : lhs);
 	if (param < 0)
@@ -173,7 +173,7 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
 {
 	const char *path;
 	long mask;
-	int param = bits_read(ex, peeled(bits), &path, &mask);
+	int param = bits_read(ex, peeled(ex, bits), &path, &mask);
 	if (param < 0)
 		return 0;
 	struct sova_val v = ext_int_value(constant);
@@ -188,7 +188,7 @@ static void implied_binary(struct extractor *ex, CXCursor c, int sense, struct h
 {
 	char op[8];
 	ext_binary_operator(ex, c, op, sizeof(op));
-	CXCursor lhs = ext_child_at(c, 0), rhs = ext_child_at(c, 1);
+	CXCursor lhs = ext_child_at(ex, c, 0), rhs = ext_child_at(ex, c, 1);
 	if ((strcmp(op, "&&") == 0 && sense) || (strcmp(op, "||") == 0 && !sense)) {
 		implied(ex, lhs, sense, out, depth + 1);
 		implied(ex, rhs, sense, out, depth + 1);
@@ -204,10 +204,10 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 {
 	if (depth > MAX_CONDITION_DEPTH)
 		return;
-	c = peeled(c);
+	c = peeled(ex, c);
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	CXCursor inner;
-	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(c, &inner)) {
+	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(ex, c, &inner)) {
 		implied(ex, inner, !sense, out, depth + 1);
 	} else if (kind == CXCursor_BinaryOperator) {
 		implied_binary(ex, c, sense, out, depth);
@@ -231,11 +231,11 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 {
 	if (depth > MAX_CONDITION_DEPTH)
 		return 0;
-	c = peeled(c);
+	c = peeled(ex, c);
 	CXCursor inner;
 	const char *path;
 	long mask;
-	if (ext_is_kind(c, CXCursor_UnaryOperator) && ext_first_char(ex, c) == '!' && ext_wrapped_expr(c, &inner)) {
+	if (ext_is_kind(c, CXCursor_UnaryOperator) && ext_first_char(ex, c) == '!' && ext_wrapped_expr(ex, c, &inner)) {
 		int bits = 0;
 		if (!exact_test(ex, inner, out, &bits, depth + 1))
 			return 0;
@@ -266,7 +266,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 	}
 	if (strcmp(op, "==") != 0 && strcmp(op, "!=") != 0)
 		return 0;
-	CXCursor lhs = peeled(ext_child_at(c, 0)), rhs = peeled(ext_child_at(c, 1));
+	CXCursor lhs = peeled(ex, ext_child_at(ex, c, 0)), rhs = peeled(ex, ext_child_at(ex, c, 1));
 	struct sova_val k = ext_int_value(rhs);
 	CXCursor tested = lhs;
 	if (k.kind != SOVA_VAL_INT) {
@@ -318,7 +318,7 @@ void ext_held_free(struct held *h)
 }
 
 /* A statement after which the block it is in does not go on. */
-static int leaves_block(CXCursor stmt)
+static int leaves_block(const struct extractor *ex, CXCursor stmt)
 {
 	enum CXCursorKind kind = clang_getCursorKind(stmt);
 	if (kind == CXCursor_ReturnStmt || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt)
@@ -326,8 +326,8 @@ static int leaves_block(CXCursor stmt)
 	if (kind != CXCursor_CompoundStmt)
 		return 0;
 	struct child_list kids;
-	ext_children(stmt, &kids);
-	int leaves = kids.count > 0 && leaves_block(kids.items[kids.count - 1]);
+	ext_children(ex, stmt, &kids);
+	int leaves = kids.count > 0 && leaves_block(ex, kids.items[kids.count - 1]);
 	ext_children_free(&kids);
 	return leaves;
 }
@@ -336,7 +336,7 @@ void ext_leave_if(struct extractor *ex, struct frame *f)
 {
 	struct frame *block = ex->depth >= 2 ? &ex->stack[ex->depth - 2] : NULL;
 	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex) ||
-	    !leaves_block(f->second))
+	    !leaves_block(ex, f->second))
 		return;
 	ext_condition_implies(ex, f->first, 0, &block->after);
 }
@@ -352,7 +352,7 @@ static const struct held *frame_held(struct extractor *ex, struct frame *f)
 		sense = 1; /* the body runs while the condition holds */
 	} else if (f->kind == CXCursor_ConditionalOperator && (f->children == 2 || f->children == 3)) {
 		/* The GNU c ?: b has two children, and b runs when c is false. */
-		sense = f->children == 2 && clang_Cursor_isNull(ext_child_at(f->cursor, 2)) ? 0 : f->children == 2;
+		sense = f->children == 2 && clang_Cursor_isNull(ext_child_at(ex, f->cursor, 2)) ? 0 : f->children == 2;
 	} else if (f->kind == CXCursor_BinaryOperator && f->children == 2) {
 		const char *op = ext_frame_operator(ex, f);
 		if (strcmp(op, "&&") != 0 && strcmp(op, "||") != 0)
@@ -406,7 +406,7 @@ static int clears_bits(struct extractor *ex, const struct frame *up)
 		return 0;
 	char op[8];
 	ext_binary_operator(ex, up->cursor, op, sizeof(op));
-	return strcmp(op, "&=") == 0 && ext_int_value(peeled(ext_child_at(up->cursor, 1))).kind == SOVA_VAL_INT;
+	return strcmp(op, "&=") == 0 && ext_int_value(peeled(ex, ext_child_at(ex, up->cursor, 1))).kind == SOVA_VAL_INT;
 }
 
 /* A parameter, or a field of any object, that the function changes or

@@ -37,12 +37,12 @@ static size_t field_index(const struct field_list *fields, CXCursor field)
 
 /* A designated initializer (.f = v, [i] = v) is an expression with the
  * designators and the value as children; an implicit cast has one child. */
-static int designated(CXCursor init, CXCursor *field, int *has_field, CXCursor *value)
+static int designated(const struct extractor *ex, CXCursor init, CXCursor *field, int *has_field, CXCursor *value)
 {
 	if (!ext_is_kind(init, CXCursor_UnexposedExpr))
 		return 0;
 	struct child_list kids;
-	ext_children(init, &kids);
+	ext_children(ex, init, &kids);
 	int is = kids.count >= 2 && kids.last_expr >= 0;
 	*has_field = 0;
 	for (size_t i = 0; is && i < kids.count; i++) {
@@ -94,7 +94,7 @@ static void record_list(struct init_walk *w, CXCursor list, const struct child_l
 	for (size_t i = 0; i < kids->count; i++) {
 		CXCursor init = kids->items[i], field, value = init;
 		int has_field = 0;
-		if (designated(init, &field, &has_field, &value) && has_field)
+		if (designated(w->ex, init, &field, &has_field, &value) && has_field)
 			next = field_index(&fields, field);
 		if (!clang_isExpression(clang_getCursorKind(value)) || next >= fields.count) {
 			next++;
@@ -110,7 +110,7 @@ static void array_list(struct init_walk *w, const struct child_list *kids, const
 	for (size_t i = 0; i < kids->count; i++) {
 		CXCursor init = kids->items[i], field, value = init;
 		int has_field = 0;
-		designated(init, &field, &has_field, &value);
+		designated(w->ex, init, &field, &has_field, &value);
 		if (!clang_isExpression(clang_getCursorKind(value)))
 			continue;
 		struct sova_val target = { .kind = SOVA_VAL_UNKNOWN };
@@ -136,7 +136,7 @@ void ext_init_list(struct extractor *ex, CXCursor list, const struct sova_val *o
 		if (ext_plain_data_array(type))
 			continue;
 		struct child_list kids;
-		ext_children(item.list, &kids);
+		ext_children(ex, item.list, &kids);
 		if (type.kind == CXType_Record)
 			record_list(&w, item.list, &kids, &item.owner);
 		else if (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray)

@@ -24,6 +24,19 @@ struct node_table {
 	size_t cap, count;
 };
 
+/* The children of a node the walk has left, as it met them: the
+ * extraction asks for an operand's children often (to peel a cast, to read
+ * an operand), and each clang_visitChildren costs a thousand instructions.
+ * A small direct-mapped table of the nodes left most recently answers most
+ * of those questions; the rest go to libclang. */
+#define RECENT_NODES 1024
+struct recent_node {
+	const void *node; /* NULL: empty */
+	int count;        /* children */
+	int last_expr_index;
+	CXCursor first, second, last_expr;
+};
+
 /* What holds while some code runs: parameter tests, and earlier calls
  * whose result is known, as sova_call's guards (by index in the function;
  * -index - 1 for a false one). */
@@ -40,6 +53,8 @@ struct frame {
 	enum CXCursorKind kind;
 	int children;          /* children entered so far */
 	CXCursor first, second; /* the first two children, once entered */
+	CXCursor last_expr;     /* the last expression child entered so far */
+	int last_expr_index;    /* its index among the children, or -1 */
 	struct held held;      /* what the node says of its child number held_for */
 	int held_for;          /* 0 while held is not computed */
 	struct held after;     /* CompoundStmt: what holds for its later children */
@@ -103,6 +118,7 @@ struct extractor {
 	char (*operator_texts)[8];     /* their operators as written ("" when not found), computed once */
 	size_t noperator_texts, capoperator_texts;
 	struct node_table first_chars; /* expressions asked about: node -> their first character (ext_first_char) */
+	struct recent_node *recent;    /* RECENT_NODES of them, by the node's hash */
 	int ntemps;
 	int nblocks;
 	struct sova_strmap file_index;
@@ -151,8 +167,10 @@ int ext_plain_data_array(CXType type);
  * for its value never does, as libclang shows it under an implicit cast. So
  * most binary operators are known not to assign without reading them. */
 int ext_lvalue_form(CXCursor c);
-void ext_children(CXCursor c, struct child_list *out);
+void ext_children(const struct extractor *ex, CXCursor c, struct child_list *out);
 void ext_children_free(struct child_list *list);
+/* The walk leaves f: its children are remembered for the questions above. */
+void ext_remember_children(struct extractor *ex, const struct frame *f);
 
 void ext_node_table_reset(struct node_table *t);
 void ext_node_table_put(struct node_table *t, CXCursor c, int value);
@@ -162,9 +180,9 @@ int ext_node_table_get(const struct node_table *t, CXCursor c);
 void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len);
 
 /* The n-th child of c, or a null cursor. */
-CXCursor ext_child_at(CXCursor c, size_t n);
+CXCursor ext_child_at(const struct extractor *ex, CXCursor c, size_t n);
 /* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
-int ext_wrapped_expr(CXCursor c, CXCursor *out);
+int ext_wrapped_expr(const struct extractor *ex, CXCursor c, CXCursor *out);
 /* The first token of c as spelled, in a macro body for a macro's expansion:
  * the name of an attribute, whichever macro wrote it. */
 void ext_first_token(struct extractor *ex, CXCursor c, char *buf, size_t len);

@@ -77,10 +77,60 @@ static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClie
 	return CXChildVisit_Continue;
 }
 
-void ext_children(CXCursor c, struct child_list *out)
+/* The node an expression or statement cursor stands for (data[1]). A
+ * declaration cursor's data[1] is a flag, not a node: none is remembered. */
+static const void *recent_key(CXCursor c)
+{
+	int stmt = (c.kind >= CXCursor_FirstExpr && c.kind <= CXCursor_LastExpr) ||
+		   (c.kind >= CXCursor_FirstStmt && c.kind <= CXCursor_LastStmt);
+	return stmt ? c.data[1] : NULL;
+}
+
+static size_t recent_slot(const void *node)
+{
+	uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15ULL;
+	return (size_t)(h >> 32) & (RECENT_NODES - 1);
+}
+
+void ext_remember_children(struct extractor *ex, const struct frame *f)
+{
+	const void *node = recent_key(f->cursor);
+	if (!node || !ex->recent)
+		return;
+	struct recent_node *r = &ex->recent[recent_slot(node)];
+	r->node = node;
+	r->count = f->children;
+	r->first = f->first;
+	r->second = f->second;
+	r->last_expr = f->last_expr;
+	r->last_expr_index = f->last_expr_index;
+}
+
+/* What the walk remembers of c's children, or NULL. */
+static const struct recent_node *recent_children(const struct extractor *ex, CXCursor c)
+{
+	const void *node = recent_key(c);
+	if (!node || !ex->recent)
+		return NULL;
+	const struct recent_node *r = &ex->recent[recent_slot(node)];
+	return r->node == node ? r : NULL;
+}
+
+void ext_children(const struct extractor *ex, CXCursor c, struct child_list *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->last_expr = -1;
+	const struct recent_node *r = recent_children(ex, c);
+	if (r && r->count <= 2) {
+		out->count = out->cap = (size_t)r->count;
+		out->items = r->count ? sova_xcalloc((size_t)r->count, sizeof(*out->items)) : NULL;
+		if (r->count > 0)
+			out->items[0] = r->first;
+		if (r->count > 1)
+			out->items[1] = r->second;
+		out->last_expr = r->last_expr_index;
+		return;
+	}
 	clang_visitChildren(c, collect_child, out);
 }
 
@@ -109,8 +159,14 @@ static enum CXChildVisitResult pick_last_expr(CXCursor c, CXCursor parent, CXCli
 }
 
 /* The one expression a wrapper (cast, parentheses, unary operator) wraps. */
-int ext_wrapped_expr(CXCursor c, CXCursor *out)
+int ext_wrapped_expr(const struct extractor *ex, CXCursor c, CXCursor *out)
 {
+	const struct recent_node *r = recent_children(ex, c);
+	if (r) {
+		if (r->last_expr_index >= 0)
+			*out = r->last_expr;
+		return r->last_expr_index >= 0;
+	}
 	struct child_pick pick = { 0 };
 	clang_visitChildren(c, pick_last_expr, &pick);
 	if (pick.found)
@@ -130,8 +186,13 @@ static enum CXChildVisitResult pick_nth(CXCursor c, CXCursor parent, CXClientDat
 }
 
 /* The n-th child, or a null cursor. */
-CXCursor ext_child_at(CXCursor c, size_t n)
+CXCursor ext_child_at(const struct extractor *ex, CXCursor c, size_t n)
 {
+	const struct recent_node *r = recent_children(ex, c);
+	if (r && n < 2)
+		return (int)n < r->count ? (n == 0 ? r->first : r->second) : clang_getNullCursor();
+	if (r && (int)n >= r->count)
+		return clang_getNullCursor();
 	struct child_pick pick = { .want = n };
 	clang_visitChildren(c, pick_nth, &pick);
 	return pick.found ? pick.child : clang_getNullCursor();
@@ -153,7 +214,10 @@ void ext_node_table_reset(struct node_table *t)
 
 static size_t node_slot(const struct node_table *t, const void *node)
 {
-	size_t i = (size_t)sova_hash(&node, sizeof(node), 0) & (t->cap - 1);
+	/* Fibonacci hashing of the address: cheaper than a call to XXH3 for
+	 * tables asked about at most nodes of the walk. */
+	uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15ULL;
+	size_t i = (size_t)(h ^ (h >> 32)) & (t->cap - 1);
 	while (t->nodes[i] && t->nodes[i] != node)
 		i = (i + 1) & (t->cap - 1);
 	return i;
@@ -404,7 +468,7 @@ static void find_binary_operator(struct extractor *ex, CXCursor c, char *buf, si
 {
 	CXTranslationUnit tu = ex->tu;
 	buf[0] = '\0';
-	CXCursor lhs = ext_child_at(c, 0), rhs = ext_child_at(c, 1);
+	CXCursor lhs = ext_child_at(ex, c, 0), rhs = ext_child_at(ex, c, 1);
 	if (clang_Cursor_isNull(lhs) || clang_Cursor_isNull(rhs))
 		return;
 	operator_before_rhs(ex, lhs, rhs, buf, len);
@@ -463,7 +527,7 @@ static char find_first_char(struct extractor *ex, CXCursor c)
 	/* A name: a macro use, or a postfix x++. Only & and * matter, and they
 	 * have a pointer on one side. */
 	CXCursor operand;
-	if (!ext_pointer_like(c) && (!ext_wrapped_expr(c, &operand) || !ext_pointer_like(operand)))
+	if (!ext_pointer_like(c) && (!ext_wrapped_expr(ex, c, &operand) || !ext_pointer_like(operand)))
 		return text[0];
 	char first[4];
 	CXFile spelled_file;
@@ -692,19 +756,19 @@ static const char *access_path(struct extractor *ex, CXCursor c)
 		if (kind == CXCursor_MemberRefExpr) {
 			const char *field = ext_usr(ex, clang_getCursorReferenced(c));
 			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
-			c = ext_child_at(c, 0);
+			c = ext_child_at(ex, c, 0);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
-			path_push(&p, index_segment(ex, ext_child_at(c, 1), &p));
-			c = ext_child_at(c, 0);
+			path_push(&p, index_segment(ex, ext_child_at(ex, c, 1), &p));
+			c = ext_child_at(ex, c, 0);
 		} else if (kind == CXCursor_UnaryOperator && (op = ext_first_char(ex, c)) == '*') {
 			path_push(&p, sova_xstrdup("[0]"));
-			if (!ext_wrapped_expr(c, &c))
+			if (!ext_wrapped_expr(ex, c, &c))
 				break;
 		} else if (kind == CXCursor_UnaryOperator && op == '&') {
-			if (!ext_wrapped_expr(c, &c))
+			if (!ext_wrapped_expr(ex, c, &c))
 				break;
 		} else if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr || kind == CXCursor_CStyleCastExpr) {
-			if (!ext_wrapped_expr(c, &c))
+			if (!ext_wrapped_expr(ex, c, &c))
 				break;
 		} else {
 			if (kind == CXCursor_DeclRefExpr)
@@ -747,7 +811,7 @@ static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int d
 		temp = ex->ntemps++;
 		ext_node_table_put(&ex->temps, c, temp);
 		struct child_list kids;
-		ext_children(c, &kids);
+		ext_children(ex, c, &kids);
 		/* c ? a : b has three children; the GNU c ?: b has two. */
 		for (size_t i = kids.count == 3 ? 1 : 0; i < kids.count; i++) {
 			struct sova_val target = { .kind = SOVA_VAL_LOCAL,
@@ -771,12 +835,12 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_UnexposedExpr || kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr) {
-			if (ext_wrapped_expr(c, &c))
+			if (ext_wrapped_expr(ex, c, &c))
 				continue;
 		} else if (kind == CXCursor_UnaryOperator) {
 			char op = ext_first_char(ex, c);
 			int deref = op == '*', addr = op == '&';
-			if ((deref || addr) && ext_wrapped_expr(c, &c)) {
+			if ((deref || addr) && ext_wrapped_expr(ex, c, &c)) {
 				element |= deref;
 				address |= addr;
 				continue;
@@ -786,14 +850,14 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			if (!path)
 				path = access_path(ex, c);
 			element = 1;
-			c = ext_child_at(c, 0);
+			c = ext_child_at(ex, c, 0);
 			continue;
 		} else if (kind == CXCursor_BinaryOperator) {
 			char op[8] = "";
-			if (ext_lvalue_form(ext_child_at(c, 0)))
+			if (ext_lvalue_form(ext_child_at(ex, c, 0)))
 				ext_binary_operator(ex, c, op, sizeof(op));
 			if (strcmp(op, "=") == 0) {
-				c = ext_child_at(c, 1);
+				c = ext_child_at(ex, c, 1);
 				continue;
 			}
 			v = ext_int_value(c);
