@@ -56,6 +56,8 @@ static cJSON *program_json(const struct sova_program *prog, size_t p, const char
 			tus[n++] = sova_xstrdup(tu_path(prog, t, base));
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "main", tu_path(prog, (size_t)prog->units.roots[p], base));
+	if (prog->units.names)
+		cJSON_AddStringToObject(o, "target", prog->units.names[p]);
 	cJSON_AddItemToObject(o, "own", sorted_array(tus, n, 0));
 	return o;
 }
@@ -69,6 +71,8 @@ static void add_units(cJSON *root, const struct sova_program *prog, const char *
 		programs[p] = cJSON_PrintUnformatted(o);
 		cJSON_Delete(o);
 	}
+	/* Where the units come from: "inferred", "meson" or "cmake". */
+	cJSON_AddStringToObject(root, "units_from", prog->units.origin ? prog->units.origin : "inferred");
 	/* Sorted by their text, which starts with the main file. */
 	cJSON_AddItemToObject(root, "programs", sorted_array(programs, prog->units.nprograms, 1));
 	char **shared = sova_xcalloc(prog->ntus + 1, sizeof(*shared));

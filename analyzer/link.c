@@ -496,7 +496,8 @@ static void map_files(struct sova_program *prog)
 	}
 }
 
-void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program *prog)
+void sova_link(const struct sova_tu_facts *tus, size_t ntus, const struct sova_build_info *build,
+	       struct sova_program *prog)
 {
 	memset(prog, 0, sizeof(*prog));
 	prog->tus = tus;
@@ -505,7 +506,7 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program
 	sova_slotmap_init(&prog->slot_by_key);
 	sova_strmap_init(&prog->file_by_path);
 	map_files(prog);
-	sova_units_find(tus, ntus, &prog->units);
+	sova_units_find(tus, ntus, build, &prog->units);
 	for (size_t t = 0; t < ntus; t++)
 		link_functions(prog, (int)t);
 	struct linker l = { .prog = prog };

@@ -71,8 +71,10 @@ struct sova_program {
 	size_t capdef_units;
 };
 
-/* Links the summaries; the program borrows them, so they must outlive it. */
-void sova_link(const struct sova_tu_facts *tus, size_t ntus, struct sova_program *prog);
+/* Links the summaries; the program borrows them, so they must outlive it.
+ * build (may be NULL) is what the build system says of its targets. */
+void sova_link(const struct sova_tu_facts *tus, size_t ntus, const struct sova_build_info *build,
+	       struct sova_program *prog);
 void sova_program_free(struct sova_program *prog);
 
 /* A location with its file index mapped from TU-local to the global table. */

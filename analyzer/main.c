@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "baseline.h"
+#include "buildinfo.h"
 #include "cli.h"
 #include "compdb.h"
 #include "config.h"
@@ -43,6 +45,7 @@ struct run {
 	struct sova_config config;
 	struct sova_models models;
 	struct sova_compdb db;
+	struct sova_build_info build; /* the build system's targets beside the compile database, if any */
 	struct sova_baseline baseline;
 	int has_baseline;
 	size_t *positions; /* of the TUs analysed, in the compile database */
@@ -200,6 +203,27 @@ static void select_shard(struct run *run)
 	run->db.ntus = kept;
 }
 
+/* What the build system says of its targets, beside the compile database
+ * (a folder, or the file itself); a description that cannot be used is a
+ * note, and the link units are inferred. */
+static void load_build_info(struct run *run, const char *compdb)
+{
+	struct stat st;
+	char *dir = stat(compdb, &st) == 0 && S_ISDIR(st.st_mode) ? sova_xstrdup(compdb) : NULL;
+	if (!dir) {
+		const char *slash = strrchr(compdb, '/');
+		dir = slash ? sova_xstrndup(compdb, (size_t)(slash - compdb)) : sova_xstrdup(".");
+		if (!dir[0]) {
+			free(dir);
+			dir = sova_xstrdup("/");
+		}
+	}
+	char note[4096];
+	if (sova_build_info_load(&run->build, dir, note, sizeof(note)) != 0)
+		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, sova_xstrdup(note));
+	free(dir);
+}
+
 static int load_inputs(struct run *run, char *err, size_t errlen)
 {
 	sova_compdb_init(&run->db);
@@ -207,6 +231,8 @@ static int load_inputs(struct run *run, char *err, size_t errlen)
 	int rc;
 	if (compdb) {
 		rc = sova_compdb_load(&run->db, compdb, err, errlen);
+		if (rc == 0)
+			load_build_info(run, compdb);
 		if (rc == 0 && run->cli.nfiles)
 			rc = take_only_files(run, err, errlen);
 	} else if (run->cli.nfiles) {
@@ -260,7 +286,7 @@ static int dump_facts(const struct run *run, FILE *out)
 static int dump_program(const struct run *run, FILE *out)
 {
 	struct sova_program prog;
-	sova_link(run->facts, run->nfacts, &prog);
+	sova_link(run->facts, run->nfacts, &run->build, &prog);
 	int rc = sova_dump_program(&prog, run->cwd, out);
 	sova_program_free(&prog);
 	return rc;
@@ -382,7 +408,7 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 	struct sova_notices notices;
 	struct sova_sources sources;
 	double t = now_seconds();
-	sova_link(run->facts, run->nfacts, &prog);
+	sova_link(run->facts, run->nfacts, &run->build, &prog);
 	stage_done(run, "link", &t);
 	struct sova_analyze_options analyze = { .show_unresolved = run->cli.show_unresolved,
 						.entry_flows = run->cli.entry_flows,
@@ -464,7 +490,8 @@ static uint64_t run_key(struct run *run)
 		SOVA_PUSH(files, n, cap, (char *)run->cli.baseline);
 	uint64_t key = sova_cache_run_key(&run->cache, run->argc, run->argv, files, n);
 	free(files);
-	return key;
+	uint64_t build = sova_build_info_hash(&run->build); /* what the units follow */
+	return sova_hash(&build, sizeof(build), key);
 }
 
 /* 'sova extract': the facts of the TUs parsed, for 'sova link'. */
@@ -500,6 +527,9 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 	collect_notes(run, run->db.notes, run->db.nnotes, dropped, ndropped);
 	if (!run->cli.dump_facts && !run->cli.dump_program)
 		return analyse_and_report(run, key);
+	/* A dump has no notifications of its own: the warnings go to stderr. */
+	for (size_t i = 0; i < run->nnotes; i++)
+		fprintf(stderr, "sova: warning: %s\n", run->notes[i]);
 	struct sova_output out;
 	int rc = sova_output_open(&out, run->cli.output);
 	if (rc == 0)
@@ -615,6 +645,7 @@ static void run_free(struct run *run)
 		sova_baseline_free(&run->baseline);
 	sova_cache_close(&run->cache);
 	sova_compdb_free(&run->db);
+	sova_build_info_free(&run->build);
 	sova_models_free(&run->models);
 	sova_config_free(&run->config);
 	sova_cli_free(&run->cli);

@@ -1,4 +1,4 @@
-/* units.c - stage 4b: link units, inferred from main definitions and the symbols each TU uses. */
+/* units.c - stage 4b: link units, from the build system's targets or inferred from main definitions and the symbols each TU uses. */
 #include "units.h"
 
 #include <stdlib.h>
@@ -157,8 +157,9 @@ static size_t common_prefix(const char *a, const char *b)
 }
 
 /* Of the TUs defining a symbol the program uses: none when one is in
- * already; else the one nearest the root's file, never another root. */
-static int pick_definer(const struct tu_list *d, const unsigned char *in, const unsigned char *is_root,
+ * already; else the one nearest the root's file, never another program's
+ * own code (another root, or another executable's sources). */
+static int pick_definer(const struct tu_list *d, const unsigned char *in, const unsigned char *excluded,
 			const struct sova_tu_facts *tus, int root)
 {
 	int best = -1;
@@ -167,7 +168,7 @@ static int pick_definer(const struct tu_list *d, const unsigned char *in, const 
 		int t = d->items[i];
 		if (in[t])
 			return -1;
-		if (is_root[t])
+		if (excluded[t])
 			continue;
 		size_t len = common_prefix(tus[t].main_file, tus[root].main_file);
 		if (best < 0 || len > best_len) {
@@ -178,18 +179,19 @@ static int pick_definer(const struct tu_list *d, const unsigned char *in, const 
 	return best;
 }
 
-/* The TUs of the program rooted at root: in[t] = 1 for each. */
+/* Completes a program from the TUs already in it (in[t] = 1): a definer of
+ * every external symbol they use, transitively. */
 static void gather_program(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
-			   const unsigned char *is_root, int root, unsigned char *in, int *queue)
+			   const unsigned char *excluded, int root, unsigned char *in, int *queue)
 {
-	memset(in, 0, ntus);
 	size_t head = 0, tail = 0;
-	in[root] = 1;
-	queue[tail++] = root;
+	for (size_t t = 0; t < ntus; t++)
+		if (in[t])
+			queue[tail++] = (int)t;
 	while (head < tail) {
 		const struct tu_list *uses = &ix->uses[queue[head++]];
 		for (size_t u = 0; u < uses->n; u++) {
-			int t = pick_definer(&ix->definers[uses->items[u]], in, is_root, tus, root);
+			int t = pick_definer(&ix->definers[uses->items[u]], in, excluded, tus, root);
 			if (t >= 0) {
 				in[t] = 1;
 				queue[tail++] = t;
@@ -198,12 +200,188 @@ static void gather_program(const struct unit_index *ix, const struct sova_tu_fac
 	}
 }
 
+static void index_build(struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus)
+{
+	memset(ix, 0, sizeof(*ix));
+	sova_strmap_init(&ix->ids);
+	index_definers(ix, tus, ntus);
+	index_uses(ix, tus, ntus);
+}
+
+static void add_program(struct sova_units *out, size_t p, const unsigned char *in, size_t ntus)
+{
+	for (size_t t = 0; t < ntus; t++)
+		if (in[t])
+			out->bits[t * out->nwords + p / 64] |= 1ULL << (p % 64);
+}
+
+/* ---- programs the build system names ---- */
+
+/* What the build description says of the TUs. */
+struct tu_targets {
+	struct tu_list *of_target; /* per target: the TUs it compiles */
+	unsigned char *own;        /* per TU: an executable's own code (no library compiles it) */
+};
+
+static void match_targets(const struct sova_build_info *build, const struct sova_strmap *tu_of, size_t ntus,
+			  struct tu_targets *m)
+{
+	m->of_target = sova_xcalloc(build->ntargets + 1, sizeof(*m->of_target));
+	unsigned char *library = sova_xcalloc(ntus + 1, 1), *executable = sova_xcalloc(ntus + 1, 1);
+	for (size_t x = 0; x < build->ntargets; x++) {
+		const struct sova_target *target = &build->targets[x];
+		for (size_t s = 0; s < target->nsources; s++) {
+			int t = sova_strmap_get(tu_of, target->sources[s]);
+			if (t < 0)
+				continue;
+			SOVA_PUSH(m->of_target[x].items, m->of_target[x].n, m->of_target[x].cap, t);
+			if (target->kind == SOVA_TARGET_LIBRARY)
+				library[t] = 1;
+			else
+				executable[t] = 1;
+		}
+	}
+	m->own = sova_xcalloc(ntus + 1, 1);
+	for (size_t t = 0; t < ntus; t++)
+		m->own[t] = executable[t] && !library[t];
+	free(library);
+	free(executable);
+}
+
+static void free_targets(struct tu_targets *m, size_t ntargets)
+{
+	for (size_t x = 0; x < ntargets; x++)
+		free(m->of_target[x].items);
+	free(m->of_target);
+	free(m->own);
+}
+
+/* in[t] for every TU of the libraries a target links, transitively. */
+static void add_linked(const struct sova_build_info *build, const struct tu_targets *m, int target,
+		       unsigned char *seen, unsigned char *in)
+{
+	if (seen[target])
+		return;
+	seen[target] = 1;
+	const struct sova_target *t = &build->targets[target];
+	if (t->kind == SOVA_TARGET_LIBRARY)
+		for (size_t i = 0; i < m->of_target[target].n; i++)
+			in[m->of_target[target].items[i]] = 1;
+	for (size_t l = 0; l < t->nlinks; l++)
+		add_linked(build, m, t->links[l], seen, in);
+}
+
+/* An executable target's own TUs: in[t] = 1; returns how many. */
+static size_t seed_program(const struct tu_targets *m, int exe, size_t ntus, unsigned char *in)
+{
+	memset(in, 0, ntus);
+	size_t n = 0;
+	for (size_t i = 0; i < m->of_target[exe].n; i++) {
+		int t = m->of_target[exe].items[i];
+		if (m->own[t] && !in[t]) {
+			in[t] = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+static int defines_main(const struct sova_tu_facts *tu)
+{
+	for (size_t i = 0; i < tu->nfuncs; i++)
+		if (tu->funcs[i].external && strcmp(tu->funcs[i].usr, "c:@F@main") == 0)
+			return 1;
+	return 0;
+}
+
+/* A program's root: of its own TUs, the first that defines main, else the first. */
+static int program_root(const struct sova_tu_facts *tus, size_t ntus, const unsigned char *in)
+{
+	int first = -1;
+	for (size_t t = 0; t < ntus; t++) {
+		if (!in[t])
+			continue;
+		if (defines_main(&tus[t]))
+			return (int)t;
+		if (first < 0)
+			first = (int)t;
+	}
+	return first;
+}
+
+/* The executable targets with code here, in the description's order. */
+static size_t find_programs(const struct sova_build_info *build, const struct tu_targets *m, size_t ntus,
+			    unsigned char *in, int *exe_of_program)
+{
+	size_t n = 0;
+	for (size_t x = 0; x < build->ntargets; x++)
+		if (build->targets[x].kind == SOVA_TARGET_EXECUTABLE && seed_program(m, (int)x, ntus, in))
+			exe_of_program[n++] = (int)x;
+	return n;
+}
+
+static void build_programs(const struct sova_build_info *build, const struct tu_targets *m,
+			   const struct sova_tu_facts *tus, size_t ntus, const int *exe_of_program,
+			   struct sova_units *out)
+{
+	struct unit_index ix;
+	index_build(&ix, tus, ntus);
+	unsigned char *in = sova_xcalloc(ntus + 1, 1), *seen = sova_xcalloc(build->ntargets + 1, 1);
+	int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
+	for (size_t p = 0; p < out->nprograms; p++) {
+		int exe = exe_of_program[p];
+		seed_program(m, exe, ntus, in);
+		out->roots[p] = program_root(tus, ntus, in);
+		out->names[p] = sova_xstrdup(build->targets[exe].name);
+		if (build->links_known) {
+			memset(seen, 0, build->ntargets);
+			add_linked(build, m, exe, seen, in);
+		} else {
+			gather_program(&ix, tus, ntus, m->own, out->roots[p], in, queue);
+		}
+		add_program(out, p, in, ntus);
+	}
+	free(in);
+	free(seen);
+	free(queue);
+	index_free(&ix, ntus);
+}
+
+/* Returns 0 when the description names no program with code here. */
+static int units_from_build(const struct sova_build_info *build, const struct sova_tu_facts *tus, size_t ntus,
+			    struct sova_units *out)
+{
+	struct sova_strmap tu_of;
+	sova_strmap_init(&tu_of);
+	for (size_t t = 0; t < ntus; t++)
+		sova_strmap_put(&tu_of, tus[t].main_file, (int)t);
+	struct tu_targets m;
+	match_targets(build, &tu_of, ntus, &m);
+	int *exe_of_program = sova_xcalloc(build->ntargets + 1, sizeof(int));
+	unsigned char *in = sova_xcalloc(ntus + 1, 1);
+	size_t n = find_programs(build, &m, ntus, in, exe_of_program);
+	free(in);
+	if (n) {
+		out->origin = build->origin;
+		out->nprograms = n;
+		out->nwords = (n + 63) / 64;
+		out->roots = sova_xcalloc(n + 1, sizeof(int));
+		out->names = sova_xcalloc(n + 1, sizeof(*out->names));
+		out->bits = sova_xcalloc(ntus * out->nwords + 1, sizeof(uint64_t));
+		build_programs(build, &m, tus, ntus, exe_of_program, out);
+	}
+	free(exe_of_program);
+	free_targets(&m, build->ntargets);
+	sova_strmap_free(&tu_of);
+	return n > 0;
+}
+
+/* ---- programs inferred from main ---- */
+
 static void find_roots(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out, unsigned char *is_root)
 {
 	for (size_t t = 0; t < ntus; t++)
-		for (size_t i = 0; i < tus[t].nfuncs && !is_root[t]; i++)
-			if (tus[t].funcs[i].external && strcmp(tus[t].funcs[i].usr, "c:@F@main") == 0)
-				is_root[t] = 1;
+		is_root[t] = (unsigned char)defines_main(&tus[t]);
 	for (size_t t = 0; t < ntus; t++)
 		if (is_root[t])
 			out->nprograms++;
@@ -214,31 +392,37 @@ static void find_roots(const struct sova_tu_facts *tus, size_t ntus, struct sova
 			out->roots[p++] = (int)t;
 }
 
-void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out)
+static void infer_units(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out)
 {
-	memset(out, 0, sizeof(*out));
 	unsigned char *is_root = sova_xcalloc(ntus + 1, 1);
 	find_roots(tus, ntus, out, is_root);
+	out->origin = "inferred";
 	out->nwords = out->nprograms ? (out->nprograms + 63) / 64 : 1;
 	out->bits = sova_xcalloc(ntus * out->nwords + 1, sizeof(uint64_t));
 	if (out->nprograms) {
 		struct unit_index ix;
-		memset(&ix, 0, sizeof(ix));
-		sova_strmap_init(&ix.ids);
-		index_definers(&ix, tus, ntus);
-		index_uses(&ix, tus, ntus);
+		index_build(&ix, tus, ntus);
 		unsigned char *in = sova_xcalloc(ntus + 1, 1);
 		int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
 		for (size_t p = 0; p < out->nprograms; p++) {
+			memset(in, 0, ntus);
+			in[out->roots[p]] = 1;
 			gather_program(&ix, tus, ntus, is_root, out->roots[p], in, queue);
-			for (size_t t = 0; t < ntus; t++)
-				if (in[t])
-					out->bits[t * out->nwords + p / 64] |= 1ULL << (p % 64);
+			add_program(out, p, in, ntus);
 		}
 		free(in);
 		free(queue);
 		index_free(&ix, ntus);
 	}
+	free(is_root);
+}
+
+void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, const struct sova_build_info *build,
+		     struct sova_units *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!build || !build->ntargets || !units_from_build(build, tus, ntus, out))
+		infer_units(tus, ntus, out);
 	/* A TU no program takes is a library nobody here links: part of all. */
 	size_t all = out->nprograms ? out->nprograms : 1;
 	for (size_t t = 0; t < ntus; t++) {
@@ -249,11 +433,13 @@ void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, struct sova_u
 		for (size_t p = 0; !any && p < all; p++)
 			w[p / 64] |= 1ULL << (p % 64);
 	}
-	free(is_root);
 }
 
 void sova_units_free(struct sova_units *units)
 {
+	for (size_t p = 0; units->names && p < units->nprograms; p++)
+		free(units->names[p]);
+	free(units->names);
 	free(units->roots);
 	free(units->bits);
 	memset(units, 0, sizeof(*units));

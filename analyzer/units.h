@@ -13,13 +13,21 @@
  * that define the same symbol are never in one program; of several, the
  * one already in, else the one nearest the root's folder, is taken). TUs
  * no program takes are libraries nobody here links: part of every program.
- * A database with no main is one program. */
+ * A database with no main is one program.
+ *
+ * When the build system describes its targets (buildinfo.h), each
+ * executable target with sources here is a program: its own sources (those
+ * no library target also compiles), and the libraries it links: those the
+ * description names (CMake), or, where it names none (Meson), the
+ * definers its code uses, found as above but never in another
+ * executable's sources. */
 #ifndef SOVA_UNITS_H
 #define SOVA_UNITS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buildinfo.h"
 #include "facts.h"
 #include "util.h"
 
@@ -29,14 +37,17 @@ struct sova_unitset {
 };
 
 struct sova_units {
+	const char *origin; /* "inferred", or the build system's name ("meson", "cmake") */
 	size_t nprograms;
-	int *roots;     /* per program: the TU defining its main */
+	int *roots;     /* per program: the TU defining its main (of a target's sources, else the first) */
+	char **names;   /* per program: its target's name; NULL when inferred */
 	size_t nwords;  /* words per set: (nprograms + 63) / 64, at least 1 */
 	uint64_t *bits; /* per TU: nwords words, the programs it is part of */
 };
 
-/* Finds the programs of the TUs. */
-void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out);
+/* Finds the programs of the TUs; build may be NULL. */
+void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, const struct sova_build_info *build,
+		     struct sova_units *out);
 void sova_units_free(struct sova_units *units);
 
 /* Interned sets of programs, for a search that narrows the programs a

@@ -1,0 +1,4 @@
+/* Library l1's helper(). */
+void helper(void)
+{
+}

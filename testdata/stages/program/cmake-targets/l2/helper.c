@@ -1,0 +1,4 @@
+/* Library l2's helper(). */
+void helper(void)
+{
+}
