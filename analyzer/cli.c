@@ -45,6 +45,9 @@ void sova_cli_usage(void)
 	      "  --report-unused-suppressions\n"
 	      "                       note suppression comments that suppress nothing\n"
 	      "  --summary            print a line of counts per rule on standard error\n"
+	      "  --accept-failures <glob>\n"
+	      "                       a TU matching it that does not parse cleanly does not make\n"
+	      "                       the run incomplete (repeatable); the summary still names it\n"
 	      "  --cache <dir>        keep per-TU summaries in <dir> (default: .sova-cache)\n"
 	      "  --no-cache           parse everything, keep nothing\n"
 	      "  --cache-max-size <n> keep the cache under n bytes, K, M or G (default: 512M)\n"
@@ -61,8 +64,9 @@ void sova_cli_usage(void)
 	      "  -h, --help           show this help\n"
 	      "  --version            show the version\n"
 	      "\n"
-	      "exit status: 0 no results, 1 results, 2 usage or configuration error,\n"
-	      "3 the analysis failed (a file could not be parsed)\n",
+	      "exit status: 0 no results, 1 results, 2 usage or configuration error (no\n"
+	      "translation unit to analyse, too), 3 the run is incomplete (a file did not\n"
+	      "parse cleanly: a missing header, an error) or failed\n",
 	      stdout);
 }
 
@@ -172,8 +176,13 @@ static int parse_format(const char *s, enum sova_format *format, char *err, size
 }
 
 
+/* The capacities of the lists options grow. */
+struct list_caps {
+	size_t models, accept_failures;
+};
+
 /* One option at argv[*i]; returns 1 when it was one, 0 when not, -1 on error. */
-static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, size_t *capmodels, char *err,
+static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, struct list_caps *caps, char *err,
 			size_t errlen)
 {
 	const char *a = argv[*i], *v = NULL;
@@ -242,7 +251,11 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, siz
 	else if (strcmp(a, "--model") == 0) {
 		if (need_value(argc, argv, i, &v, err, errlen))
 			return -1;
-		SOVA_PUSH(cli->models, cli->nmodels, *capmodels, (char *)v);
+		SOVA_PUSH(cli->models, cli->nmodels, caps->models, (char *)v);
+	} else if (strcmp(a, "--accept-failures") == 0) {
+		if (need_value(argc, argv, i, &v, err, errlen))
+			return -1;
+		SOVA_PUSH(cli->accept_failures, cli->naccept_failures, caps->accept_failures, (char *)v);
 	} else
 		return 0;
 	return 1;
@@ -254,7 +267,8 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 	cli->default_models = 1;
 	cli->entry_flows = 1;
 	cli->cache_max_size = 512ULL << 20;
-	size_t capmodels = 0, capfiles = 0;
+	struct list_caps caps = { 0, 0 };
+	size_t capfiles = 0;
 	int i = 1;
 	if (i < argc && strcmp(argv[i], "rules") == 0) {
 		cli->command = SOVA_CMD_RULES;
@@ -286,7 +300,7 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 			cli->nflags = (size_t)(argc - i - 1);
 			break;
 		}
-		int rc = parse_option(argc, argv, &i, cli, &capmodels, err, errlen);
+		int rc = parse_option(argc, argv, &i, cli, &caps, err, errlen);
 		if (rc < 0)
 			return -1;
 		if (rc > 0)
@@ -319,6 +333,7 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 void sova_cli_free(struct sova_cli *cli)
 {
 	free(cli->models);
+	free(cli->accept_failures);
 	free(cli->files);
 	free(cli->explain_file);
 	memset(cli, 0, sizeof(*cli));

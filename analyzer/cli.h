@@ -45,6 +45,8 @@ struct sova_cli {
 	int default_models;
 	char **models; /* --model, in order */
 	size_t nmodels;
+	char **accept_failures; /* --accept-failures: globs of TUs whose parse errors do not fail the run */
+	size_t naccept_failures;
 	char **files; /* sources on the command line */
 	size_t nfiles;
 	char **flags; /* after "--" */

@@ -210,6 +210,14 @@ void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, c
 	SOVA_PUSH(facts->diags, facts->ndiags, facts->capdiags, d);
 }
 
+const struct sova_diag *sova_tu_first_error(const struct sova_tu_facts *facts)
+{
+	for (size_t i = 0; i < facts->ndiags; i++)
+		if (facts->diags[i].level == SOVA_DIAG_ERROR)
+			return &facts->diags[i];
+	return NULL;
+}
+
 int sova_val_slot_key(const struct sova_val *val, char *buf, size_t len)
 {
 	int n;

@@ -194,6 +194,11 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts);
 void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, const char *file, unsigned line,
 		      unsigned col, const char *message);
 
+/* The TU's first error (a missing include, a fatal error, a file libclang
+ * could not parse), or NULL when it parsed cleanly: a TU with one was not
+ * analysed completely, whatever else it yielded. */
+const struct sova_diag *sova_tu_first_error(const struct sova_tu_facts *facts);
+
 /* Returns 0 when facts read from outside (a cache entry, a summary from
  * another machine) hold together: every location names one of the TU's
  * files, values that name storage carry its USR, and every call a value or

@@ -4,6 +4,7 @@
  *   -> per-TU facts -> link by USR -> contexts and propagation -> rules
  *   -> filters (exclusions, suppressions, baseline) -> reporters */
 #include <errno.h>
+#include <fnmatch.h>
 #include <time.h>
 #include <limits.h>
 #include <stdio.h>
@@ -247,6 +248,14 @@ static int load_inputs(struct run *run, char *err, size_t errlen)
 		drop_excluded_tus(run);
 		select_shard(run);
 	}
+	if (rc == 0 && run->db.ntus == 0) {
+		/* An empty selection analyses nothing: passing would be a false green. */
+		snprintf(err, errlen, "no translation unit to analyse: %s",
+			 compdb ? "the compile database lists none, or .sova.json's exclude, --shard or the files "
+				  "named left none"
+				: "no source file was given");
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -292,12 +301,41 @@ static int dump_program(const struct run *run, FILE *out)
 	return rc;
 }
 
-static int parse_failed(const struct run *run)
+static int accepted_failure(const struct run *run, const char *file)
 {
-	for (size_t i = 0; i < run->nfacts; i++)
-		if (run->facts[i].failed)
+	for (size_t i = 0; i < run->cli.naccept_failures; i++) {
+		const char *glob = run->cli.accept_failures[i];
+		const char *tail = strrchr(file, '/');
+		if (fnmatch(glob, file, 0) == 0 || (tail && fnmatch(glob, tail + 1, 0) == 0) ||
+		    (strlen(file) > strlen(run->cwd) + 1 && strncmp(file, run->cwd, strlen(run->cwd)) == 0 &&
+		     fnmatch(glob, file + strlen(run->cwd) + 1, 0) == 0))
 			return 1;
+	}
 	return 0;
+}
+
+/* Which TUs did not parse cleanly: any error makes the run incomplete,
+ * unless --accept-failures names the TU. */
+static void find_incomplete(const struct run *run, struct sova_completeness *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->ntus = run->nfacts;
+	c->failed = sova_xcalloc(run->nfacts + 1, sizeof(size_t));
+	c->accepted = sova_xcalloc(run->nfacts + 1, sizeof(size_t));
+	for (size_t i = 0; i < run->nfacts; i++) {
+		if (!run->facts[i].failed && !sova_tu_first_error(&run->facts[i]))
+			continue;
+		if (accepted_failure(run, run->facts[i].main_file))
+			c->accepted[c->naccepted++] = i;
+		else
+			c->failed[c->nfailed++] = i;
+	}
+}
+
+static void completeness_free(struct sova_completeness *c)
+{
+	free(c->failed);
+	free(c->accepted);
 }
 
 static int write_report(const struct run *run, const struct sova_report *report, FILE *out)
@@ -425,10 +463,13 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 		.report_unused = run->cli.report_unused, .srcroot = run->srcroot,
 	};
 	sova_filter_results(&results, &prog, &sources, &filter, &notices);
+	struct sova_completeness completeness;
+	find_incomplete(run, &completeness);
 	struct sova_report report = {
 		.results = &results, .prog = &prog, .tus = run->facts, .ntus = run->nfacts, .notes = run->notes,
 		.nnotes = run->nnotes, .notices = &notices, .baseline = filter.baseline, .sources = &sources,
-		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = !parse_failed(run),
+		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = completeness.nfailed == 0,
+		.completeness = &completeness,
 	};
 	stage_done(run, "rules", &t);
 	int code;
@@ -445,6 +486,7 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 		sova_run_record_free(&record);
 		stage_done(run, "report", &t);
 	}
+	completeness_free(&completeness);
 	sova_notices_free(&notices);
 	sova_sources_free(&sources);
 	sova_results_free(&results);
@@ -472,6 +514,9 @@ static int replay(struct run *run, uint64_t key)
 	struct sova_run_record record;
 	if (!sova_cache_replay(&run->cache, key, &run->db, run_jobs(run), &record))
 		return -1;
+	if (!run->cli.quiet)
+		fprintf(stderr, "sova: %zu translation unit%s, none changed: the last run's report\n", run->db.ntus,
+			run->db.ntus == 1 ? "" : "s");
 	int code = deliver(run, &record) != 0 ? fail(SOVA_EXIT_FAILED, "cannot write the output") : record.exit_code;
 	sova_run_record_free(&record);
 	return code;
@@ -521,6 +566,11 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 					run->facts, &dropped, &ndropped);
 	if (run->cli.timings)
 		fprintf(stderr, "sova: %zu TUs, %d from the cache\n", run->db.ntus, from_cache);
+	/* Live, never in the report or the run record: the report must not
+	 * depend on the cache. */
+	if (!run->cli.quiet && !run->cli.dump_facts && !run->cli.dump_program)
+		fprintf(stderr, "sova: %zu translation unit%s: %d from the cache, %zu parsed\n", run->db.ntus,
+			run->db.ntus == 1 ? "" : "s", from_cache, run->db.ntus - (size_t)from_cache);
 	stage_done(run, "parse", &t);
 	if (run->cli.command == SOVA_CMD_EXTRACT)
 		return write_summaries(run, dropped, ndropped);

@@ -14,6 +14,16 @@
 #include "results.h"
 #include "sources.h"
 
+/* Which TUs were not analysed completely (an error while parsing them):
+ * the run is complete only when none is, but for those the user accepted. */
+struct sova_completeness {
+	size_t ntus;
+	size_t *failed;   /* TU indexes, in the database's order */
+	size_t nfailed;
+	size_t *accepted; /* failed, but matched by --accept-failures */
+	size_t naccepted;
+};
+
 struct sova_report {
 	const struct sova_results *results;
 	const struct sova_program *prog;
@@ -26,8 +36,13 @@ struct sova_report {
 	struct sova_sources *sources; /* the text of the program's files */
 	const char *srcroot; /* absolute, without a trailing slash */
 	const char *cwd;     /* text paths are shown relative to it */
-	int execution_ok;    /* every TU was parsed */
+	int execution_ok;    /* every TU was analysed completely, or its failure accepted */
+	const struct sova_completeness *completeness;
 };
+
+/* "analysed 405 of 408 translation units; 3 failed: a.c, b.c, c.c", with
+ * the accepted failures; nothing when every TU was analysed completely. */
+void sova_report_completeness(FILE *out, const struct sova_report *report);
 
 /* Writes results as "path:line:col: level: message [ID]" with note lines. */
 void sova_report_text(FILE *out, const struct sova_report *report);

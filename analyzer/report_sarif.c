@@ -355,6 +355,26 @@ static cJSON *notification(const char *level, const char *text, const struct sov
 	return n;
 }
 
+/* One notification per TU not analysed completely, naming its first error:
+ * an error, or a note when --accept-failures took it. */
+static void add_failed_tus(cJSON *notes, const struct sova_report *r)
+{
+	const struct sova_completeness *c = r->completeness;
+	for (int accepted = 0; c && accepted < 2; accepted++) {
+		const size_t *tus = accepted ? c->accepted : c->failed;
+		size_t n = accepted ? c->naccepted : c->nfailed;
+		for (size_t i = 0; i < n; i++) {
+			const struct sova_tu_facts *tu = &r->tus[tus[i]];
+			const struct sova_diag *d = sova_tu_first_error(tu);
+			char *text = sova_xasprintf("%s was not analysed completely%s: %s", tu->main_file,
+						    accepted ? " (accepted with --accept-failures)" : "",
+						    d ? d->message : "it could not be parsed");
+			cJSON_AddItemToArray(notes, notification(accepted ? "note" : "error", text, r, tu->main_file, 0, 0));
+			free(text);
+		}
+	}
+}
+
 static cJSON *invocation_json(const struct sova_report *r)
 {
 	cJSON *inv = cJSON_CreateObject();
@@ -374,6 +394,7 @@ static cJSON *invocation_json(const struct sova_report *r)
 		cJSON_AddItemToArray(notes, notification("note", n->message, r, r->prog->files[n->loc.file], n->loc.line,
 							 n->loc.col));
 	}
+	add_failed_tus(notes, r);
 	if (r->results->count > GITHUB_MAX_RESULTS) {
 		char *text = sova_xasprintf("only the first %d of %zu results are written, as GitHub code scanning "
 					    "accepts no more in a run",
@@ -382,6 +403,15 @@ static cJSON *invocation_json(const struct sova_report *r)
 		free(text);
 	}
 	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
+	if (r->completeness) {
+		cJSON *counts = cJSON_CreateObject();
+		cJSON_AddNumberToObject(counts, "total", (double)r->completeness->ntus);
+		cJSON_AddNumberToObject(counts, "incomplete", (double)r->completeness->nfailed);
+		cJSON_AddNumberToObject(counts, "incompleteAccepted", (double)r->completeness->naccepted);
+		cJSON *props = cJSON_CreateObject();
+		cJSON_AddItemToObject(props, "sova/translationUnits", counts);
+		cJSON_AddItemToObject(inv, "properties", props);
+	}
 	cJSON *invocations = cJSON_CreateArray();
 	cJSON_AddItemToArray(invocations, inv);
 	return invocations;

@@ -90,11 +90,53 @@ void sova_report_text(FILE *out, const struct sova_report *r)
 		}
 		print_other_entries(out, r, res);
 	}
+	sova_report_completeness(out, r);
 }
 
 static const char *diag_level(enum sova_diag_level level)
 {
 	return level == SOVA_DIAG_ERROR ? "error" : level == SOVA_DIAG_WARNING ? "warning" : "note";
+}
+
+static void list_tus(FILE *out, const struct sova_report *r, const size_t *tus, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", sova_display_path(r->tus[tus[i]].main_file, r->cwd));
+}
+
+void sova_report_completeness(FILE *out, const struct sova_report *r)
+{
+	const struct sova_completeness *c = r->completeness;
+	if (!c || (!c->nfailed && !c->naccepted))
+		return;
+	size_t broken = c->nfailed + c->naccepted;
+	fprintf(out, "sova: analysed %zu of %zu translation unit%s completely", c->ntus - broken, c->ntus,
+		c->ntus == 1 ? "" : "s");
+	if (c->nfailed) {
+		fprintf(out, "; %zu failed: ", c->nfailed);
+		list_tus(out, r, c->failed, c->nfailed);
+	}
+	if (c->naccepted) {
+		fprintf(out, "; %zu failure%s accepted (--accept-failures): ", c->naccepted, c->naccepted == 1 ? "" : "s");
+		list_tus(out, r, c->accepted, c->naccepted);
+	}
+	fputc('\n', out);
+}
+
+/* Each TU not analysed completely, with its first error, on one line. */
+static void failed_tus_text(FILE *out, const struct sova_report *r, const size_t *tus, size_t n, const char *level)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct sova_tu_facts *tu = &r->tus[tus[i]];
+		const struct sova_diag *d = sova_tu_first_error(tu);
+		fprintf(out, "sova: %s: %s was not analysed completely", level, sova_display_path(tu->main_file, r->cwd));
+		if (d && d->line)
+			fprintf(out, ": %s:%u:%u: %s", sova_display_path(d->file ? d->file : tu->main_file, r->cwd), d->line,
+				d->col, d->message);
+		else if (d)
+			fprintf(out, ": %s", d->message);
+		fputc('\n', out);
+	}
 }
 
 void sova_report_notifications_text(FILE *out, const struct sova_report *r)
@@ -115,6 +157,10 @@ void sova_report_notifications_text(FILE *out, const struct sova_report *r)
 			else
 				fprintf(out, "%s: %s: %s\n", file, diag_level(d->level), d->message);
 		}
+	}
+	if (r->completeness) {
+		failed_tus_text(out, r, r->completeness->failed, r->completeness->nfailed, "error");
+		failed_tus_text(out, r, r->completeness->accepted, r->completeness->naccepted, "note");
 	}
 }
 
