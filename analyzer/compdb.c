@@ -39,6 +39,7 @@ void sova_compdb_free(struct sova_compdb *db)
 		free(db->notes[i]);
 	free(db->tus);
 	free(db->notes);
+	free(db->first_assembly);
 	for (size_t i = 0; i < db->nfolders; i++) {
 		free(db->folders[i]);
 		sova_strmap_free(&db->listings[i]);
@@ -397,6 +398,15 @@ static int tu_seen(struct sova_compdb *db, const char *file)
 	return 0;
 }
 
+/* Assembly (.s, .S, .sx, .asm): compile databases list it beside the C,
+ * and libclang would parse it as C and report errors that are not there. */
+static int assembly_file(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+	return dot && (strcmp(dot, ".s") == 0 || strcmp(dot, ".S") == 0 || strcmp(dot, ".sx") == 0 ||
+		       strcmp(dot, ".asm") == 0);
+}
+
 static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJSON *entry)
 {
 	if (!cJSON_IsObject(entry))
@@ -412,6 +422,12 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 	size_t argc;
 	if (entry_argv(r, entry, &argv, &argc) != 0)
 		return -1;
+	if (assembly_file(file)) {
+		if (!db->nassembly++)
+			db->first_assembly = absolute_path(db, dir, file);
+		free_argv(argv, argc);
+		return 0;
+	}
 	struct sova_tu_cmd tu = { .file = absolute_path(db, dir, file), .directory = absolute_path(db, dir, ".") };
 	if (tu_seen(db, tu.file)) {
 		/* A file compiled twice (two configurations) is analysed once, as its first entry says. */
@@ -447,9 +463,31 @@ int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t
 	int rc = sova_json_doc_load(&doc, file, "compile database", err, errlen);
 	if (rc == 0)
 		rc = read_compdb(&doc, db, doc.root);
+	if (rc == 0 && db->nassembly)
+		add_note(db, "%s: skipped %zu assembly file%s (%s%s): sova analyses C", file, db->nassembly,
+			 db->nassembly == 1 ? "" : "s", db->first_assembly, db->nassembly > 1 ? ", ..." : "");
 	sova_json_doc_free(&doc);
 	free(file);
 	return rc;
+}
+
+/* Flags from the command line carry no compiler name: filtering starts
+ * after a stand-in argv[0]. The caller frees the array, not the flags. */
+static char **command_line_argv(char *const *flags, size_t nflags)
+{
+	char **argv = sova_xcalloc(nflags + 2, sizeof(*argv));
+	argv[0] = "cc";
+	for (size_t k = 0; k < nflags; k++)
+		argv[k + 1] = flags[k];
+	return argv;
+}
+
+void sova_compdb_add_flags(struct sova_compdb *db, char *const *flags, size_t nflags)
+{
+	char **argv = command_line_argv(flags, nflags);
+	for (size_t t = 0; t < db->ntus; t++)
+		filter_args(db, &db->tus[t], argv, nflags + 1, "command line");
+	free(argv);
 }
 
 static int check_source_file(const char *file, char *err, size_t errlen)
@@ -486,11 +524,7 @@ int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfi
 			sova_tu_cmd_free(&tu);
 			continue;
 		}
-		/* flags carry no compiler name, so filtering starts after a stand-in argv[0]. */
-		char **argv = sova_xcalloc(nflags + 1, sizeof(*argv));
-		argv[0] = "cc";
-		for (size_t k = 0; k < nflags; k++)
-			argv[k + 1] = flags[k];
+		char **argv = command_line_argv(flags, nflags);
 		filter_args(db, &tu, argv, nflags + 1, "command line");
 		free(argv);
 		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);

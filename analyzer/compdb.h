@@ -32,6 +32,8 @@ struct sova_compdb {
 	struct sova_strmap *listings; /* of each folder once a file in it is looked up: name -> d_type */
 	struct sova_strmap known_dirs; /* "directory" values: 1 when one exists */
 	size_t nfolders, capfolders;
+	size_t nassembly;        /* assembly entries skipped: sova analyses C */
+	char *first_assembly;    /* the first of them, for the note */
 };
 
 void sova_compdb_init(struct sova_compdb *db);
@@ -42,6 +44,10 @@ void sova_tu_cmd_free(struct sova_tu_cmd *tu);
 /* Loads PATH/compile_commands.json (or PATH itself when it is a file). On
  * error returns -1 with "file:line:col: what is wrong" in err. */
 int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t errlen);
+
+/* Appends flags to every TU's own (clang-tidy's --extra-arg: `sova -p build
+ * -- -DFOO`), filtered as the database's are. */
+void sova_compdb_add_flags(struct sova_compdb *db, char *const *flags, size_t nflags);
 
 /* Adds one TU per file, each with the same flags. On error (a missing or
  * unreadable file, a directory) returns -1 with the reason in err. */

@@ -232,6 +232,8 @@ static int load_inputs(struct run *run, char *err, size_t errlen)
 	int rc;
 	if (compdb) {
 		rc = sova_compdb_load(&run->db, compdb, err, errlen);
+		if (rc == 0 && run->cli.nflags) /* flags after "--" apply on top of each entry's */
+			sova_compdb_add_flags(&run->db, run->cli.flags, run->cli.nflags);
 		if (rc == 0)
 			load_build_info(run, compdb);
 		if (rc == 0 && run->cli.nfiles)

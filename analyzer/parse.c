@@ -7,7 +7,9 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cache.h"
 #include "extract.h"
@@ -202,6 +204,18 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode rc = CXError_Failure;
 	facts->main_file = sova_strpool_add(&facts->strings, cmd->file);
+	struct stat st;
+	int found = stat(cmd->file, &st) == 0, missing = !found && errno == ENOENT;
+	if (!found || !S_ISREG(st.st_mode)) {
+		/* libclang would only say it could not parse the file. */
+		free(args);
+		facts->failed = 1;
+		sova_tu_add_diag(facts, SOVA_DIAG_ERROR, cmd->file, 0, 0,
+				 missing ? "no such file; the compile database lists it"
+					 : found ? "not a regular file; the compile database lists it"
+						 : "cannot be read; the compile database lists it");
+		return;
+	}
 	for (int attempt = 0; attempt < MAX_FLAG_RETRIES; attempt++) {
 		size_t nargs = parse_args(job, cmd, args);
 		rc = clang_parseTranslationUnit2(index, cmd->file, args, (int)nargs, NULL, 0, options, &tu);
