@@ -256,19 +256,28 @@ static void free_targets(struct tu_targets *m, size_t ntargets)
 	free(m->own);
 }
 
-/* in[t] for every TU of the libraries a target links, transitively. */
+/* in[t] for every TU of the libraries a target links, transitively; an
+ * explicit stack, as a planted description may chain any number of them. */
 static void add_linked(const struct sova_build_info *build, const struct tu_targets *m, int target,
 		       unsigned char *seen, unsigned char *in)
 {
-	if (seen[target])
-		return;
+	int *stack = sova_xmalloc((build->ntargets + 1) * sizeof(int));
+	size_t depth = 0;
+	stack[depth++] = target;
 	seen[target] = 1;
-	const struct sova_target *t = &build->targets[target];
-	if (t->kind == SOVA_TARGET_LIBRARY)
-		for (size_t i = 0; i < m->of_target[target].n; i++)
-			in[m->of_target[target].items[i]] = 1;
-	for (size_t l = 0; l < t->nlinks; l++)
-		add_linked(build, m, t->links[l], seen, in);
+	while (depth) {
+		int x = stack[--depth];
+		const struct sova_target *t = &build->targets[x];
+		if (t->kind == SOVA_TARGET_LIBRARY)
+			for (size_t i = 0; i < m->of_target[x].n; i++)
+				in[m->of_target[x].items[i]] = 1;
+		for (size_t l = 0; l < t->nlinks; l++)
+			if (!seen[t->links[l]]) {
+				seen[t->links[l]] = 1;
+				stack[depth++] = t->links[l];
+			}
+	}
+	free(stack);
 }
 
 /* An executable target's own TUs: in[t] = 1; returns how many. */
