@@ -417,16 +417,16 @@ void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, co
 
 void sova_engine_release(struct sova_engine *e)
 {
-	for (size_t d = 0; d < e->prog->ndefs; d++)
+	for (size_t d = 0; d < e->prog->ndefs; d++) {
 		free(e->callers[d]);
+		free(e->apis[d]);
+	}
 	free(e->callers);
 	free(e->ncallers);
 	free(e->capcallers);
 	free(e->active);
 	free(e->leaf);
 	free(e->model_entries);
-	for (size_t d = 0; d < e->prog->ndefs; d++)
-		free(e->apis[d]);
 	free(e->apis);
 	sova_strmap_free(e->kind_memo);
 	free(e->kind_memo);

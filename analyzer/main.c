@@ -305,12 +305,12 @@ static int dump_program(const struct run *run, FILE *out)
 
 static int accepted_failure(const struct run *run, const char *file)
 {
+	const char *tail = strrchr(file, '/');
+	const char *below_cwd = sova_display_path(file, run->cwd);
 	for (size_t i = 0; i < run->cli.naccept_failures; i++) {
 		const char *glob = run->cli.accept_failures[i];
-		const char *tail = strrchr(file, '/');
 		if (fnmatch(glob, file, 0) == 0 || (tail && fnmatch(glob, tail + 1, 0) == 0) ||
-		    (strlen(file) > strlen(run->cwd) + 1 && strncmp(file, run->cwd, strlen(run->cwd)) == 0 &&
-		     fnmatch(glob, file + strlen(run->cwd) + 1, 0) == 0))
+		    fnmatch(glob, below_cwd, 0) == 0)
 			return 1;
 	}
 	return 0;
