@@ -18,7 +18,7 @@
 #include "filehash.h"
 
 /* Bumped when the layout of an entry changes. */
-#define CACHE_FORMAT 8
+#define CACHE_FORMAT 9
 /* The table of file hashes (filehash.h), beside the entries. */
 #define FILE_HASHES "file-hashes"
 /* The bytes the entries took when last counted, plus what runs added since.
@@ -32,6 +32,9 @@
  * A pre-commit run that parses a few TUs then adds no pack, and the number
  * of packs, each read at every start, grows only with big runs. */
 #define LOOSE_PER_RUN 100
+/* A loose entry and a run record start with a hash of the rest. */
+#define ENTRY_SUM_BYTES 8
+#define ENTRY_SUM_SEED 0x656e747279ULL
 
 static int writable_dir(const char *dir, char **note)
 {
@@ -109,6 +112,45 @@ static void remove_if_stale(const char *path, time_t now)
 		unlink(path);
 }
 
+/* An entry sub-folder is the cache's own only when it is a folder, not a
+ * symlink to one: entries are never written through a link, which could
+ * lead anywhere. A link by that name is removed, so that the folder can be
+ * made. Returns 1 for a folder of the cache's own. */
+static int own_folder(const char *dir, const char *name)
+{
+	char *sub = sova_xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int own = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode);
+	if (!own && lstat(sub, &st) == 0 && !S_ISDIR(st.st_mode))
+		unlink(sub);
+	free(sub);
+	return own;
+}
+
+/* Tells git, pre-commit and backup tools to leave the folder alone: a
+ * .gitignore that ignores everything in it, and a CACHEDIR.TAG (the
+ * Cache Directory Tagging Specification, https://bford.info/cachedir/).
+ * Each is made once and never overwritten. */
+static void write_marker(const char *dir, const char *name, const char *text)
+{
+	char *path = sova_xasprintf("%s/%s", dir, name);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd >= 0) {
+		if (sova_write_all(fd, text, strlen(text)) != 0 || close(fd) != 0)
+			unlink(path);
+	}
+	free(path);
+}
+
+static void mark_as_cache(const char *dir)
+{
+	write_marker(dir, "CACHEDIR.TAG",
+		     "Signature: 8a477f597d28d172789f06886806bc55\n"
+		     "# This file is a cache directory tag created by sova.\n"
+		     "# For information about cache directory tags, see https://bford.info/cachedir/\n");
+	write_marker(dir, ".gitignore", "# Created by sova: its cache is never committed.\n*\n");
+}
+
 /* Notes which sub-folders of entries exist: an entry in one that did not
  * cannot be one this run can use (a TU's entry is written once a run, after
  * its lookup), and a cold run would otherwise look for 10,000 missing
@@ -123,6 +165,8 @@ static void scan_folder(struct sova_cache *cache, const char *dir)
 	for (struct dirent *e; d && (e = readdir(d));) {
 		int kind = cache_file_kind(e->d_name);
 		if (is_entry_folder(e->d_name)) {
+			if (!own_folder(dir, e->d_name))
+				continue;
 			unsigned folder = (unsigned)strtoul(e->d_name, NULL, 16);
 			cache->folder_found[folder] = 1;
 			cache->nfolders_found++;
@@ -151,6 +195,7 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 		sova_packs_open(&cache->packs, NULL, max_size, NULL, 0);
 		return;
 	}
+	mark_as_cache(dir);
 	scan_folder(cache, dir);
 	char *table = sova_xasprintf("%s/%s", dir, FILE_HASHES);
 	sova_filehashes_open(&cache->files, table);
@@ -158,6 +203,19 @@ void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long lo
 	/* The binary itself is in the key: a rebuilt sova may extract differently. */
 	cache->binary_hash = sova_filehash(&cache->files, "/proc/self/exe");
 	cache->dir = sova_xstrdup(dir);
+}
+
+void sova_cache_key_parser(struct sova_cache *cache, const char *text, const char *library)
+{
+	if (!cache->dir)
+		return;
+	uint64_t h = sova_hash(text, strlen(text), cache->binary_hash);
+	if (library) {
+		uint64_t content = sova_filehash(&cache->files, library);
+		h = sova_hash(library, strlen(library) + 1, h);
+		h = sova_hash(&content, sizeof(content), h);
+	}
+	cache->binary_hash = h;
 }
 
 struct cache_file {
@@ -199,8 +257,11 @@ static void add_entry(struct entry_list *list, const char *path, const char *nam
 static void list_folder(const char *dir, const char *folder, struct entry_list *list, time_t now)
 {
 	char *sub = sova_xasprintf("%s/%s", dir, folder);
-	struct stat st;
-	DIR *d = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(sub) : NULL;
+	/* Never through a symlink: its entries are not the cache's to prune. */
+	int fd = open(sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (fd >= 0 && !d)
+		close(fd);
 	for (struct dirent *e; d && (e = readdir(d));) {
 		int kind = entry_file_kind(folder, e->d_name);
 		if (!kind)
@@ -343,16 +404,21 @@ static void entry_name(struct sova_cache *cache, const struct sova_tu_cmd *cmd, 
 	snprintf(name, 32, "%016llx.facts", (unsigned long long)entry_key(cache, cmd));
 }
 
-/* Creates the sub-folder of the entry with this key, once a run. */
-static void make_entry_folder(struct sova_cache *cache, uint64_t key)
+/* Creates the sub-folder of the entry with this key, once a run; returns
+ * 1 when it is a folder of the cache's own. One planted as a symlink is
+ * never written through. */
+static int make_entry_folder(struct sova_cache *cache, uint64_t key)
 {
 	unsigned folder = (unsigned)(key >> 56);
 	if (atomic_load(&cache->folder_made[folder]))
-		return;
+		return 1;
 	char *sub = sova_xasprintf("%s/%02x", cache->dir, folder);
-	if (mkdir(sub, 0777) == 0 || errno == EEXIST)
+	struct stat st;
+	int made = (mkdir(sub, 0777) == 0 || errno == EEXIST) && lstat(sub, &st) == 0 && S_ISDIR(st.st_mode);
+	if (made)
 		atomic_store(&cache->folder_made[folder], 1);
 	free(sub);
+	return made;
 }
 
 /* Every dependency still has the content it had. */
@@ -372,14 +438,27 @@ static int deps_current(struct sova_cache *cache, const cJSON *deps)
 	return 1;
 }
 
-/* The JSON of a cache file, or NULL when it is missing or not JSON; frees path. */
+/* A run record is the hash of its JSON, in 16 hex digits and a newline,
+ * then the JSON: a changed byte makes it a miss, never a different replay. */
+#define RECORD_SUM_DIGITS 16
+
+/* The JSON of a run record, or NULL when it is missing, altered or not
+ * JSON; frees path. */
 static cJSON *read_entry(char *path)
 {
 	size_t len;
 	const char *why;
 	char *text = sova_read_file(path, &len, &why);
 	free(path);
-	cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
+	cJSON *root = NULL;
+	if (text && len > RECORD_SUM_DIGITS && text[RECORD_SUM_DIGITS] == '\n') {
+		char sum[RECORD_SUM_DIGITS + 1];
+		const char *json = text + RECORD_SUM_DIGITS + 1;
+		size_t json_len = len - RECORD_SUM_DIGITS - 1;
+		snprintf(sum, sizeof(sum), "%016llx", (unsigned long long)sova_hash(json, json_len, ENTRY_SUM_SEED));
+		if (memcmp(sum, text, RECORD_SUM_DIGITS) == 0)
+			root = cJSON_ParseWithLength(json, json_len);
+	}
 	free(text);
 	return root;
 }
@@ -398,14 +477,39 @@ static int bin_deps_current(struct sova_cache *cache, struct sova_bin_reader *r)
 	return !r->bad;
 }
 
+/* Nothing is yet where the preprocessor searched before it found each
+ * header (includes.h): a file there now would be included instead. The
+ * paths are kept in *absent (pool strings, in a new array) for the run
+ * record. */
+static int bin_absent_current(struct sova_cache *cache, struct sova_bin_reader *r, const char ***absent, size_t *n)
+{
+	size_t count = sova_bin_get_count(r), cap = 0;
+	for (size_t i = 0; i < count && !r->bad; i++) {
+		const char *path = sova_bin_get_str(r);
+		if (!path || r->bad || (cache && !sova_file_absent(&cache->files, path)))
+			return 0;
+		SOVA_PUSH(*absent, *n, cap, path);
+	}
+	return !r->bad;
+}
+
 int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data, size_t len,
 			    struct sova_tu_facts *facts)
 {
 	struct sova_bin_reader r;
 	memset(facts, 0, sizeof(*facts));
+	const char **absent = NULL;
+	size_t nabsent = 0;
 	int hit = sova_bin_reader_open(&r, data, len, &facts->strings) == 0;
 	if (hit) {
-		hit = bin_deps_current(cache, &r) && sova_bin_get_facts(&r, facts) == 0;
+		hit = bin_deps_current(cache, &r) && bin_absent_current(cache, &r, &absent, &nabsent) &&
+		      sova_bin_get_facts(&r, facts) == 0;
+		if (hit) {
+			facts->absent = sova_strpool_adopt(&facts->strings, absent, nabsent, sizeof(*absent));
+			facts->nabsent = facts->capabsent = nabsent;
+			absent = NULL;
+		}
+		free(absent);
 		sova_bin_reader_close(&r);
 	}
 	if (!hit)
@@ -438,7 +542,9 @@ static int lookup_loose(struct sova_cache *cache, uint64_t key, struct sova_tu_f
 	size_t len;
 	const char *why;
 	char *data = sova_read_file(path, &len, &why);
-	int hit = data && sova_cache_decode_entry(cache, (const unsigned char *)data, len, facts);
+	int hit = data && len >= ENTRY_SUM_BYTES && sova_get_le64((const unsigned char *)data) ==
+					    sova_hash(data + ENTRY_SUM_BYTES, len - ENTRY_SUM_BYTES, ENTRY_SUM_SEED) &&
+		  sova_cache_decode_entry(cache, (const unsigned char *)data + ENTRY_SUM_BYTES, len - ENTRY_SUM_BYTES, facts);
 	if (hit)
 		mark_used(path);
 	free(path);
@@ -472,15 +578,18 @@ static cJSON *deps_json(struct sova_cache *cache, const struct sova_tu_facts *fa
 	return deps;
 }
 
-/* Writes root to path, taking both, and counts the bytes as added. */
+/* Writes root to path as a run record, taking both, and counts the bytes as added. */
 static void write_json(struct sova_cache *cache, char *path, cJSON *root)
 {
-	char *text = cJSON_PrintUnformatted(root);
+	char *json = cJSON_PrintUnformatted(root);
 	cJSON_Delete(root);
+	char *text = json ? sova_xasprintf("%016llx\n%s", (unsigned long long)sova_hash(json, strlen(json), ENTRY_SUM_SEED), json)
+			  : NULL;
 	size_t len = text ? strlen(text) : 0;
-	if (sova_write_atomically(path, text, len) == 0)
+	if (text && sova_write_atomically(path, text, len) == 0)
 		atomic_fetch_add(&cache->added, len);
 	free(path);
+	free(json);
 	free(text);
 }
 
@@ -495,19 +604,27 @@ int sova_cache_wants(struct sova_cache *cache, const char *path)
 	return cache->dir && sova_filehash_wanted(&cache->files, path);
 }
 
+/* A loose entry starts with the hash of the rest, as a pack's entries
+ * are checked: a changed byte makes it a miss, never different facts. */
 static void store_loose(struct sova_cache *cache, uint64_t key, const unsigned char *data, size_t len)
 {
+	if (!make_entry_folder(cache, key))
+		return;
 	char *path = loose_path(cache, key);
-	make_entry_folder(cache, key);
-	if (sova_write_atomically(path, data, len) == 0)
-		atomic_fetch_add(&cache->added, len);
+	unsigned char *summed = sova_xmalloc(len + ENTRY_SUM_BYTES);
+	sova_put_le64(summed, sova_hash(data, len, ENTRY_SUM_SEED));
+	memcpy(summed + ENTRY_SUM_BYTES, data, len);
+	if (sova_write_atomically(path, summed, len + ENTRY_SUM_BYTES) == 0)
+		atomic_fetch_add(&cache->added, len + ENTRY_SUM_BYTES);
+	free(summed);
 	free(path);
 }
 
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts)
 {
-	/* A TU that failed is parsed again next time: the cause may be gone. */
-	if (!cache->dir || facts->failed)
+	/* A TU that failed, or had any error, is parsed again next time: the
+	 * cause may be gone (a generated header that now exists). */
+	if (!cache->dir || !sova_tu_cacheable(facts))
 		return;
 	struct sova_bin_writer w;
 	sova_bin_writer_init(&w);
@@ -521,6 +638,9 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 		sova_bin_put_str(&w, facts->includes[i]);
 		sova_bin_put_uint(&w, sova_filehash(&cache->files, facts->includes[i]));
 	}
+	sova_bin_put_uint(&w, facts->nabsent);
+	for (size_t i = 0; i < facts->nabsent; i++)
+		sova_bin_put_str(&w, facts->absent[i]);
 	sova_bin_put_facts(&w, facts);
 	size_t len;
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
@@ -584,6 +704,17 @@ static int same_tus(struct sova_cache *cache, const cJSON *tus, const struct sov
 	return 1;
 }
 
+/* Nothing exists yet where any TU's headers were searched for first. */
+static int absent_current(struct sova_cache *cache, const cJSON *absent)
+{
+	if (!cJSON_IsArray(absent))
+		return 0;
+	for (const cJSON *a = absent->child; a; a = a->next)
+		if (!cJSON_IsString(a) || !sova_file_absent(&cache->files, a->valuestring))
+			return 0;
+	return 1;
+}
+
 static char *take_member(const cJSON *root, const char *key, size_t *len)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
@@ -601,8 +732,12 @@ int sova_cache_replay(struct sova_cache *cache, uint64_t key, const struct sova_
 		return 0;
 	cJSON *root = read_entry(run_path(cache, key));
 	const cJSON *exit_code = cJSON_GetObjectItemCaseSensitive(root, "exit");
-	int hit = root && cJSON_IsNumber(exit_code) && same_tus(cache, cJSON_GetObjectItemCaseSensitive(root, "tus"), db, jobs) &&
-		  deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps"));
+	/* Only complete runs are recorded: they exit 0 or 1. */
+	int hit = root && cJSON_IsNumber(exit_code) && (exit_code->valueint == 0 || exit_code->valueint == 1) &&
+		  exit_code->valuedouble == exit_code->valueint &&
+		  same_tus(cache, cJSON_GetObjectItemCaseSensitive(root, "tus"), db, jobs) &&
+		  deps_current(cache, cJSON_GetObjectItemCaseSensitive(root, "deps")) &&
+		  absent_current(cache, cJSON_GetObjectItemCaseSensitive(root, "absent"));
 	if (hit) {
 		record->output = take_member(root, "output", &record->output_len);
 		record->messages = take_member(root, "messages", &record->messages_len);
@@ -628,7 +763,7 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 	    memchr(record->messages, '\0', record->messages_len))
 		return;
 	for (size_t i = 0; i < db->ntus; i++)
-		if (facts[i].failed)
+		if (!sova_tu_cacheable(&facts[i]))
 			return;
 	cJSON *root = cJSON_CreateObject(), *tus = cJSON_CreateArray();
 	for (size_t i = 0; i < db->ntus; i++) {
@@ -649,8 +784,18 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 			SOVA_PUSH(all.includes, all.nincludes, all.capincludes, facts[i].includes[k]);
 		}
 	}
+	cJSON *absent = cJSON_CreateArray();
+	for (size_t i = 0; i < db->ntus; i++) {
+		for (size_t k = 0; k < facts[i].nabsent; k++) {
+			if (sova_strmap_get(&seen, facts[i].absent[k]) >= 0)
+				continue;
+			sova_strmap_put(&seen, facts[i].absent[k], 0);
+			cJSON_AddItemToArray(absent, cJSON_CreateString(facts[i].absent[k]));
+		}
+	}
 	sova_strmap_free(&seen);
 	cJSON_AddItemToObject(root, "deps", deps_json(cache, &all));
+	cJSON_AddItemToObject(root, "absent", absent);
 	free(all.includes);
 	cJSON_AddNumberToObject(root, "exit", record->exit_code);
 	cJSON_AddItemToObject(root, "output", cJSON_CreateString(record->output));

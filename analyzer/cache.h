@@ -40,6 +40,10 @@ struct sova_cache {
  * says why (a new string). */
 void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long long max_size, char **note);
 
+/* Keys every entry and run record on the parser too (parse.h): text, and
+ * the content of the library file (NULL: not known). */
+void sova_cache_key_parser(struct sova_cache *cache, const char *text, const char *library);
+
 /* Closes the cache. A run that added entries first brings the folder back
  * under its size: the entries used longest ago go first, as a hit marks an
  * entry used (its modification time, or its pack's: a pack goes whole). A pre-commit hook run on every commit
@@ -64,7 +68,9 @@ void sova_cache_offer(struct sova_cache *cache, const char *path, const char *te
 /* Whether an offer of path's content would be used (sova_filehash_wanted). */
 int sova_cache_wants(struct sova_cache *cache, const char *path);
 
-/* Stores a TU's facts; failures only cost the next run a parse. */
+/* Stores a TU's facts, unless the TU had an error; failures only cost the
+ * next run a parse. The entry is stale once a file its includes show
+ * changed, or one exists where facts->absent says none was. */
 void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts);
 
 /* A whole run: when nothing it read has changed, its output is replayed

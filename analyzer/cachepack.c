@@ -27,24 +27,10 @@ static void put_u32(unsigned char *p, uint32_t v)
 		p[i] = (unsigned char)(v >> (8 * i));
 }
 
-static void put_u64(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
 static uint32_t get_u32(const unsigned char *p)
 {
 	uint32_t v = 0;
 	for (int i = 3; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static uint64_t get_u64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	for (int i = 7; i >= 0; i--)
 		v = v << 8 | p[i];
 	return v;
 }
@@ -67,13 +53,13 @@ int sova_pack_index_read(const unsigned char *tail, size_t tail_len, uint64_t fi
 	const unsigned char *trailer = tail + tail_len - SOVA_PACK_TRAILER_BYTES;
 	long long index_bytes = sova_pack_index_bytes(trailer, file_size);
 	if (index_bytes < 0 || (uint64_t)index_bytes != tail_len - SOVA_PACK_TRAILER_BYTES ||
-	    sova_hash(tail, (size_t)index_bytes, 0) != get_u64(trailer + 16))
+	    sova_hash(tail, (size_t)index_bytes, 0) != sova_get_le64(trailer + 16))
 		return -1;
 	uint64_t data_end = file_size - tail_len;
 	size_t count = (size_t)index_bytes / SOVA_PACK_RECORD_BYTES, first = *n;
 	for (size_t i = 0; i < count; i++) {
 		const unsigned char *r = tail + i * SOVA_PACK_RECORD_BYTES;
-		struct sova_pack_entry e = { get_u64(r), get_u64(r + 16), get_u32(r + 8), get_u32(r + 12), pack };
+		struct sova_pack_entry e = { sova_get_le64(r), sova_get_le64(r + 16), get_u32(r + 8), get_u32(r + 12), pack };
 		if (e.len == 0 || (uint64_t)e.offset + e.len > data_end) {
 			*n = first;
 			return -1;
@@ -270,16 +256,16 @@ static size_t finish_locked(struct sova_packs *packs)
 	unsigned char *tail = sova_xmalloc(len);
 	for (size_t i = 0; i < w->n; i++) {
 		unsigned char *r = tail + i * SOVA_PACK_RECORD_BYTES;
-		put_u64(r, w->index[i].key);
+		sova_put_le64(r, w->index[i].key);
 		put_u32(r + 8, w->index[i].offset);
 		put_u32(r + 12, w->index[i].len);
-		put_u64(r + 16, w->index[i].hash);
+		sova_put_le64(r + 16, w->index[i].hash);
 	}
 	unsigned char *trailer = tail + index_bytes;
 	memcpy(trailer, PACK_MAGIC, 8);
 	put_u32(trailer + 8, (uint32_t)w->n);
 	put_u32(trailer + 12, 0);
-	put_u64(trailer + 16, sova_hash(tail, index_bytes, 0));
+	sova_put_le64(trailer + 16, sova_hash(tail, index_bytes, 0));
 	int ok = sova_write_all(w->fd, tail, len) == 0;
 	free(tail);
 	ok = close(w->fd) == 0 && ok;

@@ -20,6 +20,7 @@ void sova_compdb_init(struct sova_compdb *db)
 	sova_strmap_init(&db->tu_files);
 	sova_strmap_init(&db->folder_index);
 	sova_strmap_init(&db->known_dirs);
+	sova_strmap_init(&db->dropped_index);
 }
 
 void sova_tu_cmd_free(struct sova_tu_cmd *tu)
@@ -49,6 +50,14 @@ void sova_compdb_free(struct sova_compdb *db)
 	sova_strmap_free(&db->tu_files);
 	sova_strmap_free(&db->folder_index);
 	sova_strmap_free(&db->known_dirs);
+	for (size_t i = 0; i < db->ndropped; i++) {
+		free(db->dropped[i].origin);
+		free(db->dropped[i].text);
+		free(db->dropped[i].first_file);
+		free(db->dropped[i].last_file);
+	}
+	free(db->dropped);
+	sova_strmap_free(&db->dropped_index);
 	memset(db, 0, sizeof(*db));
 }
 
@@ -57,56 +66,6 @@ static void free_argv(char **argv, size_t argc)
 	for (size_t i = 0; i < argc; i++)
 		free(argv[i]);
 	free(argv);
-}
-
-int sova_shell_split(const char *s, char ***argv_out, size_t *argc_out)
-{
-	char **argv = NULL;
-	size_t argc = 0, cap = 0;
-	size_t len = strlen(s);
-	char *word = sova_xmalloc(len + 1);
-	size_t w = 0;
-	int in_word = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == ' ' || c == '\t' || c == '\n') {
-			if (in_word)
-				SOVA_PUSH(argv, argc, cap, sova_xstrndup(word, w));
-			in_word = 0;
-			w = 0;
-			continue;
-		}
-		in_word = 1;
-		if (c == '\\' && i + 1 < len) {
-			word[w++] = s[++i];
-		} else if (c == '\'') {
-			const char *end = strchr(s + i + 1, '\'');
-			if (!end)
-				goto unterminated;
-			for (i++; s + i < end; i++)
-				word[w++] = s[i];
-		} else if (c == '"') {
-			for (i++; i < len && s[i] != '"'; i++) {
-				if (s[i] == '\\' && i + 1 < len && strchr("\"\\$`", s[i + 1]))
-					i++;
-				word[w++] = s[i];
-			}
-			if (i >= len)
-				goto unterminated;
-		} else {
-			word[w++] = c;
-		}
-	}
-	if (in_word)
-		SOVA_PUSH(argv, argc, cap, sova_xstrndup(word, w));
-	free(word);
-	*argv_out = argv;
-	*argc_out = argc;
-	return 0;
-unterminated:
-	free(word);
-	free_argv(argv, argc);
-	return -1;
 }
 
 /* realpath() of a folder, remembered; NULL when it does not resolve.
@@ -192,64 +151,6 @@ static void add_note(struct sova_compdb *db, const char *fmt, ...)
 	SOVA_PUSH(db->notes, db->nnotes, db->capnotes, sova_xstrdup(buf));
 }
 
-/* "a b c": the n arguments as one string, for messages. */
-static char *joined_args(char *const *args, size_t n)
-{
-	char *joined = sova_xstrdup(args[0]);
-	for (size_t k = 1; k < n; k++) {
-		char *longer = sova_xasprintf("%s %s", joined, args[k]);
-		free(joined);
-		joined = longer;
-	}
-	return joined;
-}
-
-/* A compiler-front-end (-Xclang) flag that loads code, or names a plugin. */
-static int cc1_plugin_flag(const char *b)
-{
-	return strcmp(b, "-load") == 0 || strcmp(b, "-plugin") == 0 || strcmp(b, "-add-plugin") == 0 ||
-	       strncmp(b, "-plugin-arg-", 12) == 0 || strncmp(b, "-fpass-plugin", 13) == 0 ||
-	       strncmp(b, "-fplugin", 8) == 0;
-}
-
-/* Flags that load code into the compiler. A compile database comes from the
- * project under analysis, which on CI may be an untrusted pull request. */
-static int plugin_flag(char *const *args, size_t nargs, size_t i, size_t *consumed)
-{
-	const char *a = args[i];
-	*consumed = 1;
-	if (strncmp(a, "-fplugin=", 9) == 0 || strncmp(a, "-fpass-plugin=", 14) == 0 ||
-	    strncmp(a, "-fplugin-arg-", 13) == 0)
-		return 1;
-	/* "-Xclang=-load -Xclang=lib.so", the joined spelling of newer clangs. */
-	if (strncmp(a, "-Xclang=", 8) == 0 && cc1_plugin_flag(a + 8)) {
-		*consumed = (i + 1 < nargs && strncmp(args[i + 1], "-Xclang=", 8) == 0) ? 2 : 1;
-		return 1;
-	}
-	if (strcmp(a, "-Xclang") == 0 && i + 1 < nargs && cc1_plugin_flag(args[i + 1])) {
-		/* "-Xclang -load -Xclang lib.so" carries its operand in the next pair. */
-		*consumed = (i + 3 < nargs && strcmp(args[i + 2], "-Xclang") == 0) ? 4 : 2;
-		return 1;
-	}
-	return 0;
-}
-
-/* Flags that only concern the compile's outputs, which libclang must not see. */
-static size_t output_flag(const char *a)
-{
-	static const char *const with_operand[] = { "-o", "-MF", "-MT", "-MQ", NULL };
-	static const char *const alone[] = { "-c", "-MD", "-MMD", "-M", "-MM", "-MP", "-S", "-E", NULL };
-	for (size_t k = 0; with_operand[k]; k++)
-		if (strcmp(a, with_operand[k]) == 0)
-			return 2;
-	for (size_t k = 0; alone[k]; k++)
-		if (strcmp(a, alone[k]) == 0)
-			return 1;
-	if (strncmp(a, "-o", 2) == 0)
-		return 1;
-	return 0;
-}
-
 static int same_file(struct sova_compdb *db, const char *dir, const char *arg, const char *abs_file)
 {
 	char *abs_arg = absolute_path(db, dir, arg);
@@ -298,37 +199,111 @@ static size_t push_path_flag(struct sova_tu_cmd *tu, char *const *args, size_t n
 	return 0;
 }
 
-/* Keeps the flags of one compile that matter to parsing. args[0] is the compiler. */
-static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *const *args, size_t nargs,
-			const char *origin)
+/* Counts a dropped flag toward its one note. */
+static void note_dropped(struct sova_compdb *db, const char *origin, const char *text, const char *why,
+			 const char *file)
 {
-	for (size_t i = 1; i < nargs;) {
-		size_t consumed;
-		if (plugin_flag(args, nargs, i, &consumed)) {
-			char *flags = joined_args(args + i, consumed);
-			add_note(db, "%s: dropped '%s' for %s: flags that load plugins into the analyzer are never used",
-				 origin, flags, tu->file);
-			free(flags);
-			i += consumed;
+	char *key = sova_xasprintf("%s\n%s\n%s", origin, text, why ? why : "");
+	int i = sova_strmap_get(&db->dropped_index, key);
+	if (i < 0) {
+		struct sova_dropped_flag d = { sova_xstrdup(origin), sova_xstrdup(text), why, sova_xstrdup(file), NULL, 0 };
+		i = (int)db->ndropped;
+		SOVA_PUSH(db->dropped, db->ndropped, db->capdropped, d);
+		sova_strmap_put(&db->dropped_index, key, i);
+	}
+	/* Files, not flags: one entry may carry a flag twice. */
+	struct sova_dropped_flag *d = &db->dropped[i];
+	if (!d->last_file || strcmp(d->last_file, file) != 0) {
+		d->count++;
+		free(d->last_file);
+		d->last_file = sova_xstrdup(file);
+	}
+	free(key);
+}
+
+/* The notes of the flags dropped so far, in the order first met. */
+static void flush_dropped(struct sova_compdb *db)
+{
+	for (size_t i = 0; i < db->ndropped; i++) {
+		const struct sova_dropped_flag *d = &db->dropped[i];
+		char others[64] = "";
+		if (d->count > 1)
+			snprintf(others, sizeof(others), " and %zu other file%s", d->count - 1, d->count > 2 ? "s" : "");
+		if (d->why)
+			add_note(db, "%s: dropped '%s' for %s%s, since it %s", d->origin, d->text, d->first_file, others,
+				 d->why);
+		else
+			add_note(db, "%s: %s (for %s%s)", d->origin, d->text, d->first_file, others);
+		free(d->origin);
+		free(d->text);
+		free(d->first_file);
+		free(d->last_file);
+	}
+	free(db->dropped);
+	db->dropped = NULL;
+	db->ndropped = db->capdropped = 0;
+	sova_strmap_free(&db->dropped_index);
+	sova_strmap_init(&db->dropped_index);
+}
+
+/* The flags of a dropped group of options, as one string. */
+static char *group_text(char *const *args, const struct sova_flag *opts, size_t nopts, size_t group)
+{
+	char *text = NULL;
+	for (size_t k = group; k < nopts; k++) {
+		if (opts[k].verdict != SOVA_FLAG_DROP || opts[k].group != group)
 			continue;
+		for (size_t a = opts[k].first; a < opts[k].first + opts[k].count; a++) {
+			char *longer = text ? sova_xasprintf("%s %s", text, args[a]) : sova_xstrdup(args[a]);
+			free(text);
+			text = longer;
 		}
-		size_t skip = output_flag(args[i]);
-		if (skip) {
-			i += skip;
-			continue;
-		}
+	}
+	return text;
+}
+
+/* Adds one kept option's arguments to the TU's flags: the source file
+ * itself is left out, and path operands are made absolute. */
+static void keep_option(struct sova_compdb *db, struct sova_tu_cmd *tu, char *const *args, const struct sova_flag *o)
+{
+	size_t end = o->first + o->count;
+	for (size_t i = o->first; i < end;) {
 		if (args[i][0] != '-' && same_file(db, tu->directory, args[i], tu->file)) {
 			i++;
 			continue;
 		}
-		size_t taken = push_path_flag(tu, args, nargs, i);
-		if (taken) {
-			i += taken;
-			continue;
+		size_t taken = push_path_flag(tu, args, end, i);
+		if (!taken) {
+			SOVA_PUSH(tu->args, tu->nargs, tu->capargs, sova_xstrdup(args[i]));
+			taken = 1;
 		}
-		SOVA_PUSH(tu->args, tu->nargs, tu->capargs, sova_xstrdup(args[i]));
-		i++;
+		i += taken;
 	}
+}
+
+/* Keeps the flags of one compile that matter to parsing, judged by what
+ * they make libclang do (flags.h). args[0] is the compiler. */
+static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *const *args, size_t nargs,
+			const char *origin)
+{
+	size_t nexpanded, nopts;
+	char *problem;
+	char **expanded = sova_flags_expand(args + 1, nargs ? nargs - 1 : 0, tu->directory, &nexpanded, &problem);
+	if (problem)
+		note_dropped(db, origin, problem, NULL, tu->file);
+	free(problem);
+	struct sova_flag *opts = sova_flags_judge(expanded, nexpanded, tu->directory, &nopts);
+	for (size_t k = 0; k < nopts; k++) {
+		if (opts[k].verdict == SOVA_FLAG_DROP && opts[k].group == k) {
+			char *text = group_text(expanded, opts, nopts, k);
+			note_dropped(db, origin, text, opts[k].why, tu->file);
+			free(text);
+		} else if (opts[k].verdict == SOVA_FLAG_KEEP) {
+			keep_option(db, tu, expanded, &opts[k]);
+		}
+	}
+	free(opts);
+	free_argv(expanded, nexpanded);
 }
 
 static int string_member(struct sova_json_doc *r, const cJSON *entry, const char *key, const char **out)
@@ -463,6 +438,7 @@ int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t
 	int rc = sova_json_doc_load(&doc, file, "compile database", err, errlen);
 	if (rc == 0)
 		rc = read_compdb(&doc, db, doc.root);
+	flush_dropped(db);
 	if (rc == 0 && db->nassembly)
 		add_note(db, "%s: skipped %zu assembly file%s (%s%s): sova analyses C", file, db->nassembly,
 			 db->nassembly == 1 ? "" : "s", db->first_assembly, db->nassembly > 1 ? ", ..." : "");
@@ -488,6 +464,7 @@ void sova_compdb_add_flags(struct sova_compdb *db, char *const *flags, size_t nf
 	for (size_t t = 0; t < db->ntus; t++)
 		filter_args(db, &db->tus[t], argv, nflags + 1, "command line");
 	free(argv);
+	flush_dropped(db);
 }
 
 static int check_source_file(const char *file, char *err, size_t errlen)
@@ -529,5 +506,6 @@ int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfi
 		free(argv);
 		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
 	}
+	flush_dropped(db);
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "flags.h"
 #include "util.h"
 
 struct sova_tu_cmd {
@@ -15,6 +16,16 @@ struct sova_tu_cmd {
 	char *directory; /* absolute working directory of the compile */
 	char **args;     /* compiler flags for libclang, without argv[0] and the file */
 	size_t nargs, capargs;
+};
+
+/* A flag dropped from some entries, for its note. */
+struct sova_dropped_flag {
+	char *origin; /* the compile database, or "command line" */
+	char *text;   /* the flags, as one string */
+	const char *why;
+	char *first_file;
+	char *last_file; /* counted last: files are counted, not flags */
+	size_t count;
 };
 
 struct sova_compdb {
@@ -32,6 +43,10 @@ struct sova_compdb {
 	struct sova_strmap *listings; /* of each folder once a file in it is looked up: name -> d_type */
 	struct sova_strmap known_dirs; /* "directory" values: 1 when one exists */
 	size_t nfolders, capfolders;
+	/* While loading: flags dropped (flags.h), one note per distinct one. */
+	struct sova_strmap dropped_index;
+	struct sova_dropped_flag *dropped;
+	size_t ndropped, capdropped;
 	size_t nassembly;        /* assembly entries skipped: sova analyses C */
 	char *first_assembly;    /* the first of them, for the note */
 };
@@ -54,8 +69,5 @@ void sova_compdb_add_flags(struct sova_compdb *db, char *const *flags, size_t nf
 int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *const *flags,
 			  size_t nflags, char *err, size_t errlen);
 
-/* Splits a shell command line as POSIX sh would, for the "command" field.
- * Returns -1 on an unterminated quote. */
-int sova_shell_split(const char *command, char ***argv, size_t *argc);
 
 #endif /* SOVA_COMPDB_H */

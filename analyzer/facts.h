@@ -174,6 +174,11 @@ struct sova_tu_facts {
 	size_t nfiles, capfiles;
 	const char **includes; /* every file the TU includes, as written or found: decides which models apply */
 	size_t nincludes, capincludes;
+	/* Paths searched for a header before the one found, absent then
+	 * (includes.h): the cache's bookkeeping, kept in its entries, not in
+	 * summaries. These facts are stale once a file exists at one. */
+	const char **absent;
+	size_t nabsent, capabsent;
 	struct sova_func *funcs;
 	size_t nfuncs, capfuncs;
 	struct sova_assign *globals; /* assignments in file-scope initializers */
@@ -198,6 +203,11 @@ void sova_tu_add_diag(struct sova_tu_facts *facts, enum sova_diag_level level, c
  * could not parse), or NULL when it parsed cleanly: a TU with one was not
  * analysed completely, whatever else it yielded. */
 const struct sova_diag *sova_tu_first_error(const struct sova_tu_facts *facts);
+
+/* 1 when the TU parsed with no error, so that the same files give the
+ * same facts: only such facts are kept in the cache. An error may come
+ * from outside the files the TU read (a header not generated yet). */
+int sova_tu_cacheable(const struct sova_tu_facts *facts);
 
 /* Returns 0 when facts read from outside (a cache entry, a summary from
  * another machine) hold together: every location names one of the TU's

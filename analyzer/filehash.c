@@ -1,6 +1,7 @@
 /* filehash.c - the content hashes of files, kept between runs by their stat data. */
 #include "filehash.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -100,6 +101,7 @@ void sova_filehashes_open(struct sova_filehashes *fh, const char *table_path)
 	fh->opened_ns = ns_of(now);
 	pthread_mutex_init(&fh->lock, NULL);
 	sova_strmap_init(&fh->index);
+	sova_strmap_init(&fh->absent);
 	if (table_path) {
 		fh->table = sova_xstrdup(table_path);
 		load_table(fh);
@@ -163,6 +165,21 @@ uint64_t sova_filehash(struct sova_filehashes *fh, const char *path)
 	int reused = stamped && i >= 0 && still_valid(fh, &known, &now.stamp);
 	now.hash = reused ? known.hash : stamped ? content_hash(path) : 0;
 	return remember(fh, path, &now, reused);
+}
+
+int sova_file_absent(struct sova_filehashes *fh, const char *path)
+{
+	pthread_mutex_lock(&fh->lock);
+	int known = sova_strmap_get(&fh->absent, path);
+	pthread_mutex_unlock(&fh->lock);
+	if (known >= 0)
+		return known;
+	struct stat st;
+	int absent = stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+	pthread_mutex_lock(&fh->lock);
+	sova_strmap_put(&fh->absent, path, absent);
+	pthread_mutex_unlock(&fh->lock);
+	return absent;
 }
 
 int sova_filehash_wanted(struct sova_filehashes *fh, const char *path)
@@ -249,6 +266,7 @@ void sova_filehashes_close(struct sova_filehashes *fh)
 	if (fh->table && fh->changed)
 		write_table(fh);
 	forget_all(fh);
+	sova_strmap_free(&fh->absent);
 	free(fh->table);
 	pthread_mutex_destroy(&fh->lock);
 	memset(fh, 0, sizeof(*fh));

@@ -39,6 +39,7 @@ struct sova_filehashes {
 	uint64_t written_ns; /* when the table read at the start was written */
 	uint64_t opened_ns;  /* when this run opened it */
 	int changed;         /* the table must be written again */
+	struct sova_strmap absent; /* path -> 1 when nothing is there, 0 when something is; this run only */
 };
 
 /* Opens the hashes, reading the table at table_path when there is one (a
@@ -48,6 +49,11 @@ void sova_filehashes_open(struct sova_filehashes *fh, const char *table_path);
 
 /* The hash of path's content now, never 0; 0 when it cannot be read. */
 uint64_t sova_filehash(struct sova_filehashes *fh, const char *path);
+
+/* 1 when nothing is at path now (no such file or directory), checked once
+ * a run: a header searched there before the one found would be found
+ * there once it exists (includes.h). Not kept between runs. */
+int sova_file_absent(struct sova_filehashes *fh, const char *path);
 
 /* Offers path's content as the parser read it (data, len), with the
  * modification time the parser saw (seconds). When path's stat data show

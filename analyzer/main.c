@@ -598,6 +598,10 @@ static int check(struct run *run)
 		return fail(SOVA_EXIT_USAGE, err);
 	char *cache_note;
 	sova_cache_open(&run->cache, cache_dir(run), run->cli.cache_max_size, &cache_note);
+	struct sova_parser_identity parser;
+	sova_parser_identity(&parser);
+	sova_cache_key_parser(&run->cache, parser.text, parser.library);
+	sova_parser_identity_free(&parser);
 	if (cache_note)
 		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, cache_note);
 	uint64_t key = run_key(run);

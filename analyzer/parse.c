@@ -1,7 +1,9 @@
 /* parse.c - stage 2: libclang parses every TU, in parallel, into per-TU facts. */
+#define _GNU_SOURCE /* dladdr */
 #include "parse.h"
 
 #include <clang-c/Index.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -10,9 +12,11 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cache.h"
 #include "extract.h"
+#include "includes.h"
 #include "util.h"
 
 /* Parse threads get a deep stack: clang's parser recurses once per level of
@@ -27,6 +31,8 @@
  * refuse the whole TU. Such flags are learned as TUs meet them, dropped from
  * every later parse, and reported once each. */
 #define MAX_FLAG_RETRIES 4
+/* The flags sova passes before the compile's own (parse_args). */
+#define PARSE_OWN_ARGS 4
 
 struct parse_job {
 	const struct sova_compdb *db;
@@ -36,6 +42,9 @@ struct parse_job {
 	atomic_size_t done;
 	int progress;
 	int extract; /* 0: parse and nothing else (the benchmark's floor) */
+	/* 1: `#pragma clang __debug crash` crashes libclang, for the test of
+	 * crash recovery (SOVA_TEST_DEBUG_PRAGMAS=1); never set otherwise. */
+	int debug_pragmas;
 	atomic_size_t from_cache;
 	pthread_mutex_t progress_lock;
 	struct sova_strmap unknown_flags;
@@ -145,7 +154,9 @@ static const char *parse_error_text(enum CXErrorCode rc)
 struct inclusions {
 	CXTranslationUnit tu;
 	struct sova_tu_facts *facts;
-	struct sova_cache *cache; /* NULL: none */
+	struct sova_cache *cache; /* NULL: none, and no search is repeated */
+	struct sova_include_dirs dirs;
+	struct sova_absent_paths absent;
 };
 
 /* The cache hashes what libclang read, rather than read it once more:
@@ -158,12 +169,48 @@ static void offer_contents(struct sova_cache *cache, CXTranslationUnit tu, CXFil
 		sova_cache_offer(cache, path, text, size, clang_getFileTime(file));
 }
 
+/* The directory of a file libclang opened, as it named the file. */
+static char *directory_of(CXFile file)
+{
+	CXString name = clang_getFileName(file);
+	const char *path = clang_getCString(name);
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	char *dir = slash ? sova_xasprintf("%.*s", (int)(slash - path), path) : NULL;
+	clang_disposeString(name);
+	return dir;
+}
+
+/* Searches again for the header an #include directive at `at` named,
+ * noting where nothing was found before it (includes.h). */
+static void note_search(struct inclusions *walk, CXSourceLocation at)
+{
+	CXFile includer;
+	unsigned offset;
+	clang_getFileLocation(at, &includer, NULL, NULL, &offset);
+	size_t size = 0;
+	const char *text = includer ? clang_getFileContents(walk->tu, includer, &size) : NULL;
+	if (!text || offset > size)
+		return;
+	const char *line = text + offset;
+	while (line > text && line[-1] != '\n')
+		line--;
+	const char *name;
+	int quoted;
+	size_t len = sova_include_spelled(line, text + size, &name, &quoted);
+	if (!len)
+		return;
+	char *dir = quoted ? directory_of(includer) : NULL;
+	sova_include_absent(&walk->dirs, dir, name, len, quoted, &walk->absent);
+	free(dir);
+}
+
 static void collect_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
 {
-	(void)stack;
 	if (depth == 0)
 		return; /* the main file */
 	struct inclusions *walk = data;
+	if (walk->cache)
+		note_search(walk, stack[0]);
 	struct sova_tu_facts *facts = walk->facts;
 	CXString real = clang_File_tryGetRealPathName(file);
 	CXString name = clang_getFileName(file);
@@ -190,6 +237,12 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 	 * made the compile's relative paths absolute instead. */
 	args[n++] = "-Qunused-arguments";
 	args[n++] = "-Wno-unknown-warning-option";
+	/* `#pragma clang __debug crash` or `overflow_stack` in a hostile
+	 * source would kill the run or spin forever. */
+	if (!job->debug_pragmas) {
+		args[n++] = "-Xclang";
+		args[n++] = "-disable-pragma-debug-crash";
+	}
 	for (size_t i = 0; i < cmd->nargs; i++)
 		if (!flag_unknown(job, cmd->args[i]))
 			args[n++] = cmd->args[i];
@@ -199,7 +252,7 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
 			struct sova_tu_facts *facts)
 {
-	const char **args = sova_xcalloc(cmd->nargs + 2, sizeof(*args));
+	const char **args = sova_xcalloc(cmd->nargs + PARSE_OWN_ARGS, sizeof(*args));
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode rc = CXError_Failure;
@@ -231,8 +284,15 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 		return;
 	}
 	add_clang_diags(job, tu, facts);
-	struct inclusions walk = { tu, facts, job->cache };
+	struct inclusions walk = { .tu = tu, .facts = facts, .cache = job->cache };
+	sova_include_dirs_init(&walk.dirs, (const char *const *)cmd->args, cmd->nargs);
+	sova_absent_paths_init(&walk.absent);
 	clang_getInclusions(tu, collect_inclusion, &walk);
+	for (size_t i = 0; i < walk.absent.n; i++)
+		SOVA_PUSH(facts->absent, facts->nabsent, facts->capabsent,
+			  sova_strpool_add(&facts->strings, walk.absent.paths[i]));
+	sova_absent_paths_free(&walk.absent);
+	sova_include_dirs_free(&walk.dirs);
 	offer_contents(walk.cache, tu, clang_getFile(tu, cmd->file), cmd->file);
 	if (!facts->failed && job->extract)
 		sova_extract(tu, cmd->directory, facts);
@@ -330,8 +390,23 @@ static size_t run_job(struct parse_job *job, int jobs);
 int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
 		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped)
 {
-	struct parse_job job = { .db = db, .cache = cache, .facts = facts, .progress = progress, .extract = 1 };
+	const char *test_pragmas = getenv("SOVA_TEST_DEBUG_PRAGMAS");
+	struct parse_job job = { .db = db, .cache = cache, .facts = facts, .progress = progress, .extract = 1,
+				 .debug_pragmas = test_pragmas && strcmp(test_pragmas, "1") == 0 };
+	/* Whatever libclang prints goes to standard error, never into a report
+	 * written to standard output. */
+	fflush(stdout);
+	int saved_stdout = dup(STDOUT_FILENO);
+	if (saved_stdout >= 0 && dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+		close(saved_stdout);
+		saved_stdout = -1;
+	}
 	size_t from_cache = run_job(&job, jobs);
+	if (saved_stdout >= 0) {
+		fflush(stdout);
+		dup2(saved_stdout, STDOUT_FILENO);
+		close(saved_stdout);
+	}
 	take_unknown_flags(&job, dropped_flags, ndropped);
 	sova_strmap_free(&job.unknown_flags);
 	return (int)from_cache;
@@ -378,4 +453,37 @@ static size_t run_job(struct parse_job *job, int jobs)
 	pthread_mutex_destroy(&job->flags_lock);
 	pthread_mutex_destroy(&job->progress_lock);
 	return atomic_load(&job->from_cache);
+}
+
+/* The variables clang's driver and preprocessor read (clang's
+ * Driver.cpp, InitHeaderSearch.cpp, InitPreprocessor.cpp). */
+static const char *const parser_variables[] = {
+	"CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "OBJC_INCLUDE_PATH", "OBJCPLUS_INCLUDE_PATH",
+	"SOURCE_DATE_EPOCH", "CCC_OVERRIDE_OPTIONS", "COMPILER_PATH", "SDKROOT",
+};
+
+void sova_parser_identity(struct sova_parser_identity *id)
+{
+	CXString version = clang_getClangVersion();
+	char *text = sova_xasprintf("%s\n", clang_getCString(version) ? clang_getCString(version) : "");
+	clang_disposeString(version);
+	for (size_t i = 0; i < sizeof(parser_variables) / sizeof(parser_variables[0]); i++) {
+		const char *value = getenv(parser_variables[i]);
+		char *more = value ? sova_xasprintf("%s%s=%s\n", text, parser_variables[i], value)
+				   : sova_xasprintf("%s%s unset\n", text, parser_variables[i]);
+		free(text);
+		text = more;
+	}
+	id->text = text;
+	Dl_info info;
+	id->library = dladdr((void *)clang_getClangVersion, &info) && info.dli_fname && info.dli_fname[0] == '/'
+			      ? sova_xstrdup(info.dli_fname)
+			      : NULL;
+}
+
+void sova_parser_identity_free(struct sova_parser_identity *id)
+{
+	free(id->text);
+	free(id->library);
+	id->text = id->library = NULL;
 }

@@ -17,6 +17,18 @@
  * instead of on helper threads of its own with 8 MB stacks. */
 void sova_parse_setup(void);
 
+/* What besides a TU's files and flags decides what libclang makes of it:
+ * libclang's version, the library file it was loaded from (its resource
+ * directory's headers are among every TU's includes), and the environment
+ * variables its driver and preprocessor read. The cache keys on both. */
+struct sova_parser_identity {
+	char *text;    /* the version and the variables, one per line */
+	char *library; /* libclang's path, or NULL when it cannot be told */
+};
+
+void sova_parser_identity(struct sova_parser_identity *id);
+void sova_parser_identity_free(struct sova_parser_identity *id);
+
 /* Parses db's TUs with up to `jobs` threads; facts[i] (zeroed by the caller)
  * receives TU i, from the cache when it holds a current entry. A TU that cannot be parsed has facts[i].failed set and a
  * diagnostic saying why; the others go on. Flags clang does not know are

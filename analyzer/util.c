@@ -189,18 +189,21 @@ int sova_write_atomically(const char *path, const void *data, size_t len)
 	return ok ? 0 : -1;
 }
 
-/* The rest of fd, grown from a first guess at its size; NULL on a read error. */
-static char *read_all(int fd, size_t guess, size_t *len)
+/* The rest of fd, grown from a first guess at its size, up to max bytes;
+ * NULL on a read error or when there is more (*too_big set). */
+static char *read_all(int fd, size_t guess, size_t max, size_t *len, int *too_big)
 {
-	size_t cap = guess + 1, n = 0;
+	size_t cap = (guess < max ? guess : max) + 2, n = 0;
 	char *buf = sova_xmalloc(cap);
+	*too_big = 0;
 	for (;;) {
 		if (n + 1 >= cap)
-			buf = sova_xrealloc(buf, cap *= 2, 1);
+			buf = sova_xrealloc(buf, cap = cap * 2 < max + 2 ? cap * 2 : max + 2, 1);
 		ssize_t got = read(fd, buf + n, cap - n - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got < 0) {
+		if (got < 0 || n + (size_t)got > max) {
+			*too_big = got > 0;
 			free(buf);
 			return NULL;
 		}
@@ -213,10 +216,12 @@ static char *read_all(int fd, size_t guess, size_t *len)
 	return buf;
 }
 
-/* One open and one fstat: the cache reads thousands of small files a run. */
+/* One open and one fstat: the cache reads thousands of small files a run.
+ * The open never blocks (a FIFO, a device, a socket is refused, not
+ * waited on), and a file that grows while read stops at the limit. */
 char *sova_read_file(const char *path, size_t *len, const char **err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		*err = strerror(errno);
@@ -224,16 +229,22 @@ char *sova_read_file(const char *path, size_t *len, const char **err)
 			close(fd);
 		return NULL;
 	}
-	if (S_ISDIR(st.st_mode)) {
+	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		*err = "is a directory";
+		*err = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > SOVA_READ_MAX) {
+		close(fd);
+		*err = "larger than sova reads (" SOVA_READ_MAX_TEXT ")";
 		return NULL;
 	}
 	size_t n = 0;
-	char *buf = read_all(fd, st.st_size > 0 ? (size_t)st.st_size : 4096, &n);
+	int too_big;
+	char *buf = read_all(fd, st.st_size > 0 ? (size_t)st.st_size : 4096, SOVA_READ_MAX, &n, &too_big);
 	close(fd);
 	if (!buf) {
-		*err = "read error";
+		*err = too_big ? "larger than sova reads (" SOVA_READ_MAX_TEXT ")" : "read error";
 		return NULL;
 	}
 	if (len)

@@ -67,6 +67,21 @@ uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed);
  * matters and values never outlive the sova binary that made them. */
 uint64_t sova_hash(const void *data, size_t len, uint64_t seed);
 
+/* 64-bit values in files, least significant byte first on any host. */
+static inline void sova_put_le64(unsigned char *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static inline uint64_t sova_get_le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	for (int i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
 /* Writes all of data to fd, going on after interruptions; returns 0 or -1. */
 int sova_write_all(int fd, const void *data, size_t len);
 
@@ -74,7 +89,14 @@ int sova_write_all(int fd, const void *data, size_t len);
  * rename, so that no reader ever sees half of it; returns 0 or -1. */
 int sova_write_atomically(const char *path, const void *data, size_t len);
 
-/* Reads a whole file; returns NULL and sets *err (static text) on failure. */
+/* The most any file sova reads may hold: a compile database of a very
+ * large project is a few hundred megabytes. */
+#define SOVA_READ_MAX (1ULL << 30)
+#define SOVA_READ_MAX_TEXT "1 GiB"
+
+/* Reads a whole regular file of at most SOVA_READ_MAX bytes; returns NULL
+ * and sets *err (static text) on failure: a FIFO, a device or a socket is
+ * refused without blocking ("not a regular file"). */
 char *sova_read_file(const char *path, size_t *len, const char **err);
 
 /* Returns 1 when s is valid UTF-8. */

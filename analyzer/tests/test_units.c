@@ -18,6 +18,8 @@
 #include "facts_json.h"
 #include "facts_bin.h"
 #include "filehash.h"
+#include "flags.h"
+#include "includes.h"
 #include "cache.h"
 #include "cachepack.h"
 #include "jsonpos.h"
@@ -222,6 +224,7 @@ static void test_facts_large_constants(void)
 	struct sova_bin_writer w;
 	sova_bin_writer_init(&w);
 	sova_bin_put_uint(&w, 0); /* no dependencies */
+	sova_bin_put_uint(&w, 0); /* no paths searched before a header */
 	sova_bin_put_facts(&w, &facts);
 	size_t len;
 	unsigned char *entry = sova_bin_writer_finish(&w, &len);
@@ -761,6 +764,99 @@ static void test_suppressions(void)
 	CHECK(sova_parse_suppression("// sova-ignore SOVA001", 5, &s, err, sizeof(err)) == 0);
 }
 
+/* Options are judged whole: dropping one never pairs the rest anew. */
+static void test_flag_judging(void)
+{
+	char *args[] = { "-Xclang", "-c", "-load", "-Xclang", "/x/evil.so", "-DX", "-MF", "-fplugin=y.so",
+			 "-Xclang", "-fno-pch-timestamp", "-Xclang", "-target-feature", "-Xclang", "+avx", "-o" };
+	size_t n;
+	struct sova_flag *opts = sova_flags_judge(args, sizeof(args) / sizeof(args[0]), "/", &n);
+	/* -Xclang -c | -load | -Xclang /x/evil.so | -DX | -MF -fplugin=y.so | -Xclang -fno-pch-timestamp |
+	 * -Xclang -target-feature | -Xclang +avx | -o */
+	CHECK(n == 9);
+	if (n == 9) {
+		CHECK(opts[0].count == 2 && opts[0].verdict == SOVA_FLAG_DROP);
+		CHECK(opts[1].count == 1 && opts[1].verdict == SOVA_FLAG_KEEP); /* the driver rejects it */
+		CHECK(opts[2].count == 2 && opts[2].verdict == SOVA_FLAG_DROP);
+		CHECK(opts[3].verdict == SOVA_FLAG_KEEP);
+		CHECK(opts[4].count == 2 && opts[4].verdict == SOVA_FLAG_OMIT); /* -MF's operand, not a plugin */
+		CHECK(opts[5].verdict == SOVA_FLAG_KEEP);
+		CHECK(opts[6].verdict == SOVA_FLAG_KEEP && opts[7].verdict == SOVA_FLAG_KEEP);
+		CHECK(opts[8].verdict == SOVA_FLAG_OMIT);
+	}
+	free(opts);
+	char *pair[] = { "-Xclang", "-load", "-DY", "-Xclang", "lib.so" };
+	opts = sova_flags_judge(pair, 5, "/", &n);
+	CHECK(n == 3 && opts[0].verdict == SOVA_FLAG_DROP && opts[1].verdict == SOVA_FLAG_KEEP &&
+	      opts[2].verdict == SOVA_FLAG_DROP && opts[2].group == 0);
+	free(opts);
+}
+
+/* What an #include names, and the paths searched before a header is found. */
+static void test_include_search(void)
+{
+	const char *name;
+	int quoted;
+	const char *line = "  #  include \"conf.h\" // x\n";
+	CHECK(sova_include_spelled(line, line + strlen(line), &name, &quoted) == 6 && quoted &&
+	      strncmp(name, "conf.h", 6) == 0);
+	line = "#include_next <sys/types.h>";
+	CHECK(sova_include_spelled(line, line + strlen(line), &name, &quoted) == 11 && !quoted);
+	line = "#import<a.h>";
+	CHECK(sova_include_spelled(line, line + strlen(line), &name, &quoted) == 3 && !quoted);
+	static const char *const computed[] = { "#include CONFIG_H", "#include \"unterminated", "#includes \"a.h\"",
+						"int x; #include \"a.h\"", "#include \"\"" };
+	for (size_t i = 0; i < sizeof(computed) / sizeof(computed[0]); i++)
+		CHECK(sova_include_spelled(computed[i], computed[i] + strlen(computed[i]), &name, &quoted) == 0);
+
+	char dir[] = "/tmp/sova-includes-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char *inc = sova_xasprintf("%s/inc", dir), *sys = sova_xasprintf("%s/sys", dir);
+	char *src = sova_xasprintf("%s/src", dir), *found = sova_xasprintf("%s/conf.h", inc);
+	CHECK(mkdir(inc, 0777) == 0 && mkdir(sys, 0777) == 0 && mkdir(src, 0777) == 0);
+	int fd = open(found, O_WRONLY | O_CREAT, 0666);
+	CHECK(fd >= 0 && close(fd) == 0);
+	char *quote_flag = sova_xasprintf("-iquote%s", src), *inc_flag = sova_xasprintf("-I%s", inc);
+	const char *args[] = { "-isystem", sys, "-DX=1", quote_flag, inc_flag, "-Irelative", "-I=/sysroot" };
+	unsetenv("CPATH");
+	unsetenv("C_INCLUDE_PATH");
+	struct sova_include_dirs dirs;
+	sova_include_dirs_init(&dirs, args, sizeof(args) / sizeof(args[0]));
+	CHECK(dirs.nquoted == 1 && strcmp(dirs.quoted[0], src) == 0);
+	CHECK(dirs.nangled == 2 && strcmp(dirs.angled[0], inc) == 0 && strcmp(dirs.angled[1], sys) == 0);
+	struct sova_absent_paths absent;
+	sova_absent_paths_init(&absent);
+	/* Quoted from dir/a.c: beside it, then -iquote, then found in -I. */
+	sova_include_absent(&dirs, dir, "conf.h", 6, 1, &absent);
+	CHECK(absent.n == 2);
+	char *beside = sova_xasprintf("%s/conf.h", dir), *in_src = sova_xasprintf("%s/conf.h", src);
+	CHECK(absent.n == 2 && strcmp(absent.paths[0], beside) == 0 && strcmp(absent.paths[1], in_src) == 0);
+	/* Angled: found in the first -I; nothing before it. Each path once. */
+	sova_include_absent(&dirs, dir, "conf.h", 6, 0, &absent);
+	sova_include_absent(&dirs, dir, "conf.h", 6, 1, &absent);
+	CHECK(absent.n == 2);
+	/* Found nowhere here (a system header): every directory is searched. */
+	sova_include_absent(&dirs, NULL, "stdio.h", 7, 0, &absent);
+	CHECK(absent.n == 4);
+	sova_include_absent(&dirs, NULL, "/abs/x.h", 8, 1, &absent);
+	CHECK(absent.n == 4);
+	sova_absent_paths_free(&absent);
+	sova_include_dirs_free(&dirs);
+	unlink(found);
+	rmdir(inc);
+	rmdir(sys);
+	rmdir(src);
+	rmdir(dir);
+	free(inc);
+	free(sys);
+	free(src);
+	free(found);
+	free(quote_flag);
+	free(inc_flag);
+	free(beside);
+	free(in_src);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -781,6 +877,8 @@ int main(int argc, char **argv)
 	test_compdb_paths();
 	test_suppressions();
 	test_file_hashes();
+	test_include_search();
+	test_flag_judging();
 	test_file_hash_preload();
 	test_file_hash_offer();
 	test_seal();

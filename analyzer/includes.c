@@ -1,0 +1,197 @@
+/* includes.c - stage 2: where the preprocessor looked for a TU's headers before it found them. */
+#include "includes.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Flags that add a directory, and the group it joins. */
+enum dir_group { GROUP_NONE, GROUP_QUOTED, GROUP_ANGLED, GROUP_SYSTEM };
+
+static const struct {
+	const char *flag;
+	enum dir_group group;
+} dir_flags[] = {
+	{ "-iquote", GROUP_QUOTED },
+	{ "-isystem", GROUP_SYSTEM },
+	{ "--include-directory", GROUP_ANGLED },
+	{ "-I", GROUP_ANGLED },
+};
+
+static void push_dir(char ***dirs, size_t *n, size_t *cap, const char *dir, size_t len)
+{
+	/* "=dir" is under the sysroot, a relative one under a directory
+	 * compdb.c did not know: neither can be searched here. */
+	if (len == 0 || dir[0] != '/')
+		return;
+	char *copy = sova_xmalloc(len + 1);
+	memcpy(copy, dir, len);
+	copy[len] = '\0';
+	SOVA_PUSH(*dirs, *n, *cap, copy);
+}
+
+/* The group args[i] adds a directory to, with the directory in *dir;
+ * *used is how many arguments it took. */
+static enum dir_group dir_flag(const char *const *args, size_t nargs, size_t i, const char **dir, size_t *used)
+{
+	for (size_t k = 0; k < sizeof(dir_flags) / sizeof(dir_flags[0]); k++) {
+		size_t n = strlen(dir_flags[k].flag);
+		if (strncmp(args[i], dir_flags[k].flag, n) != 0)
+			continue;
+		if (args[i][n] == '\0') {
+			*used = 2;
+			*dir = i + 1 < nargs ? args[i + 1] : "";
+		} else {
+			*used = 1;
+			*dir = args[i] + n + (args[i][n] == '=' && dir_flags[k].flag[1] == '-');
+		}
+		return dir_flags[k].group;
+	}
+	*used = 1;
+	return GROUP_NONE;
+}
+
+/* The directories of a colon-separated variable, at the end of a group. */
+static void push_env_dirs(char ***dirs, size_t *n, size_t *cap, const char *name)
+{
+	const char *value = getenv(name);
+	for (const char *at = value; at && *at;) {
+		const char *end = strchr(at, ':');
+		size_t len = end ? (size_t)(end - at) : strlen(at);
+		push_dir(dirs, n, cap, at, len);
+		at += len + (end != NULL);
+	}
+}
+
+void sova_include_dirs_init(struct sova_include_dirs *dirs, const char *const *args, size_t nargs)
+{
+	memset(dirs, 0, sizeof(*dirs));
+	char **system = NULL;
+	size_t nsystem = 0, capsystem = 0;
+	for (size_t i = 0; i < nargs;) {
+		const char *dir = NULL;
+		size_t used;
+		enum dir_group group = dir_flag(args, nargs, i, &dir, &used);
+		if (group == GROUP_QUOTED)
+			push_dir(&dirs->quoted, &dirs->nquoted, &dirs->capquoted, dir, strlen(dir));
+		else if (group == GROUP_ANGLED)
+			push_dir(&dirs->angled, &dirs->nangled, &dirs->capangled, dir, strlen(dir));
+		else if (group == GROUP_SYSTEM)
+			push_dir(&system, &nsystem, &capsystem, dir, strlen(dir));
+		i += used;
+	}
+	push_env_dirs(&dirs->angled, &dirs->nangled, &dirs->capangled, "CPATH");
+	push_env_dirs(&system, &nsystem, &capsystem, "C_INCLUDE_PATH");
+	for (size_t i = 0; i < nsystem; i++)
+		SOVA_PUSH(dirs->angled, dirs->nangled, dirs->capangled, system[i]);
+	free(system);
+}
+
+void sova_include_dirs_free(struct sova_include_dirs *dirs)
+{
+	for (size_t i = 0; i < dirs->nquoted; i++)
+		free(dirs->quoted[i]);
+	for (size_t i = 0; i < dirs->nangled; i++)
+		free(dirs->angled[i]);
+	free(dirs->quoted);
+	free(dirs->angled);
+	memset(dirs, 0, sizeof(*dirs));
+}
+
+static const char *skip_blanks(const char *at, const char *end)
+{
+	while (at < end && (*at == ' ' || *at == '\t'))
+		at++;
+	return at;
+}
+
+static int word_at(const char *at, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	return (size_t)(end - at) > n && strncmp(at, word, n) == 0 && (at[n] == ' ' || at[n] == '\t' || at[n] == '"' || at[n] == '<');
+}
+
+size_t sova_include_spelled(const char *line_start, const char *end, const char **name, int *quoted)
+{
+	const char *at = skip_blanks(line_start, end);
+	if (at >= end || *at != '#')
+		return 0;
+	at = skip_blanks(at + 1, end);
+	static const char *const directives[] = { "include_next", "include", "import" };
+	size_t k = 0;
+	while (k < 3 && !word_at(at, end, directives[k]))
+		k++;
+	if (k == 3)
+		return 0;
+	at = skip_blanks(at + strlen(directives[k]), end);
+	if (at >= end || (*at != '"' && *at != '<'))
+		return 0;
+	char close = *at == '"' ? '"' : '>';
+	const char *start = at + 1, *stop = start;
+	while (stop < end && *stop != close && *stop != '\n')
+		stop++;
+	if (stop >= end || *stop != close || stop == start)
+		return 0;
+	*name = start;
+	*quoted = close == '"';
+	return (size_t)(stop - start);
+}
+
+void sova_absent_paths_init(struct sova_absent_paths *absent)
+{
+	memset(absent, 0, sizeof(*absent));
+	sova_strmap_init(&absent->seen);
+}
+
+void sova_absent_paths_free(struct sova_absent_paths *absent)
+{
+	for (size_t i = 0; i < absent->n; i++)
+		free(absent->paths[i]);
+	free(absent->paths);
+	sova_strmap_free(&absent->seen);
+	memset(absent, 0, sizeof(*absent));
+}
+
+/* Whether the search goes on past path: 1 when nothing is there (path is
+ * then added to absent), 0 when something is (clang took it, or could not
+ * tell: the search is not followed further). A directory of that name is
+ * passed over, as clang does. */
+static int searched_past(const char *path, struct sova_absent_paths *absent)
+{
+	if (sova_strmap_get(&absent->seen, path) >= 0)
+		return 1;
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return S_ISDIR(st.st_mode);
+	if (errno != ENOENT && errno != ENOTDIR)
+		return 0;
+	sova_strmap_put(&absent->seen, path, (int)absent->n);
+	SOVA_PUSH(absent->paths, absent->n, absent->cap, sova_xstrdup(path));
+	return 1;
+}
+
+static int search_dir(const char *dir, const char *name, size_t name_len, struct sova_absent_paths *absent)
+{
+	char *path = sova_xasprintf("%s/%.*s", dir, (int)name_len, name);
+	int past = searched_past(path, absent);
+	free(path);
+	return past;
+}
+
+void sova_include_absent(const struct sova_include_dirs *dirs, const char *includer_dir, const char *name,
+			 size_t name_len, int quoted, struct sova_absent_paths *absent)
+{
+	if (name_len == 0 || name[0] == '/')
+		return; /* an absolute name is searched nowhere */
+	if (quoted) {
+		if (includer_dir && includer_dir[0] == '/' && !search_dir(includer_dir, name, name_len, absent))
+			return;
+		for (size_t i = 0; i < dirs->nquoted; i++)
+			if (!search_dir(dirs->quoted[i], name, name_len, absent))
+				return;
+	}
+	for (size_t i = 0; i < dirs->nangled; i++)
+		if (!search_dir(dirs->angled[i], name, name_len, absent))
+			return;
+}

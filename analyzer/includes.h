@@ -1,0 +1,60 @@
+/* includes.h - stage 2: where the preprocessor looked for a TU's headers
+ * before it found them, so that the cache can tell when a new file would
+ * be found first.
+ *
+ * A TU's cache entry holds the content hash of every file it included;
+ * that misses a header created in a directory searched earlier than the
+ * one that served it: `#include "config.h"` found in -Iinclude is shadowed
+ * by a new src/config.h beside the includer, and the next parse would
+ * read the new file. So each directive is searched again, the way clang
+ * searches, through the directories the compile flags name: for a quoted
+ * name the includer's own directory, the -iquote directories, then the -I
+ * directories (and CPATH), then the -isystem ones (and C_INCLUDE_PATH).
+ * Every path searched that does not exist is recorded; the entry is stale
+ * once one does. The search stops at the first path that exists, where
+ * clang found the header. The system directories come after these and are
+ * not searched here: a header found there is shadowed by a new file in any
+ * directory above, all of which are recorded. -idirafter directories come
+ * after the system ones and are not searched either. */
+#ifndef SOVA_INCLUDES_H
+#define SOVA_INCLUDES_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* The directories a TU's compile flags add to the search, in clang's order. */
+struct sova_include_dirs {
+	char **quoted; /* -iquote: for quoted names only, after the includer's directory */
+	size_t nquoted, capquoted;
+	char **angled; /* -I and CPATH, then -isystem and C_INCLUDE_PATH: for both */
+	size_t nangled, capangled;
+};
+
+/* Reads the search directories from a compile's flags (made absolute by
+ * compdb.c) and the environment variables clang reads. */
+void sova_include_dirs_init(struct sova_include_dirs *dirs, const char *const *args, size_t nargs);
+void sova_include_dirs_free(struct sova_include_dirs *dirs);
+
+/* The name an #include directive at line_start names: *quoted is 1 for
+ * "name", 0 for <name>. Returns the length of the name (it starts at
+ * *name), or 0 when the line is no plain include of a spelled name (a
+ * computed #include MACRO). The line ends at end. */
+size_t sova_include_spelled(const char *line_start, const char *end, const char **name, int *quoted);
+
+/* Paths searched and absent, each once, in the order first searched. */
+struct sova_absent_paths {
+	struct sova_strmap seen;
+	char **paths;
+	size_t n, cap;
+};
+
+void sova_absent_paths_init(struct sova_absent_paths *absent);
+void sova_absent_paths_free(struct sova_absent_paths *absent);
+
+/* Adds to absent each path searched for name before the first that
+ * exists: includer_dir first when quoted. */
+void sova_include_absent(const struct sova_include_dirs *dirs, const char *includer_dir, const char *name,
+			 size_t name_len, int quoted, struct sova_absent_paths *absent);
+
+#endif /* SOVA_INCLUDES_H */
