@@ -478,19 +478,40 @@ static int bin_deps_current(struct sova_cache *cache, struct sova_bin_reader *r)
 }
 
 /* Nothing is yet where the preprocessor searched before it found each
- * header (includes.h): a file there now would be included instead. The
- * paths are kept in *absent (pool strings, in a new array) for the run
- * record. */
-static int bin_absent_current(struct sova_cache *cache, struct sova_bin_reader *r, const char ***absent, size_t *n)
+ * header (includes.h): a file there now would be included instead. */
+static int bin_absent_current(struct sova_cache *cache, struct sova_bin_reader *r)
 {
-	size_t count = sova_bin_get_count(r), cap = 0;
+	size_t count = sova_bin_get_count(r);
+	char path[PATH_MAX];
 	for (size_t i = 0; i < count && !r->bad; i++) {
-		const char *path = sova_bin_get_str(r);
-		if (!path || r->bad || (cache && !sova_file_absent(&cache->files, path)))
+		const char *dir = sova_bin_get_str(r), *name = sova_bin_get_str(r);
+		if (!dir || !name || r->bad)
 			return 0;
-		SOVA_PUSH(*absent, *n, cap, path);
+		int n = snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if (n < 0 || (size_t)n >= sizeof(path) || (cache && !sova_file_absent(&cache->files, path)))
+			return 0;
 	}
 	return !r->bad;
+}
+
+/* An absent path as its directory and the rest, written as two strings:
+ * a TU searches a few directories for a few hundred names, and the
+ * entry's string table keeps each once (thousands of paths in a
+ * 10 KB entry, not 150 KB). */
+static void put_absent_path(struct sova_bin_writer *w, struct sova_strpool *parts, const char *path)
+{
+	/* The writer shares a string by its address: equal parts must be one. */
+	const char *slash = strrchr(path, '/');
+	size_t dir_len = slash ? (size_t)(slash - path) : 0;
+	char *dir = sova_xstrndup(path, dir_len);
+	sova_bin_put_str(w, sova_strpool_add(parts, dir));
+	sova_bin_put_str(w, sova_strpool_add(parts, slash ? slash + 1 : path));
+	free(dir);
+}
+
+const char *sova_cache_absent(void *cache, const char *path)
+{
+	return sova_file_absent_path(&((struct sova_cache *)cache)->files, path);
 }
 
 int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data, size_t len,
@@ -498,18 +519,9 @@ int sova_cache_decode_entry(struct sova_cache *cache, const unsigned char *data,
 {
 	struct sova_bin_reader r;
 	memset(facts, 0, sizeof(*facts));
-	const char **absent = NULL;
-	size_t nabsent = 0;
 	int hit = sova_bin_reader_open(&r, data, len, &facts->strings) == 0;
 	if (hit) {
-		hit = bin_deps_current(cache, &r) && bin_absent_current(cache, &r, &absent, &nabsent) &&
-		      sova_bin_get_facts(&r, facts) == 0;
-		if (hit) {
-			facts->absent = sova_strpool_adopt(&facts->strings, absent, nabsent, sizeof(*absent));
-			facts->nabsent = facts->capabsent = nabsent;
-			absent = NULL;
-		}
-		free(absent);
+		hit = bin_deps_current(cache, &r) && bin_absent_current(cache, &r) && sova_bin_get_facts(&r, facts) == 0;
 		sova_bin_reader_close(&r);
 	}
 	if (!hit)
@@ -620,7 +632,8 @@ static void store_loose(struct sova_cache *cache, uint64_t key, const unsigned c
 	free(path);
 }
 
-void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts)
+void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts,
+		      const char *const *absent, size_t nabsent)
 {
 	/* A TU that failed, or had any error, is parsed again next time: the
 	 * cause may be gone (a generated header that now exists). */
@@ -638,12 +651,15 @@ void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, c
 		sova_bin_put_str(&w, facts->includes[i]);
 		sova_bin_put_uint(&w, sova_filehash(&cache->files, facts->includes[i]));
 	}
-	sova_bin_put_uint(&w, facts->nabsent);
-	for (size_t i = 0; i < facts->nabsent; i++)
-		sova_bin_put_str(&w, facts->absent[i]);
+	/* The parts live until the writer finishes: it keeps their addresses. */
+	struct sova_strpool parts = { 0 };
+	sova_bin_put_uint(&w, nabsent);
+	for (size_t i = 0; i < nabsent; i++)
+		put_absent_path(&w, &parts, absent[i]);
 	sova_bin_put_facts(&w, facts);
 	size_t len;
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
+	sova_strpool_free(&parts);
 	uint64_t key = entry_key(cache, cmd);
 	size_t packed = atomic_fetch_add(&cache->stored, 1) >= LOOSE_PER_RUN
 				? sova_packs_add(&cache->packs, key, data, len)
@@ -704,15 +720,49 @@ static int same_tus(struct sova_cache *cache, const cJSON *tus, const struct sov
 	return 1;
 }
 
-/* Nothing exists yet where any TU's headers were searched for first. */
+/* Nothing exists yet where any TU's headers were searched for first:
+ * absent is {"directory": ["name", ...], ...}. */
 static int absent_current(struct sova_cache *cache, const cJSON *absent)
 {
-	if (!cJSON_IsArray(absent))
+	if (!cJSON_IsObject(absent))
 		return 0;
-	for (const cJSON *a = absent->child; a; a = a->next)
-		if (!cJSON_IsString(a) || !sova_file_absent(&cache->files, a->valuestring))
+	char path[PATH_MAX];
+	for (const cJSON *dir = absent->child; dir; dir = dir->next) {
+		if (!cJSON_IsArray(dir) || !dir->string)
 			return 0;
+		for (const cJSON *name = dir->child; name; name = name->next) {
+			int n = cJSON_IsString(name) ? snprintf(path, sizeof(path), "%s/%s", dir->string, name->valuestring)
+						     : -1;
+			if (n < 0 || (size_t)n >= sizeof(path) || !sova_file_absent(&cache->files, path))
+				return 0;
+		}
+	}
 	return 1;
+}
+
+/* Every path found absent this run (where the TUs parsed searched first,
+ * and what the entries used said was absent), by directory. */
+static cJSON *absent_json(struct sova_cache *cache)
+{
+	cJSON *absent = cJSON_CreateObject(), *names = NULL;
+	size_t n;
+	const char **paths = sova_file_absent_all(&cache->files, &n);
+	char *last_dir = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *slash = strrchr(paths[i], '/');
+		size_t dir_len = slash ? (size_t)(slash - paths[i]) : 0;
+		if (!last_dir || strlen(last_dir) != dir_len || strncmp(last_dir, paths[i], dir_len) != 0) {
+			free(last_dir);
+			last_dir = sova_xstrndup(paths[i], dir_len);
+			names = cJSON_GetObjectItemCaseSensitive(absent, last_dir);
+			if (!names)
+				cJSON_AddItemToObject(absent, last_dir, names = cJSON_CreateArray());
+		}
+		cJSON_AddItemToArray(names, cJSON_CreateString(slash ? slash + 1 : paths[i]));
+	}
+	free(last_dir);
+	free(paths);
+	return absent;
 }
 
 static char *take_member(const cJSON *root, const char *key, size_t *len)
@@ -784,15 +834,9 @@ void sova_cache_record(struct sova_cache *cache, uint64_t key, const struct sova
 			SOVA_PUSH(all.includes, all.nincludes, all.capincludes, facts[i].includes[k]);
 		}
 	}
-	cJSON *absent = cJSON_CreateArray();
-	for (size_t i = 0; i < db->ntus; i++) {
-		for (size_t k = 0; k < facts[i].nabsent; k++) {
-			if (sova_strmap_get(&seen, facts[i].absent[k]) >= 0)
-				continue;
-			sova_strmap_put(&seen, facts[i].absent[k], 0);
-			cJSON_AddItemToArray(absent, cJSON_CreateString(facts[i].absent[k]));
-		}
-	}
+	/* Every path found absent this run: where the TUs parsed searched
+	 * first, and what the entries used said was absent. */
+	cJSON *absent = absent_json(cache);
 	sova_strmap_free(&seen);
 	cJSON_AddItemToObject(root, "deps", deps_json(cache, &all));
 	cJSON_AddItemToObject(root, "absent", absent);

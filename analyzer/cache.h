@@ -70,8 +70,14 @@ int sova_cache_wants(struct sova_cache *cache, const char *path);
 
 /* Stores a TU's facts, unless the TU had an error; failures only cost the
  * next run a parse. The entry is stale once a file its includes show
- * changed, or one exists where facts->absent says none was. */
-void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts);
+ * changed, or once a file exists at one of the absent paths (searched for
+ * a header before the one found, includes.h). */
+void sova_cache_store(struct sova_cache *cache, const struct sova_tu_cmd *cmd, const struct sova_tu_facts *facts,
+		      const char *const *absent, size_t nabsent);
+
+/* When nothing is at path now, a copy of it that lives as long as the
+ * cache; else NULL. Asked once a run (sova_file_absent_path). */
+const char *sova_cache_absent(void *cache, const char *path);
 
 /* A whole run: when nothing it read has changed, its output is replayed
  * without parsing, linking or analysing anything. */

@@ -106,7 +106,7 @@ int sova_tu_facts_check(const struct sova_tu_facts *facts)
 
 static size_t array_bytes(const struct sova_tu_facts *facts)
 {
-	size_t bytes = BYTES(facts->nfiles, facts->files) + BYTES(facts->nincludes, facts->includes) + BYTES(facts->nabsent, facts->absent) +
+	size_t bytes = BYTES(facts->nfiles, facts->files) + BYTES(facts->nincludes, facts->includes) +
 		       BYTES(facts->nfuncs, facts->funcs) + BYTES(facts->nglobals, facts->globals) +
 		       BYTES(facts->ndecls, facts->decls) + BYTES(facts->ndiags, facts->diags) +
 		       BYTES(facts->nmarkers, facts->markers);
@@ -149,7 +149,6 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 		ADOPT(pool, facts->decls[i].annotations, facts->decls[i].nannotations, facts->decls[i].capannotations);
 	ADOPT(pool, facts->files, facts->nfiles, facts->capfiles);
 	ADOPT(pool, facts->includes, facts->nincludes, facts->capincludes);
-	ADOPT(pool, facts->absent, facts->nabsent, facts->capabsent);
 	ADOPT(pool, facts->funcs, facts->nfuncs, facts->capfuncs);
 	ADOPT(pool, facts->globals, facts->nglobals, facts->capglobals);
 	ADOPT(pool, facts->decls, facts->ndecls, facts->capdecls);
@@ -178,7 +177,6 @@ static void free_arrays(struct sova_tu_facts *facts)
 {
 	free(facts->files);
 	free(facts->includes);
-	free(facts->absent);
 	for (size_t i = 0; i < facts->nfuncs; i++)
 		func_free(&facts->funcs[i]);
 	free(facts->funcs);

@@ -174,11 +174,6 @@ struct sova_tu_facts {
 	size_t nfiles, capfiles;
 	const char **includes; /* every file the TU includes, as written or found: decides which models apply */
 	size_t nincludes, capincludes;
-	/* Paths searched for a header before the one found, absent then
-	 * (includes.h): the cache's bookkeeping, kept in its entries, not in
-	 * summaries. These facts are stale once a file exists at one. */
-	const char **absent;
-	size_t nabsent, capabsent;
 	struct sova_func *funcs;
 	size_t nfuncs, capfuncs;
 	struct sova_assign *globals; /* assignments in file-scope initializers */

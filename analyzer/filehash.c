@@ -167,19 +167,42 @@ uint64_t sova_filehash(struct sova_filehashes *fh, const char *path)
 	return remember(fh, path, &now, reused);
 }
 
-int sova_file_absent(struct sova_filehashes *fh, const char *path)
+const char *sova_file_absent_path(struct sova_filehashes *fh, const char *path)
 {
+	int absent;
 	pthread_mutex_lock(&fh->lock);
-	int known = sova_strmap_get(&fh->absent, path);
+	const char *known = sova_strmap_key(&fh->absent, path, &absent);
 	pthread_mutex_unlock(&fh->lock);
-	if (known >= 0)
-		return known;
+	if (known)
+		return absent ? known : NULL;
 	struct stat st;
-	int absent = stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+	absent = stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
 	pthread_mutex_lock(&fh->lock);
 	sova_strmap_put(&fh->absent, path, absent);
+	known = sova_strmap_key(&fh->absent, path, &absent);
 	pthread_mutex_unlock(&fh->lock);
-	return absent;
+	return absent ? known : NULL;
+}
+
+int sova_file_absent(struct sova_filehashes *fh, const char *path)
+{
+	return sova_file_absent_path(fh, path) != NULL;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **sova_file_absent_all(struct sova_filehashes *fh, size_t *n)
+{
+	const char **paths = sova_xcalloc(fh->absent.count + 1, sizeof(*paths));
+	*n = 0;
+	for (size_t i = 0; i < fh->absent.cap; i++)
+		if (fh->absent.keys[i] && fh->absent.values[i] == 1)
+			paths[(*n)++] = fh->absent.keys[i];
+	qsort(paths, *n, sizeof(*paths), by_text);
+	return paths;
 }
 
 int sova_filehash_wanted(struct sova_filehashes *fh, const char *path)

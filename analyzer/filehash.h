@@ -55,6 +55,15 @@ uint64_t sova_filehash(struct sova_filehashes *fh, const char *path);
  * there once it exists (includes.h). Not kept between runs. */
 int sova_file_absent(struct sova_filehashes *fh, const char *path);
 
+/* As sova_file_absent, returning the table's copy of path when nothing is
+ * there (it lives as long as fh), else NULL: a parse searches a million
+ * paths, most of them many times. */
+const char *sova_file_absent_path(struct sova_filehashes *fh, const char *path);
+
+/* Every path found absent this run, sorted, in a new array of borrowed
+ * strings: a run record is stale once one exists. */
+const char **sova_file_absent_all(struct sova_filehashes *fh, size_t *n);
+
 /* Offers path's content as the parser read it (data, len), with the
  * modification time the parser saw (seconds). When path's stat data show
  * it unchanged since (the same size and modification time, older than the

@@ -1,10 +1,10 @@
 /* includes.c - stage 2: where the preprocessor looked for a TU's headers before it found them. */
 #include "includes.h"
 
-#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* Flags that add a directory, and the group it joins. */
 enum dir_group { GROUP_NONE, GROUP_QUOTED, GROUP_ANGLED, GROUP_SYSTEM };
@@ -138,60 +138,49 @@ size_t sova_include_spelled(const char *line_start, const char *end, const char 
 	return (size_t)(stop - start);
 }
 
-void sova_absent_paths_init(struct sova_absent_paths *absent)
-{
-	memset(absent, 0, sizeof(*absent));
-	sova_strmap_init(&absent->seen);
-}
-
 void sova_absent_paths_free(struct sova_absent_paths *absent)
 {
-	for (size_t i = 0; i < absent->n; i++)
-		free(absent->paths[i]);
 	free(absent->paths);
-	sova_strmap_free(&absent->seen);
 	memset(absent, 0, sizeof(*absent));
 }
 
-/* Whether the search goes on past path: 1 when nothing is there (path is
- * then added to absent), 0 when something is (clang took it, or could not
- * tell: the search is not followed further). A directory of that name is
- * passed over, as clang does. */
-static int searched_past(const char *path, struct sova_absent_paths *absent)
-{
-	if (sova_strmap_get(&absent->seen, path) >= 0)
-		return 1;
-	struct stat st;
-	if (stat(path, &st) == 0)
-		return S_ISDIR(st.st_mode);
-	if (errno != ENOENT && errno != ENOTDIR)
-		return 0;
-	sova_strmap_put(&absent->seen, path, (int)absent->n);
-	SOVA_PUSH(absent->paths, absent->n, absent->cap, sova_xstrdup(path));
-	return 1;
-}
+struct search {
+	sova_absent_fn *is_absent;
+	void *ctx;
+	struct sova_absent_paths *absent;
+};
 
-static int search_dir(const char *dir, const char *name, size_t name_len, struct sova_absent_paths *absent)
+/* Whether the search goes on past dir: 1 when nothing is at dir/name (the
+ * path is then added), 0 when something is: clang took it (a directory of
+ * that name would be passed over, and a file created in its place would
+ * not be; the search stops there too, which costs only a parse). */
+static int search_dir(const struct search *s, const char *dir, const char *name, size_t name_len)
 {
-	char *path = sova_xasprintf("%s/%.*s", dir, (int)name_len, name);
-	int past = searched_past(path, absent);
-	free(path);
-	return past;
+	char path[PATH_MAX];
+	int n = snprintf(path, sizeof(path), "%s/%.*s", dir, (int)name_len, name);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return 0; /* no such path can exist */
+	const char *kept = s->is_absent(s->ctx, path);
+	if (kept)
+		SOVA_PUSH(s->absent->paths, s->absent->n, s->absent->cap, kept);
+	return kept != NULL;
 }
 
 void sova_include_absent(const struct sova_include_dirs *dirs, const char *includer_dir, const char *name,
-			 size_t name_len, int quoted, struct sova_absent_paths *absent)
+			 size_t name_len, int quoted, sova_absent_fn *is_absent, void *ctx,
+			 struct sova_absent_paths *absent)
 {
 	if (name_len == 0 || name[0] == '/')
 		return; /* an absolute name is searched nowhere */
+	struct search s = { is_absent, ctx, absent };
 	if (quoted) {
-		if (includer_dir && includer_dir[0] == '/' && !search_dir(includer_dir, name, name_len, absent))
+		if (includer_dir && includer_dir[0] == '/' && !search_dir(&s, includer_dir, name, name_len))
 			return;
 		for (size_t i = 0; i < dirs->nquoted; i++)
-			if (!search_dir(dirs->quoted[i], name, name_len, absent))
+			if (!search_dir(&s, dirs->quoted[i], name, name_len))
 				return;
 	}
 	for (size_t i = 0; i < dirs->nangled; i++)
-		if (!search_dir(dirs->angled[i], name, name_len, absent))
+		if (!search_dir(&s, dirs->angled[i], name, name_len))
 			return;
 }

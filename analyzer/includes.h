@@ -42,19 +42,24 @@ void sova_include_dirs_free(struct sova_include_dirs *dirs);
  * computed #include MACRO). The line ends at end. */
 size_t sova_include_spelled(const char *line_start, const char *end, const char **name, int *quoted);
 
-/* Paths searched and absent, each once, in the order first searched. */
+/* Paths searched and absent, in the order searched; the strings are the
+ * absent_fn's (they live as long as its ctx). */
 struct sova_absent_paths {
-	struct sova_strmap seen;
-	char **paths;
+	const char **paths;
 	size_t n, cap;
 };
 
-void sova_absent_paths_init(struct sova_absent_paths *absent);
 void sova_absent_paths_free(struct sova_absent_paths *absent);
+
+/* When nothing is at path, a lasting copy of it; else NULL. Asked once per
+ * path and run by the caller (the cache keeps the answers, filehash.h),
+ * not once per TU. */
+typedef const char *sova_absent_fn(void *ctx, const char *path);
 
 /* Adds to absent each path searched for name before the first that
  * exists: includer_dir first when quoted. */
 void sova_include_absent(const struct sova_include_dirs *dirs, const char *includer_dir, const char *name,
-			 size_t name_len, int quoted, struct sova_absent_paths *absent);
+			 size_t name_len, int quoted, sova_absent_fn *is_absent, void *ctx,
+			 struct sova_absent_paths *absent);
 
 #endif /* SOVA_INCLUDES_H */

@@ -156,7 +156,7 @@ struct inclusions {
 	struct sova_tu_facts *facts;
 	struct sova_cache *cache; /* NULL: none, and no search is repeated */
 	struct sova_include_dirs dirs;
-	struct sova_absent_paths absent;
+	struct sova_absent_paths *absent; /* where the search found nothing */
 };
 
 /* The cache hashes what libclang read, rather than read it once more:
@@ -200,7 +200,7 @@ static void note_search(struct inclusions *walk, CXSourceLocation at)
 	if (!len)
 		return;
 	char *dir = quoted ? directory_of(includer) : NULL;
-	sova_include_absent(&walk->dirs, dir, name, len, quoted, &walk->absent);
+	sova_include_absent(&walk->dirs, dir, name, len, quoted, sova_cache_absent, walk->cache, walk->absent);
 	free(dir);
 }
 
@@ -250,7 +250,7 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 }
 
 static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
-			struct sova_tu_facts *facts)
+			struct sova_tu_facts *facts, struct sova_absent_paths *absent)
 {
 	const char **args = sova_xcalloc(cmd->nargs + PARSE_OWN_ARGS, sizeof(*args));
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
@@ -284,14 +284,9 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 		return;
 	}
 	add_clang_diags(job, tu, facts);
-	struct inclusions walk = { .tu = tu, .facts = facts, .cache = job->cache };
+	struct inclusions walk = { .tu = tu, .facts = facts, .cache = job->cache, .absent = absent };
 	sova_include_dirs_init(&walk.dirs, (const char *const *)cmd->args, cmd->nargs);
-	sova_absent_paths_init(&walk.absent);
 	clang_getInclusions(tu, collect_inclusion, &walk);
-	for (size_t i = 0; i < walk.absent.n; i++)
-		SOVA_PUSH(facts->absent, facts->nabsent, facts->capabsent,
-			  sova_strpool_add(&facts->strings, walk.absent.paths[i]));
-	sova_absent_paths_free(&walk.absent);
 	sova_include_dirs_free(&walk.dirs);
 	offer_contents(walk.cache, tu, clang_getFile(tu, cmd->file), cmd->file);
 	if (!facts->failed && job->extract)
@@ -306,9 +301,11 @@ static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu
 	if (job->cache && sova_cache_lookup(job->cache, cmd, facts)) {
 		atomic_fetch_add(&job->from_cache, 1);
 	} else {
-		parse_fresh(job, index, cmd, facts);
+		struct sova_absent_paths absent = { 0 };
+		parse_fresh(job, index, cmd, facts, &absent);
 		if (job->cache)
-			sova_cache_store(job->cache, cmd, facts);
+			sova_cache_store(job->cache, cmd, facts, absent.paths, absent.n);
+		sova_absent_paths_free(&absent);
 	}
 	sova_tu_facts_seal(facts);
 }

@@ -124,6 +124,16 @@ int sova_strmap_get(const struct sova_strmap *map, const char *key)
 	return map->keys[i] ? map->values[i] : -1;
 }
 
+const char *sova_strmap_key(const struct sova_strmap *map, const char *key, int *value)
+{
+	if (!map->cap)
+		return NULL;
+	size_t i = strmap_slot(map, key, key_hash(key));
+	if (map->keys[i])
+		*value = map->values[i];
+	return map->keys[i];
+}
+
 static void strmap_grow(struct sova_strmap *map)
 {
 	struct sova_strmap grown = { NULL, NULL, NULL, map->cap ? map->cap * 2 : 64, map->count };

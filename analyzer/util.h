@@ -57,6 +57,9 @@ void sova_strmap_free(struct sova_strmap *map);
 int sova_strmap_get(const struct sova_strmap *map, const char *key);
 /* Inserts or replaces key's value. */
 void sova_strmap_put(struct sova_strmap *map, const char *key, int value);
+/* The map's own copy of key (it lives as long as the map), with its value
+ * in *value; NULL when key is absent. */
+const char *sova_strmap_key(const struct sova_strmap *map, const char *key, int *value);
 
 /* FNV-1a: slow, but fixed forever. Only for what users keep between
  * versions: result fingerprints in baselines. */

@@ -13,14 +13,14 @@ static void roundtrip(const struct sova_tu_facts *facts)
 	struct sova_bin_writer w;
 	sova_bin_writer_init(&w);
 	sova_bin_put_uint(&w, 0); /* no dependencies */
-	sova_bin_put_uint(&w, facts->nabsent);
-	for (size_t i = 0; i < facts->nabsent; i++)
-		sova_bin_put_str(&w, facts->absent[i]);
+	sova_bin_put_uint(&w, 1); /* one path searched before a header */
+	sova_bin_put_str(&w, "/no/such/dir");
+	sova_bin_put_str(&w, "config.h");
 	sova_bin_put_facts(&w, facts);
 	size_t len;
 	unsigned char *data = sova_bin_writer_finish(&w, &len);
 	struct sova_tu_facts again;
-	if (!sova_cache_decode_entry(NULL, data, len, &again) || again.nabsent != facts->nabsent)
+	if (!sova_cache_decode_entry(NULL, data, len, &again))
 		abort();
 	sova_tu_facts_free(&again);
 	free(data);

@@ -792,6 +792,17 @@ static void test_flag_judging(void)
 	free(opts);
 }
 
+/* The test's absent_fn: a lasting copy from the map ctx, as the cache's. */
+static const char *nothing_there(void *ctx, const char *path)
+{
+	struct stat st;
+	int value;
+	if (stat(path, &st) == 0)
+		return NULL;
+	sova_strmap_put(ctx, path, 1);
+	return sova_strmap_key(ctx, path, &value);
+}
+
 /* What an #include names, and the paths searched before a header is found. */
 static void test_include_search(void)
 {
@@ -824,23 +835,24 @@ static void test_include_search(void)
 	sova_include_dirs_init(&dirs, args, sizeof(args) / sizeof(args[0]));
 	CHECK(dirs.nquoted == 1 && strcmp(dirs.quoted[0], src) == 0);
 	CHECK(dirs.nangled == 2 && strcmp(dirs.angled[0], inc) == 0 && strcmp(dirs.angled[1], sys) == 0);
-	struct sova_absent_paths absent;
-	sova_absent_paths_init(&absent);
+	struct sova_absent_paths absent = { 0 };
+	struct sova_strmap kept;
+	sova_strmap_init(&kept);
 	/* Quoted from dir/a.c: beside it, then -iquote, then found in -I. */
-	sova_include_absent(&dirs, dir, "conf.h", 6, 1, &absent);
+	sova_include_absent(&dirs, dir, "conf.h", 6, 1, nothing_there, &kept, &absent);
 	CHECK(absent.n == 2);
 	char *beside = sova_xasprintf("%s/conf.h", dir), *in_src = sova_xasprintf("%s/conf.h", src);
 	CHECK(absent.n == 2 && strcmp(absent.paths[0], beside) == 0 && strcmp(absent.paths[1], in_src) == 0);
-	/* Angled: found in the first -I; nothing before it. Each path once. */
-	sova_include_absent(&dirs, dir, "conf.h", 6, 0, &absent);
-	sova_include_absent(&dirs, dir, "conf.h", 6, 1, &absent);
+	/* Angled: found in the first -I; nothing before it. */
+	sova_include_absent(&dirs, dir, "conf.h", 6, 0, nothing_there, &kept, &absent);
 	CHECK(absent.n == 2);
 	/* Found nowhere here (a system header): every directory is searched. */
-	sova_include_absent(&dirs, NULL, "stdio.h", 7, 0, &absent);
+	sova_include_absent(&dirs, NULL, "stdio.h", 7, 0, nothing_there, &kept, &absent);
 	CHECK(absent.n == 4);
-	sova_include_absent(&dirs, NULL, "/abs/x.h", 8, 1, &absent);
+	sova_include_absent(&dirs, NULL, "/abs/x.h", 8, 1, nothing_there, &kept, &absent);
 	CHECK(absent.n == 4);
 	sova_absent_paths_free(&absent);
+	sova_strmap_free(&kept);
 	sova_include_dirs_free(&dirs);
 	unlink(found);
 	rmdir(inc);
