@@ -1,8 +1,10 @@
 /* compdb.h - stage 1: the list of translation units to analyse and their flags.
  *
  * Built from a compile_commands.json (-p DIR, as clang-tidy does) or from
- * files on the command line with the flags after "--". Flags that would load
- * code into the analyzer are dropped here, with a notification. */
+ * files on the command line with the flags after "--". Each command line is
+ * judged by flags.h; what it drops gets one notification per distinct flag
+ * (notes), and the rest is made absolute, so that no parse needs the
+ * compile's directory. */
 #ifndef SOVA_COMPDB_H
 #define SOVA_COMPDB_H
 

@@ -178,8 +178,12 @@ const char *sova_file_absent_path(struct sova_filehashes *fh, const char *path)
 	struct stat st;
 	absent = stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
 	pthread_mutex_lock(&fh->lock);
-	sova_strmap_put(&fh->absent, path, absent);
+	/* Another thread may have put it meanwhile: its answer stands. */
 	known = sova_strmap_key(&fh->absent, path, &absent);
+	if (!known) {
+		sova_strmap_put(&fh->absent, path, absent);
+		known = sova_strmap_key(&fh->absent, path, &absent);
+	}
 	pthread_mutex_unlock(&fh->lock);
 	return absent ? known : NULL;
 }
