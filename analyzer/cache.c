@@ -611,6 +611,11 @@ void sova_cache_offer(struct sova_cache *cache, const char *path, const char *te
 		sova_filehash_offer(&cache->files, path, text, len, seen_mtime);
 }
 
+int sova_cache_on(const struct sova_cache *cache)
+{
+	return cache->dir != NULL;
+}
+
 int sova_cache_wants(struct sova_cache *cache, const char *path)
 {
 	return cache->dir && sova_filehash_wanted(&cache->files, path);

@@ -40,6 +40,9 @@ struct sova_cache {
  * says why (a new string). */
 void sova_cache_open(struct sova_cache *cache, const char *dir, unsigned long long max_size, char **note);
 
+/* Whether a cache folder is open: entries are looked up and stored. */
+int sova_cache_on(const struct sova_cache *cache);
+
 /* Keys every entry and run record on the parser too (parse.h): text, and
  * the content of the library file (NULL: not known). */
 void sova_cache_key_parser(struct sova_cache *cache, const char *text, const char *library);

@@ -25,8 +25,16 @@ void sova_cli_usage(void)
 	      "\n"
 	      "options:\n"
 	      "  -p <dir>             read <dir>/compile_commands.json (or the file itself); with\n"
-	      "                       source files too, report only on those (pre-commit mode)\n"
+	      "                       source files too, report only on those (pre-commit mode).\n"
+	      "                       Without -p and without \"--\": the compile_commands.json\n"
+	      "                       of .sova.json, else the first found here, in build/,\n"
+	      "                       out/ or cmake-build-*/, then in each parent up to the\n"
+	      "                       repository's top\n"
 	      "  -j <n>               parse with n threads (default: the number of cores)\n"
+	      "  --extra-arg <flag>   add a compiler flag after each entry's own (repeatable; the\n"
+	      "                       flags after \"--\" are added the same way)\n"
+	      "  --extra-arg-before <flag>\n"
+	      "                       add a compiler flag before each entry's own (repeatable)\n"
 	      "  --model <file>       load an API model as well (repeatable); see docs/models.md\n"
 	      "  --no-default-models  do not load the bundled models\n"
 	      "  --format text|sarif|codequality\n"
@@ -178,14 +186,38 @@ static int parse_format(const char *s, enum sova_format *format, char *err, size
 
 /* The capacities of the lists options grow. */
 struct list_caps {
-	size_t models, accept_failures;
+	size_t models, accept_failures, extra_before, extra_after;
 };
+
+/* --extra-arg FLAG, --extra-arg=FLAG (clang-tidy's spelling): 1 when a[]
+ * is the option, with the flag added to the list; -1 without a value. */
+static int extra_arg(int argc, char **argv, int *i, const char *option, char ***list, size_t *n, size_t *cap,
+		     char *err, size_t errlen)
+{
+	const char *a = argv[*i], *v = NULL;
+	size_t len = strlen(option);
+	if (strncmp(a, option, len) != 0 || (a[len] != '\0' && a[len] != '='))
+		return 0;
+	if (a[len] == '=')
+		v = a + len + 1;
+	else if (need_value(argc, argv, i, &v, err, errlen))
+		return -1;
+	SOVA_PUSH(*list, *n, *cap, (char *)v);
+	return 1;
+}
 
 /* One option at argv[*i]; returns 1 when it was one, 0 when not, -1 on error. */
 static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, struct list_caps *caps, char *err,
 			size_t errlen)
 {
 	const char *a = argv[*i], *v = NULL;
+	int extra = extra_arg(argc, argv, i, "--extra-arg-before", &cli->extra_before, &cli->nextra_before,
+			      &caps->extra_before, err, errlen);
+	if (!extra)
+		extra = extra_arg(argc, argv, i, "--extra-arg", &cli->extra_after, &cli->nextra_after,
+				  &caps->extra_after, err, errlen);
+	if (extra)
+		return extra;
 	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
 		cli->command = SOVA_CMD_HELP;
 	else if (strcmp(a, "--version") == 0)
@@ -267,7 +299,7 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 	cli->default_models = 1;
 	cli->entry_flows = 1;
 	cli->cache_max_size = 512ULL << 20;
-	struct list_caps caps = { 0, 0 };
+	struct list_caps caps = { 0, 0, 0, 0 };
 	size_t capfiles = 0;
 	int i = 1;
 	if (i < argc && strcmp(argv[i], "rules") == 0) {
@@ -298,6 +330,8 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 		if (strcmp(argv[i], "--") == 0) {
 			cli->flags = &argv[i + 1];
 			cli->nflags = (size_t)(argc - i - 1);
+			for (size_t k = 0; k < cli->nflags; k++)
+				SOVA_PUSH(cli->extra_after, cli->nextra_after, caps.extra_after, cli->flags[k]);
 			break;
 		}
 		int rc = parse_option(argc, argv, &i, cli, &caps, err, errlen);
@@ -334,6 +368,8 @@ void sova_cli_free(struct sova_cli *cli)
 {
 	free(cli->models);
 	free(cli->accept_failures);
+	free(cli->extra_before);
+	free(cli->extra_after);
 	free(cli->files);
 	free(cli->explain_file);
 	memset(cli, 0, sizeof(*cli));

@@ -49,8 +49,12 @@ struct sova_cli {
 	size_t naccept_failures;
 	char **files; /* sources on the command line */
 	size_t nfiles;
-	char **flags; /* after "--" */
+	char **flags; /* after "--"; non-NULL when "--" was given, even with nothing after it */
 	size_t nflags;
+	char **extra_before; /* --extra-arg-before, in order */
+	size_t nextra_before;
+	char **extra_after; /* --extra-arg, in order, then the flags after "--" (main.c) */
+	size_t nextra_after;
 };
 
 /* Parses argv into cli. On error returns -1 with the reason in err. */

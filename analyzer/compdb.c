@@ -458,12 +458,30 @@ static char **command_line_argv(char *const *flags, size_t nflags)
 	return argv;
 }
 
-void sova_compdb_add_flags(struct sova_compdb *db, char *const *flags, size_t nflags)
+/* Judges flags from the command line for tu, after its own. */
+static void add_command_line_flags(struct sova_compdb *db, struct sova_tu_cmd *tu, char *const *flags, size_t nflags)
 {
 	char **argv = command_line_argv(flags, nflags);
-	for (size_t t = 0; t < db->ntus; t++)
-		filter_args(db, &db->tus[t], argv, nflags + 1, "command line");
+	filter_args(db, tu, argv, nflags + 1, "command line");
 	free(argv);
+}
+
+void sova_compdb_add_flags(struct sova_compdb *db, char *const *before, size_t nbefore, char *const *after,
+			   size_t nafter)
+{
+	for (size_t t = 0; nbefore && t < db->ntus; t++) {
+		struct sova_tu_cmd *tu = &db->tus[t];
+		struct sova_tu_cmd front = { .file = tu->file, .directory = tu->directory };
+		add_command_line_flags(db, &front, before, nbefore);
+		for (size_t k = 0; k < tu->nargs; k++)
+			SOVA_PUSH(front.args, front.nargs, front.capargs, tu->args[k]);
+		free(tu->args);
+		tu->args = front.args;
+		tu->nargs = front.nargs;
+		tu->capargs = front.capargs;
+	}
+	for (size_t t = 0; nafter && t < db->ntus; t++)
+		add_command_line_flags(db, &db->tus[t], after, nafter);
 	flush_dropped(db);
 }
 
@@ -485,8 +503,7 @@ static int check_source_file(const char *file, char *err, size_t errlen)
 	return 0;
 }
 
-int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *const *flags,
-			  size_t nflags, char *err, size_t errlen)
+int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *err, size_t errlen)
 {
 	char cwd[PATH_MAX];
 	if (!getcwd(cwd, sizeof(cwd))) {
@@ -497,15 +514,130 @@ int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfi
 		if (check_source_file(files[i], err, errlen) != 0)
 			return -1;
 		struct sova_tu_cmd tu = { .file = absolute_path(db, cwd, files[i]), .directory = sova_xstrdup(cwd) };
-		if (tu_seen(db, tu.file)) {
+		if (tu_seen(db, tu.file))
 			sova_tu_cmd_free(&tu);
-			continue;
-		}
-		char **argv = command_line_argv(flags, nflags);
-		filter_args(db, &tu, argv, nflags + 1, "command line");
-		free(argv);
-		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
+		else
+			SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
 	}
-	flush_dropped(db);
 	return 0;
+}
+
+static size_t common_prefix(const char *a, const char *b)
+{
+	size_t n = 0;
+	while (a[n] && a[n] == b[n])
+		n++;
+	return n;
+}
+
+/* How many leading folders the folders of two absolute paths share. */
+static size_t shared_folders(const char *a, const char *b)
+{
+	size_t a_dir = (size_t)(strrchr(a, '/') - a), b_dir = (size_t)(strrchr(b, '/') - b);
+	size_t shared = 0;
+	for (size_t i = 0; i <= a_dir && i <= b_dir; i++) {
+		char ca = i < a_dir ? a[i] : '/', cb = i < b_dir ? b[i] : '/'; /* a folder ends as at a slash */
+		if (ca != cb)
+			break;
+		shared += ca == '/';
+	}
+	return shared;
+}
+
+long sova_compdb_interpolate(struct sova_compdb *db, const char *file)
+{
+	long best = -1;
+	size_t best_folders = 0, best_name = 0;
+	const char *name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	for (size_t t = 0; t < db->ntus; t++) {
+		const char *other = db->tus[t].file;
+		const char *other_name = strrchr(other, '/') ? strrchr(other, '/') + 1 : other;
+		size_t folders = file[0] == '/' && other[0] == '/' ? shared_folders(file, other) : 0;
+		size_t same_name = common_prefix(name, other_name);
+		if (best < 0 || folders > best_folders || (folders == best_folders && same_name > best_name)) {
+			best = (long)t;
+			best_folders = folders;
+			best_name = same_name;
+		}
+	}
+	if (best < 0)
+		return -1;
+	const struct sova_tu_cmd *from = &db->tus[best];
+	struct sova_tu_cmd tu = { .file = sova_xstrdup(file), .directory = sova_xstrdup(from->directory) };
+	for (size_t k = 0; k < from->nargs; k++)
+		SOVA_PUSH(tu.args, tu.nargs, tu.capargs, sova_xstrdup(from->args[k]));
+	SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
+	return best;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The compile_commands.json of a cmake-build-* folder of dir, the first by
+ * name (CLion's build folders), or NULL. */
+static char *cmake_build_compdb(const char *dir)
+{
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		if (strncmp(e->d_name, "cmake-build-", 12) == 0)
+			SOVA_PUSH(names, n, cap, sova_xstrdup(e->d_name));
+	if (d)
+		closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_strings);
+	char *found = NULL;
+	for (size_t i = 0; i < n && !found; i++) {
+		char *candidate = sova_xasprintf("%s/%s/compile_commands.json", dir, names[i]);
+		struct stat st;
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+			found = candidate;
+		else
+			free(candidate);
+	}
+	sova_free_strings(names, n);
+	return found;
+}
+
+/* dir's compile database in the places clangd and clang-tidy users keep
+ * one, or NULL. */
+static char *compdb_in(const char *dir)
+{
+	static const char *const places[] = { "", "/build", "/out" };
+	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
+		char *candidate = sova_xasprintf("%s%s/compile_commands.json", strcmp(dir, "/") == 0 ? "" : dir,
+						 places[i]);
+		struct stat st;
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+			return candidate;
+		free(candidate);
+	}
+	return cmake_build_compdb(dir);
+}
+
+char *sova_compdb_find(const char *start, char **looked, char **note)
+{
+	*looked = *note = NULL;
+	size_t ndirs;
+	char **dirs = sova_dirs_to_repo_top(start, &ndirs);
+	char *found = NULL;
+	for (size_t i = 0; i < ndirs && !found && !*note; i++) {
+		found = compdb_in(dirs[i]);
+		if (found && !sova_owned_by_us_or_root(found)) {
+			*note = sova_xasprintf("%s: not used, as it belongs to another user (name it with -p to use it)",
+					       found);
+			free(found);
+			found = NULL;
+		}
+	}
+	if (!found && ndirs)
+		*looked = ndirs == 1 ? sova_xasprintf("%s (and its build/, out/ and cmake-build-*/)", dirs[0])
+				     : sova_xasprintf("%s and each folder above it up to %s, the repository's top (and "
+						      "their build/, out/ and cmake-build-*/)",
+						      dirs[0], dirs[ndirs - 1]);
+	sova_free_strings(dirs, ndirs);
+	return found;
 }

@@ -62,14 +62,30 @@ void sova_tu_cmd_free(struct sova_tu_cmd *tu);
  * error returns -1 with "file:line:col: what is wrong" in err. */
 int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t errlen);
 
-/* Appends flags to every TU's own (clang-tidy's --extra-arg: `sova -p build
- * -- -DFOO`), filtered as the database's are. */
-void sova_compdb_add_flags(struct sova_compdb *db, char *const *flags, size_t nflags);
+/* Finds the compile database when none is named, as clangd users keep it:
+ * compile_commands.json in start, in its build, out or cmake-build-* folder
+ * (the first by name), then the same in each folder above, up to the top
+ * of the repository (util.h). Returns a new path, or NULL with where it
+ * looked in *looked (a new string). One owned by another user than sova's
+ * or root is not used: NULL, and *note says so. */
+char *sova_compdb_find(const char *start, char **looked, char **note);
 
-/* Adds one TU per file, each with the same flags. On error (a missing or
- * unreadable file, a directory) returns -1 with the reason in err. */
-int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *const *flags,
-			  size_t nflags, char *err, size_t errlen);
+/* Adds flags before and after every TU's own (clang-tidy's
+ * --extra-arg-before and --extra-arg; `sova -p build -- -DFOO` adds after),
+ * judged as the database's are. */
+void sova_compdb_add_flags(struct sova_compdb *db, char *const *before, size_t nbefore, char *const *after,
+			   size_t nafter);
+
+/* Adds one TU per file, with no flags yet (sova_compdb_add_flags). On error
+ * (a missing or unreadable file, a directory) returns -1 with the reason
+ * in err. */
+int sova_compdb_add_files(struct sova_compdb *db, char *const *files, size_t nfiles, char *err, size_t errlen);
+
+/* Adds file, which the database does not list, as a TU with the flags of
+ * the nearest entry, as clangd does: the one whose folder shares the most
+ * of file's folder, then the longest start of its name, then the first
+ * listed. Returns that entry's index, or -1 when there is none (no TU). */
+long sova_compdb_interpolate(struct sova_compdb *db, const char *file);
 
 
 #endif /* SOVA_COMPDB_H */

@@ -45,28 +45,30 @@ void sova_config_free(struct sova_config *config)
 	sova_config_init(config);
 }
 
-char *sova_config_find(const char *start)
+char *sova_config_find(const char *start, char **note)
 {
-	char dir[PATH_MAX];
-	if (!realpath(start, dir))
-		return NULL;
-	for (;;) {
-		char *candidate = sova_xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME);
+	*note = NULL;
+	size_t ndirs;
+	char **dirs = sova_dirs_to_repo_top(start, &ndirs);
+	char *found = NULL;
+	for (size_t i = 0; i < ndirs && !found; i++) {
+		char *candidate = sova_xasprintf("%s/%s", strcmp(dirs[i], "/") == 0 ? "" : dirs[i], CONFIG_NAME);
 		struct stat st;
-		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
-			return candidate;
-		free(candidate);
-		char *slash = strrchr(dir, '/');
-		if (!slash || slash == dir)
+		if (stat(candidate, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(candidate);
+		} else if (!sova_owned_by_us_or_root(candidate)) {
+			/* Planted by someone else, it could turn the analysis off. */
+			*note = sova_xasprintf("%s: ignored, as it belongs to another user (name it with --config "
+					       "to use it)",
+					       candidate);
+			free(candidate);
 			break;
-		*slash = '\0';
+		} else {
+			found = candidate;
+		}
 	}
-	char *root = sova_xstrdup("/" CONFIG_NAME);
-	struct stat st;
-	if (stat(root, &st) == 0 && S_ISREG(st.st_mode))
-		return root;
-	free(root);
-	return NULL;
+	sova_free_strings(dirs, ndirs);
+	return found;
 }
 
 int sova_config_parse_fail_on(const char *s)

@@ -41,9 +41,11 @@ struct sova_config {
 void sova_config_init(struct sova_config *config);
 void sova_config_free(struct sova_config *config);
 
-/* Finds .sova.json in start or the nearest folder above it. Returns a new
- * path, or NULL when there is none. */
-char *sova_config_find(const char *start);
+/* Finds .sova.json in start or the nearest folder above it, up to the top
+ * of the repository (util.h). Returns a new path, or NULL when there is
+ * none. The nearest one, owned by another user than sova's or root, is
+ * not used, and *note (a new string) says so. */
+char *sova_config_find(const char *start, char **note);
 
 /* Reads path into config. On error returns -1 with "path:line:col: what is
  * wrong" in err; an unknown key or a value of the wrong type is an error. */

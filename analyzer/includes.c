@@ -138,6 +138,100 @@ size_t sova_include_spelled(const char *line_start, const char *end, const char 
 	return (size_t)(stop - start);
 }
 
+const struct sova_include_line *sova_include_line_at(const struct sova_include_lines *file, size_t offset)
+{
+	size_t lo = 0, hi = file->n; /* the first line starting after offset */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (file->lines[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || offset > file->lines[lo - 1].end)
+		return NULL;
+	return &file->lines[lo - 1];
+}
+
+void sova_include_memo_init(struct sova_include_memo *memo)
+{
+	memset(memo, 0, sizeof(*memo));
+	pthread_mutex_init(&memo->lock, NULL);
+}
+
+static void include_lines_free(struct sova_include_lines *file)
+{
+	free(file->dir);
+	free(file->lines);
+	free(file->text);
+	free(file);
+}
+
+void sova_include_memo_free(struct sova_include_memo *memo)
+{
+	for (size_t i = 0; i < memo->n; i++)
+		include_lines_free(memo->files[i]);
+	free(memo->files);
+	sova_strmap_free(&memo->index);
+	pthread_mutex_destroy(&memo->lock);
+}
+
+const struct sova_include_lines *sova_include_memo_get(struct sova_include_memo *memo, const char *path)
+{
+	pthread_mutex_lock(&memo->lock);
+	int at = sova_strmap_get(&memo->index, path);
+	const struct sova_include_lines *file = at >= 0 ? memo->files[at] : NULL;
+	pthread_mutex_unlock(&memo->lock);
+	return file;
+}
+
+/* The directive lines of text, their names copied into file->text: the
+ * text is libclang's, and goes with the TU. */
+static struct sova_include_lines *scan_include_lines(const char *path, const char *text, size_t size)
+{
+	struct sova_include_lines *file = sova_xcalloc(1, sizeof(*file));
+	const char *slash = strrchr(path, '/');
+	file->dir = slash ? sova_xstrndup(path, (size_t)(slash - path)) : NULL;
+	size_t cap = 0, names = 0;
+	const char *end = text + size;
+	for (const char *line = text; line < end;) {
+		const char *stop = memchr(line, '\n', (size_t)(end - line));
+		stop = stop ? stop : end;
+		struct sova_include_line got = { .start = (size_t)(line - text), .end = (size_t)(stop - text) };
+		got.len = sova_include_spelled(line, stop, &got.name, &got.quoted);
+		if (got.len) {
+			SOVA_PUSH(file->lines, file->n, cap, got);
+			names += got.len;
+		}
+		line = stop + 1;
+	}
+	file->text = sova_xmalloc(names + 1);
+	for (size_t i = 0, at = 0; i < file->n; at += file->lines[i++].len) {
+		memcpy(file->text + at, file->lines[i].name, file->lines[i].len);
+		file->lines[i].name = file->text + at;
+	}
+	return file;
+}
+
+const struct sova_include_lines *sova_include_memo_put(struct sova_include_memo *memo, const char *path,
+						       const char *text, size_t size)
+{
+	struct sova_include_lines *made = scan_include_lines(path, text, size);
+	pthread_mutex_lock(&memo->lock);
+	int at = sova_strmap_get(&memo->index, path);
+	if (at < 0) {
+		at = (int)memo->n;
+		SOVA_PUSH(memo->files, memo->n, memo->cap, made);
+		sova_strmap_put(&memo->index, path, at);
+		made = NULL;
+	}
+	const struct sova_include_lines *file = memo->files[at];
+	pthread_mutex_unlock(&memo->lock);
+	if (made)
+		include_lines_free(made);
+	return file;
+}
+
 void sova_absent_paths_free(struct sova_absent_paths *absent)
 {
 	free(absent->paths);

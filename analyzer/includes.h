@@ -19,6 +19,7 @@
 #ifndef SOVA_INCLUDES_H
 #define SOVA_INCLUDES_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -41,6 +42,48 @@ void sova_include_dirs_free(struct sova_include_dirs *dirs);
  * *name), or 0 when the line is no plain include of a spelled name (a
  * computed #include MACRO). The line ends at end. */
 size_t sova_include_spelled(const char *line_start, const char *end, const char **name, int *quoted);
+
+/* The include directives of one file, found once a run (below). */
+struct sova_include_line {
+	size_t start, end; /* the line's offsets in the file */
+	const char *name;  /* as spelled, not NUL-terminated */
+	size_t len;
+	int quoted;
+};
+
+struct sova_include_lines {
+	char *dir; /* the file's directory, as clang named the file; NULL: none */
+	struct sova_include_line *lines; /* in the file's order */
+	size_t n;
+	char *text; /* the names, copied: libclang's text goes with the TU */
+};
+
+/* The line of the include directive at offset (a place in it), or NULL. */
+const struct sova_include_line *sova_include_line_at(const struct sova_include_lines *file, size_t offset);
+
+/* Every includer's directives, shared by a run's parse threads: getting a
+ * file's text from libclang searches all of the TU's source entries, so
+ * doing it once per #include, or per includer and TU, made the parse of
+ * glib or redis 5% slower. Within a run a file has one content (the cache
+ * hashes it once a run too). Records are never changed once put. */
+struct sova_include_memo {
+	pthread_mutex_t lock;
+	struct sova_strmap index; /* path -> place in files */
+	struct sova_include_lines **files;
+	size_t n, cap;
+};
+
+void sova_include_memo_init(struct sova_include_memo *memo);
+void sova_include_memo_free(struct sova_include_memo *memo);
+
+/* The directives of the file at path (as clang named it), or NULL when no
+ * TU has put them yet. */
+const struct sova_include_lines *sova_include_memo_get(struct sova_include_memo *memo, const char *path);
+
+/* Finds the directives in the file's text and keeps them; returns the
+ * memo's record, another thread's if it came first. */
+const struct sova_include_lines *sova_include_memo_put(struct sova_include_memo *memo, const char *path,
+						       const char *text, size_t size);
 
 /* Paths searched and absent, in the order searched; the strings are the
  * absent_fn's (they live as long as its ctx). */

@@ -52,6 +52,9 @@ struct run {
 	size_t *positions; /* of the TUs analysed, in the compile database */
 	char **only_files; /* pre-commit mode: the files reported on */
 	size_t nonly_files, caponly_files;
+	const char **named_headers; /* of those, the headers no TU is of: a TU analysed must include each */
+	size_t nnamed_headers, capnamed_headers;
+	struct sova_run_inputs inputs; /* the configuration and compile database used, and why */
 	struct sova_tu_facts *facts;
 	size_t nfacts;
 	char **notes; /* warnings about the inputs, for every reporter */
@@ -88,11 +91,17 @@ static int fail(int code, const char *msg)
 static int load_config(struct run *run, char *err, size_t errlen)
 {
 	sova_config_init(&run->config);
-	if (run->cli.no_config)
+	if (run->cli.no_config) {
+		run->inputs.config_origin = "--no-config";
 		return 0;
-	char *path = run->cli.config ? sova_xstrdup(run->cli.config) : sova_config_find(".");
+	}
+	char *note = NULL;
+	char *path = run->cli.config ? sova_xstrdup(run->cli.config) : sova_config_find(".", &note);
+	if (note)
+		SOVA_PUSH(run->notes, run->nnotes, run->capnotes, note);
+	run->inputs.config_origin = run->cli.config ? "--config" : path ? "found" : "none found";
 	int rc = path ? sova_config_load(&run->config, path, err, errlen) : 0;
-	free(path);
+	run->inputs.config = path;
 	return rc;
 }
 
@@ -172,6 +181,45 @@ static int take_only_files(struct run *run, char *err, size_t errlen)
 	return 0;
 }
 
+static int header_file(const char *file)
+{
+	static const char *const endings[] = { ".h", ".hh", ".hpp", ".hxx", ".inc", ".def" };
+	const char *dot = strrchr(file, '.');
+	for (size_t i = 0; dot && i < sizeof(endings) / sizeof(endings[0]); i++)
+		if (strcmp(dot, endings[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A named source the database does not list is analysed with the flags of
+ * its nearest entry, and the run says so; a named header must be included
+ * by a TU analysed (checked after the parse). Never a silent pass. */
+static void cover_named_files(struct run *run)
+{
+	struct sova_strmap tus;
+	sova_strmap_init(&tus);
+	for (size_t t = 0; t < run->db.ntus; t++)
+		sova_strmap_put(&tus, run->db.tus[t].file, 1);
+	for (size_t i = 0; i < run->nonly_files; i++) {
+		const char *file = run->only_files[i];
+		if (sova_strmap_get(&tus, file) >= 0)
+			continue;
+		if (header_file(file)) {
+			SOVA_PUSH(run->named_headers, run->nnamed_headers, run->capnamed_headers, file);
+			continue;
+		}
+		long from = sova_compdb_interpolate(&run->db, file);
+		if (from >= 0)
+			SOVA_PUSH(run->notes, run->nnotes, run->capnotes,
+				  sova_xasprintf("%s is not in the compile database; it was analysed with the flags of "
+						 "%s, the nearest entry",
+						 sova_display_path(file, run->cwd),
+						 sova_display_path(run->db.tus[from].file, run->cwd)));
+		sova_strmap_put(&tus, file, 1);
+	}
+	sova_strmap_free(&tus);
+}
+
 /* Excluded TUs are not parsed at all. */
 static void drop_excluded_tus(struct run *run)
 {
@@ -225,28 +273,68 @@ static void load_build_info(struct run *run, const char *compdb)
 	free(dir);
 }
 
+/* Which compile database: -p, then .sova.json's, then none when the flags
+ * come after "--", else the one found here or above (compdb.h). */
+static int choose_compdb(struct run *run, char *err, size_t errlen)
+{
+	const char *named = run->cli.compdb ? run->cli.compdb : run->config.compile_commands;
+	if (named || run->cli.flags) {
+		run->inputs.compdb = named ? sova_xstrdup(named) : NULL;
+		run->inputs.compdb_origin = run->cli.compdb ? "-p" : named ? ".sova.json" : "\"--\"";
+		return 0;
+	}
+	char *looked, *note;
+	run->inputs.compdb = sova_compdb_find(".", &looked, &note);
+	run->inputs.compdb_origin = "found";
+	int rc = 0;
+	if (note) {
+		snprintf(err, errlen, "no compile database: %s; or give the source files with their compiler flags "
+				      "after \"--\"",
+			 note);
+		rc = -1;
+	} else if (!run->inputs.compdb) {
+		snprintf(err, errlen, "no compile database: none in %s; give -p DIR, or the source files with their "
+				      "compiler flags after \"--\"",
+			 looked ? looked : ".");
+		rc = -1;
+	} else if (!run->cli.quiet) {
+		fprintf(stderr, "sova: using %s\n", sova_display_path(run->inputs.compdb, run->cwd));
+	}
+	free(looked);
+	free(note);
+	return rc;
+}
+
 static int load_inputs(struct run *run, char *err, size_t errlen)
 {
 	sova_compdb_init(&run->db);
-	const char *compdb = run->cli.compdb ? run->cli.compdb : run->config.compile_commands;
+	for (size_t i = 0; i < run->cli.nfiles; i++) {
+		struct stat st;
+		if (stat(run->cli.files[i], &st) != 0) { /* before any search for a database */
+			snprintf(err, errlen, "%s: no such file", run->cli.files[i]);
+			return -1;
+		}
+	}
+	if (choose_compdb(run, err, errlen) != 0)
+		return -1;
+	const char *compdb = run->inputs.compdb;
 	int rc;
 	if (compdb) {
 		rc = sova_compdb_load(&run->db, compdb, err, errlen);
-		if (rc == 0 && run->cli.nflags) /* flags after "--" apply on top of each entry's */
-			sova_compdb_add_flags(&run->db, run->cli.flags, run->cli.nflags);
 		if (rc == 0)
 			load_build_info(run, compdb);
-		if (rc == 0 && run->cli.nfiles)
-			rc = take_only_files(run, err, errlen);
+		if (rc == 0 && run->cli.nfiles && (rc = take_only_files(run, err, errlen)) == 0)
+			cover_named_files(run);
 	} else if (run->cli.nfiles) {
-		rc = sova_compdb_add_files(&run->db, run->cli.files, run->cli.nfiles, run->cli.flags, run->cli.nflags,
-					   err, errlen);
+		rc = sova_compdb_add_files(&run->db, run->cli.files, run->cli.nfiles, err, errlen);
 	} else {
-		snprintf(err, errlen, "nothing to analyse: give source files, or -p with a compile database "
-				      "(or \"compile_commands\" in .sova.json)");
+		snprintf(err, errlen, "nothing to analyse: give source files with their compiler flags after \"--\", "
+				      "or -p with a compile database (or \"compile_commands\" in .sova.json)");
 		rc = -1;
 	}
 	if (rc == 0) {
+		sova_compdb_add_flags(&run->db, run->cli.extra_before, run->cli.nextra_before, run->cli.extra_after,
+				      run->cli.nextra_after);
 		drop_excluded_tus(run);
 		select_shard(run);
 	}
@@ -316,8 +404,33 @@ static int accepted_failure(const struct run *run, const char *file)
 	return 0;
 }
 
+/* Whether some TU analysed includes each header named on the command line. */
+static void find_unanalysed_headers(const struct run *run, struct sova_completeness *c)
+{
+	c->unanalysed = sova_xcalloc(run->nnamed_headers + 1, sizeof(*c->unanalysed));
+	c->unanalysed_accepted = sova_xcalloc(run->nnamed_headers + 1, sizeof(*c->unanalysed_accepted));
+	if (!run->nnamed_headers)
+		return;
+	struct sova_strmap included;
+	sova_strmap_init(&included);
+	for (size_t i = 0; i < run->nfacts; i++)
+		for (size_t k = 0; k < run->facts[i].nincludes; k++)
+			sova_strmap_put(&included, run->facts[i].includes[k], 1);
+	for (size_t i = 0; i < run->nnamed_headers; i++) {
+		const char *header = run->named_headers[i];
+		if (sova_strmap_get(&included, header) >= 0)
+			continue;
+		if (accepted_failure(run, header))
+			c->unanalysed_accepted[c->nunanalysed_accepted++] = header;
+		else
+			c->unanalysed[c->nunanalysed++] = header;
+	}
+	sova_strmap_free(&included);
+}
+
 /* Which TUs did not parse cleanly: any error makes the run incomplete,
- * unless --accept-failures names the TU. */
+ * unless --accept-failures names the TU; so does a named header that no TU
+ * includes. */
 static void find_incomplete(const struct run *run, struct sova_completeness *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -332,12 +445,15 @@ static void find_incomplete(const struct run *run, struct sova_completeness *c)
 		else
 			c->failed[c->nfailed++] = i;
 	}
+	find_unanalysed_headers(run, c);
 }
 
 static void completeness_free(struct sova_completeness *c)
 {
 	free(c->failed);
 	free(c->accepted);
+	free(c->unanalysed);
+	free(c->unanalysed_accepted);
 }
 
 static int write_report(const struct run *run, const struct sova_report *report, FILE *out)
@@ -470,8 +586,9 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 	struct sova_report report = {
 		.results = &results, .prog = &prog, .tus = run->facts, .ntus = run->nfacts, .notes = run->notes,
 		.nnotes = run->nnotes, .notices = &notices, .baseline = filter.baseline, .sources = &sources,
-		.srcroot = run->srcroot, .cwd = run->cwd, .execution_ok = completeness.nfailed == 0,
-		.completeness = &completeness,
+		.srcroot = run->srcroot, .cwd = run->cwd,
+		.execution_ok = completeness.nfailed == 0 && completeness.nunanalysed == 0,
+		.completeness = &completeness, .inputs = &run->inputs,
 	};
 	stage_done(run, "rules", &t);
 	int code;
@@ -538,7 +655,16 @@ static uint64_t run_key(struct run *run)
 	uint64_t key = sova_cache_run_key(&run->cache, run->argc, run->argv, files, n);
 	free(files);
 	uint64_t build = sova_build_info_hash(&run->build); /* what the units follow */
-	return sova_hash(&build, sizeof(build), key);
+	key = sova_hash(&build, sizeof(build), key);
+	/* What the inputs' notes say is in the report too: a .sova.json that
+	 * came to belong to another user, a file interpolated from another
+	 * entry. And where the inputs came from. */
+	for (size_t i = 0; i < run->nnotes; i++)
+		key = sova_hash(run->notes[i], strlen(run->notes[i]) + 1, key);
+	const char *origins[] = { run->inputs.config_origin, run->inputs.compdb, run->inputs.compdb_origin };
+	for (size_t i = 0; i < sizeof(origins) / sizeof(origins[0]); i++)
+		key = origins[i] ? sova_hash(origins[i], strlen(origins[i]) + 1, key) : sova_hash("", 1, key);
+	return key;
 }
 
 /* 'sova extract': the facts of the TUs parsed, for 'sova link'. */
@@ -697,6 +823,9 @@ static void run_free(struct run *run)
 	for (size_t i = 0; i < run->nonly_files; i++)
 		free(run->only_files[i]);
 	free(run->only_files);
+	free(run->named_headers);
+	free(run->inputs.config);
+	free(run->inputs.compdb);
 	if (run->has_baseline)
 		sova_baseline_free(&run->baseline);
 	sova_cache_close(&run->cache);

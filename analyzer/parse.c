@@ -49,6 +49,7 @@ struct parse_job {
 	pthread_mutex_t progress_lock;
 	struct sova_strmap unknown_flags;
 	pthread_mutex_t flags_lock;
+	struct sova_include_memo include_lines; /* with the cache: every includer's directives */
 };
 
 static int flag_unknown(struct parse_job *job, const char *flag)
@@ -157,6 +158,14 @@ struct inclusions {
 	struct sova_cache *cache; /* NULL: none, and no search is repeated */
 	struct sova_include_dirs dirs;
 	struct sova_absent_paths *absent; /* where the search found nothing */
+	struct sova_include_memo *memo; /* the run's */
+	/* The includers met in this TU, searched from the end: the includers
+	 * of consecutive inclusions are mostly the latest. */
+	struct includer {
+		CXFile file;
+		const struct sova_include_lines *lines;
+	} *includers;
+	size_t nincluders, capincluders;
 };
 
 /* The cache hashes what libclang read, rather than read it once more:
@@ -169,39 +178,40 @@ static void offer_contents(struct sova_cache *cache, CXTranslationUnit tu, CXFil
 		sova_cache_offer(cache, path, text, size, clang_getFileTime(file));
 }
 
-/* The directory of a file libclang opened, as it named the file. */
-static char *directory_of(CXFile file)
+/* The include directives of a file the TU includes from. */
+static const struct sova_include_lines *includer_lines(struct inclusions *walk, CXFile file)
 {
+	for (size_t i = walk->nincluders; i-- > 0;)
+		if (clang_File_isEqual(walk->includers[i].file, file))
+			return walk->includers[i].lines;
 	CXString name = clang_getFileName(file);
-	const char *path = clang_getCString(name);
-	const char *slash = path ? strrchr(path, '/') : NULL;
-	char *dir = slash ? sova_xasprintf("%.*s", (int)(slash - path), path) : NULL;
+	const char *path = clang_getCString(name) ? clang_getCString(name) : "";
+	const struct sova_include_lines *lines = sova_include_memo_get(walk->memo, path);
+	if (!lines) {
+		size_t size = 0;
+		const char *text = clang_getFileContents(walk->tu, file, &size);
+		lines = sova_include_memo_put(walk->memo, path, text ? text : "", text ? size : 0);
+	}
 	clang_disposeString(name);
-	return dir;
+	struct includer met = { file, lines };
+	SOVA_PUSH(walk->includers, walk->nincluders, walk->capincluders, met);
+	return lines;
 }
 
 /* Searches again for the header an #include directive at `at` named,
  * noting where nothing was found before it (includes.h). */
 static void note_search(struct inclusions *walk, CXSourceLocation at)
 {
-	CXFile includer;
+	CXFile file;
 	unsigned offset;
-	clang_getFileLocation(at, &includer, NULL, NULL, &offset);
-	size_t size = 0;
-	const char *text = includer ? clang_getFileContents(walk->tu, includer, &size) : NULL;
-	if (!text || offset > size)
+	clang_getFileLocation(at, &file, NULL, NULL, &offset);
+	if (!file)
 		return;
-	const char *line = text + offset;
-	while (line > text && line[-1] != '\n')
-		line--;
-	const char *name;
-	int quoted;
-	size_t len = sova_include_spelled(line, text + size, &name, &quoted);
-	if (!len)
-		return;
-	char *dir = quoted ? directory_of(includer) : NULL;
-	sova_include_absent(&walk->dirs, dir, name, len, quoted, sova_cache_absent, walk->cache, walk->absent);
-	free(dir);
+	const struct sova_include_lines *includer = includer_lines(walk, file);
+	const struct sova_include_line *line = sova_include_line_at(includer, offset);
+	if (line)
+		sova_include_absent(&walk->dirs, line->quoted ? includer->dir : NULL, line->name, line->len,
+				    line->quoted, sova_cache_absent, walk->cache, walk->absent);
 }
 
 static void collect_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
@@ -284,10 +294,12 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 		return;
 	}
 	add_clang_diags(job, tu, facts);
-	struct inclusions walk = { .tu = tu, .facts = facts, .cache = job->cache, .absent = absent };
+	struct inclusions walk = { .tu = tu, .facts = facts, .cache = job->cache, .absent = absent,
+				   .memo = &job->include_lines };
 	sova_include_dirs_init(&walk.dirs, (const char *const *)cmd->args, cmd->nargs);
 	clang_getInclusions(tu, collect_inclusion, &walk);
 	sova_include_dirs_free(&walk.dirs);
+	free(walk.includers);
 	offer_contents(walk.cache, tu, clang_getFile(tu, cmd->file), cmd->file);
 	if (!facts->failed && job->extract)
 		sova_extract(tu, cmd->directory, facts);
@@ -388,7 +400,8 @@ int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int j
 		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped)
 {
 	const char *test_pragmas = getenv("SOVA_TEST_DEBUG_PRAGMAS");
-	struct parse_job job = { .db = db, .cache = cache, .facts = facts, .progress = progress, .extract = 1,
+	struct parse_job job = { .db = db, .cache = cache && sova_cache_on(cache) ? cache : NULL,
+				 .facts = facts, .progress = progress, .extract = 1,
 				 .debug_pragmas = test_pragmas && strcmp(test_pragmas, "1") == 0 };
 	/* Whatever libclang prints goes to standard error, never into a report
 	 * written to standard output. */
@@ -430,6 +443,7 @@ static size_t run_job(struct parse_job *job, int jobs)
 	pthread_mutex_init(&job->progress_lock, NULL);
 	pthread_mutex_init(&job->flags_lock, NULL);
 	sova_strmap_init(&job->unknown_flags);
+	sova_include_memo_init(&job->include_lines);
 	size_t nthreads = jobs < 1 ? 1 : (size_t)jobs;
 	if (nthreads > db->ntus)
 		nthreads = db->ntus ? db->ntus : 1;
@@ -447,6 +461,7 @@ static size_t run_job(struct parse_job *job, int jobs)
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
+	sova_include_memo_free(&job->include_lines);
 	pthread_mutex_destroy(&job->flags_lock);
 	pthread_mutex_destroy(&job->progress_lock);
 	return atomic_load(&job->from_cache);

@@ -22,6 +22,21 @@ struct sova_completeness {
 	size_t nfailed;
 	size_t *accepted; /* failed, but matched by --accept-failures */
 	size_t naccepted;
+	/* Headers named on the command line that no TU analysed includes: the
+	 * run has not seen their code (absolute paths, not owned). */
+	const char **unanalysed;
+	size_t nunanalysed;
+	const char **unanalysed_accepted; /* the same, matched by --accept-failures */
+	size_t nunanalysed_accepted;
+};
+
+/* What the run read, named in --summary and in SARIF: where the
+ * configuration and the compile database came from. */
+struct sova_run_inputs {
+	char *config;              /* the .sova.json read, or NULL */
+	const char *config_origin; /* "--config", "found", "none found" or "--no-config" */
+	char *compdb;              /* the compile database, or NULL: files and flags from the command line */
+	const char *compdb_origin; /* "-p", ".sova.json", "found" or "\"--\"" */
 };
 
 struct sova_report {
@@ -38,6 +53,7 @@ struct sova_report {
 	const char *cwd;     /* text paths are shown relative to it */
 	int execution_ok;    /* every TU was analysed completely, or its failure accepted */
 	const struct sova_completeness *completeness;
+	const struct sova_run_inputs *inputs; /* or NULL (sova link) */
 };
 
 /* "analysed 405 of 408 translation units; 3 failed: a.c, b.c, c.c", with

@@ -372,7 +372,29 @@ static void add_failed_tus(cJSON *notes, const struct sova_report *r)
 			cJSON_AddItemToArray(notes, notification(accepted ? "note" : "error", text, r, tu->main_file, 0, 0));
 			free(text);
 		}
+		const char *const *files = accepted ? c->unanalysed_accepted : c->unanalysed;
+		n = accepted ? c->nunanalysed_accepted : c->nunanalysed;
+		for (size_t i = 0; i < n; i++) {
+			char *text = sova_xasprintf("%s was not analysed: no translation unit in the compile database "
+						    "includes it%s",
+						    files[i], accepted ? " (accepted with --accept-failures)" : "");
+			cJSON_AddItemToArray(notes, notification(accepted ? "note" : "error", text, r, files[i], 0, 0));
+			free(text);
+		}
 	}
+}
+
+/* Which configuration the run used and why: a path below the source root
+ * is relative to it, as the results' are. The compile database is not
+ * named: a run linked from shards has none and gives the same log. */
+static cJSON *configuration_json(const struct sova_report *r)
+{
+	const struct sova_run_inputs *in = r->inputs;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddItemToObject(o, "file",
+			      in->config ? cJSON_CreateString(sova_display_path(in->config, r->srcroot)) : cJSON_CreateNull());
+	cJSON_AddStringToObject(o, "origin", in->config_origin ? in->config_origin : "");
+	return o;
 }
 
 static cJSON *invocation_json(const struct sova_report *r)
@@ -410,6 +432,8 @@ static cJSON *invocation_json(const struct sova_report *r)
 		cJSON_AddNumberToObject(counts, "incompleteAccepted", (double)r->completeness->naccepted);
 		cJSON *props = cJSON_CreateObject();
 		cJSON_AddItemToObject(props, "sova/translationUnits", counts);
+		if (r->inputs)
+			cJSON_AddItemToObject(props, "sova/configuration", configuration_json(r));
 		cJSON_AddItemToObject(inv, "properties", props);
 	}
 	cJSON *invocations = cJSON_CreateArray();

@@ -104,10 +104,16 @@ static void list_tus(FILE *out, const struct sova_report *r, const size_t *tus, 
 		fprintf(out, "%s%s", i ? ", " : "", sova_display_path(r->tus[tus[i]].main_file, r->cwd));
 }
 
+static void list_files(FILE *out, const struct sova_report *r, const char *const *files, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", sova_display_path(files[i], r->cwd));
+}
+
 void sova_report_completeness(FILE *out, const struct sova_report *r)
 {
 	const struct sova_completeness *c = r->completeness;
-	if (!c || (!c->nfailed && !c->naccepted))
+	if (!c || (!c->nfailed && !c->naccepted && !c->nunanalysed && !c->nunanalysed_accepted))
 		return;
 	size_t broken = c->nfailed + c->naccepted;
 	fprintf(out, "sova: analysed %zu of %zu translation unit%s completely", c->ntus - broken, c->ntus,
@@ -119,6 +125,16 @@ void sova_report_completeness(FILE *out, const struct sova_report *r)
 	if (c->naccepted) {
 		fprintf(out, "; %zu failure%s accepted (--accept-failures): ", c->naccepted, c->naccepted == 1 ? "" : "s");
 		list_tus(out, r, c->accepted, c->naccepted);
+	}
+	if (c->nunanalysed) {
+		fprintf(out, "; %zu header%s named but included by no translation unit: ", c->nunanalysed,
+			c->nunanalysed == 1 ? "" : "s");
+		list_files(out, r, c->unanalysed, c->nunanalysed);
+	}
+	if (c->nunanalysed_accepted) {
+		fprintf(out, "; %zu header%s included by none accepted (--accept-failures): ", c->nunanalysed_accepted,
+			c->nunanalysed_accepted == 1 ? "" : "s");
+		list_files(out, r, c->unanalysed_accepted, c->nunanalysed_accepted);
 	}
 	fputc('\n', out);
 }
@@ -159,9 +175,30 @@ void sova_report_notifications_text(FILE *out, const struct sova_report *r)
 		}
 	}
 	if (r->completeness) {
-		failed_tus_text(out, r, r->completeness->failed, r->completeness->nfailed, "error");
-		failed_tus_text(out, r, r->completeness->accepted, r->completeness->naccepted, "note");
+		const struct sova_completeness *c = r->completeness;
+		failed_tus_text(out, r, c->failed, c->nfailed, "error");
+		failed_tus_text(out, r, c->accepted, c->naccepted, "note");
+		for (size_t i = 0; i < c->nunanalysed + c->nunanalysed_accepted; i++) {
+			int accepted = i >= c->nunanalysed;
+			const char *file = accepted ? c->unanalysed_accepted[i - c->nunanalysed] : c->unanalysed[i];
+			fprintf(out, "sova: %s: %s was not analysed: no translation unit in the compile database "
+				     "includes it%s\n",
+				accepted ? "note" : "error", sova_display_path(file, r->cwd),
+				accepted ? " (accepted with --accept-failures)" : "");
+		}
 	}
+}
+
+/* "sova: configuration .sova.json (found); compile database build/compile_commands.json (-p)" */
+static void summary_inputs(FILE *out, const struct sova_report *r)
+{
+	const struct sova_run_inputs *in = r->inputs;
+	if (!in)
+		return;
+	fprintf(out, "sova: configuration %s (%s); compile database %s (%s)\n",
+		in->config ? sova_display_path(in->config, r->cwd) : "none", in->config_origin ? in->config_origin : "",
+		in->compdb ? sova_display_path(in->compdb, r->cwd) : "none, files and flags from the command line",
+		in->compdb_origin ? in->compdb_origin : "");
 }
 
 void sova_report_summary(FILE *out, const struct sova_report *r)
@@ -187,4 +224,5 @@ void sova_report_summary(FILE *out, const struct sova_report *r)
 	if (suppressed || known)
 		fprintf(out, " (%zu suppressed, %zu in the baseline)", suppressed, known);
 	fputc('\n', out);
+	summary_inputs(out, r);
 }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,4 +296,45 @@ const char *sova_display_path(const char *path, const char *base)
 	if (n && strncmp(path, base, n) == 0 && path[n] == '/')
 		return path + n + 1;
 	return path;
+}
+
+char **sova_dirs_to_repo_top(const char *start, size_t *n)
+{
+	char dir[PATH_MAX];
+	*n = 0;
+	if (!realpath(start, dir))
+		return NULL;
+	char **dirs = NULL;
+	size_t cap = 0;
+	for (;;) {
+		SOVA_PUSH(dirs, *n, cap, sova_xstrdup(dir));
+		char *git = sova_xasprintf("%s/.git", strcmp(dir, "/") == 0 ? "" : dir);
+		struct stat st;
+		int top = lstat(git, &st) == 0;
+		free(git);
+		if (top)
+			return dirs;
+		char *slash = strrchr(dir, '/');
+		if (!slash || strcmp(dir, "/") == 0)
+			break;
+		slash[slash == dir] = '\0';
+	}
+	/* No repository: only where the search started. */
+	for (size_t i = 1; i < *n; i++)
+		free(dirs[i]);
+	*n = 1;
+	return dirs;
+}
+
+void sova_free_strings(char **strings, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(strings[i]);
+	free(strings);
+}
+
+int sova_owned_by_us_or_root(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && (st.st_uid == geteuid() || st.st_uid == 0);
 }

@@ -105,6 +105,18 @@ char *sova_read_file(const char *path, size_t *len, const char **err);
 /* Returns 1 when s is valid UTF-8. */
 int sova_utf8_valid(const char *s, size_t len);
 
+/* The folders from start (made absolute) up to the top of its repository,
+ * the first that holds a .git (a folder, or a file in a worktree), start
+ * first; only start outside a repository. Configuration and compile
+ * databases are looked for there and no higher: above the repository is
+ * anyone's (git's CVE-2022-24765). NULL when start cannot be resolved. */
+char **sova_dirs_to_repo_top(const char *start, size_t *n);
+void sova_free_strings(char **strings, size_t n);
+
+/* Whether a file sova found by itself may be trusted: it is owned by the
+ * user sova runs as, or by root (git's safe.directory rule). */
+int sova_owned_by_us_or_root(const char *path);
+
 /* The path to show for an absolute path: relative to base when under it. */
 const char *sova_display_path(const char *path, const char *base);
 

@@ -307,9 +307,9 @@ static void test_compdb(void)
 	sova_compdb_free(&db);
 
 	char *files[] = { tmpdir };
-	CHECK(sova_compdb_add_files(&db, files, 1, NULL, 0, err, sizeof(err)) == -1 && strstr(err, "is a directory"));
+	CHECK(sova_compdb_add_files(&db, files, 1, err, sizeof(err)) == -1 && strstr(err, "is a directory"));
 	char *missing[] = { "/nonexistent.c" };
-	CHECK(sova_compdb_add_files(&db, missing, 1, NULL, 0, err, sizeof(err)) == -1 && strstr(err, "no such file"));
+	CHECK(sova_compdb_add_files(&db, missing, 1, err, sizeof(err)) == -1 && strstr(err, "no such file"));
 	sova_compdb_free(&db);
 	free(src);
 }
@@ -804,6 +804,58 @@ static const char *nothing_there(void *ctx, const char *path)
 }
 
 /* What an #include names, and the paths searched before a header is found. */
+/* A file the database lacks takes the flags of the entry in the nearest
+ * folder, then of the longest shared start of name, then the first. */
+static void test_compdb_interpolate(void)
+{
+	struct sova_compdb db;
+	sova_compdb_init(&db);
+	static const char *const files[] = { "/p/src/a.c", "/p/src/sub/b.c", "/p/lib/c.c", "/p/src/net_io.c" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		struct sova_tu_cmd tu = { .file = sova_xstrdup(files[i]), .directory = sova_xstrdup("/p") };
+		SOVA_PUSH(tu.args, tu.nargs, tu.capargs, sova_xasprintf("-DFROM=%zu", i));
+		SOVA_PUSH(db.tus, db.ntus, db.captus, tu);
+	}
+	CHECK(sova_compdb_interpolate(&db, "/p/src/zz.c") == 0);
+	CHECK(db.ntus == 5 && strcmp(db.tus[4].file, "/p/src/zz.c") == 0 && db.tus[4].nargs == 1 &&
+	      strcmp(db.tus[4].args[0], "-DFROM=0") == 0 && strcmp(db.tus[4].directory, "/p") == 0);
+	CHECK(sova_compdb_interpolate(&db, "/p/src/sub/deeper/x.c") == 1);
+	CHECK(sova_compdb_interpolate(&db, "/p/lib/x.c") == 2);
+	CHECK(sova_compdb_interpolate(&db, "/p/lib2/q.c") == 0); /* /p/lib is no folder of /p/lib2 */
+	CHECK(sova_compdb_interpolate(&db, "/p/src/net_tls.c") == 3);
+	sova_compdb_free(&db);
+	struct sova_compdb none;
+	sova_compdb_init(&none);
+	CHECK(sova_compdb_interpolate(&none, "/p/a.c") == -1 && none.ntus == 0);
+	sova_compdb_free(&none);
+}
+
+/* A file's include lines are found once a run: the line an offset falls
+ * in, its name and form; a second put of the same path keeps the first. */
+static void test_include_memo(void)
+{
+	struct sova_include_memo memo;
+	sova_include_memo_init(&memo);
+	const char *text = "/* x */\n#include \"a.h\"\nint y;\n  # include <sys/b.h>\n#include CONF\n";
+	CHECK(sova_include_memo_get(&memo, "/src/x.c") == NULL);
+	const struct sova_include_lines *file = sova_include_memo_put(&memo, "/src/x.c", text, strlen(text));
+	CHECK(file->n == 2 && file->dir && strcmp(file->dir, "/src") == 0);
+	const char *at = strstr(text, "\"a.h\"");
+	const struct sova_include_line *line = sova_include_line_at(file, (size_t)(at - text));
+	CHECK(line && line->quoted && line->len == 3 && strncmp(line->name, "a.h", 3) == 0);
+	line = sova_include_line_at(file, (size_t)(strstr(text, "sys/b.h") - text));
+	CHECK(line && !line->quoted && line->len == 7 && strncmp(line->name, "sys/b.h", 7) == 0);
+	CHECK(sova_include_line_at(file, 0) == NULL);
+	CHECK(sova_include_line_at(file, (size_t)(strstr(text, "int y") - text)) == NULL);
+	CHECK(sova_include_line_at(file, (size_t)(strstr(text, "CONF") - text)) == NULL);
+	const char *other = "#include \"c.h\"\n";
+	CHECK(sova_include_memo_put(&memo, "/src/x.c", other, strlen(other)) == file);
+	CHECK(sova_include_memo_get(&memo, "/src/x.c") == file);
+	const struct sova_include_lines *empty = sova_include_memo_put(&memo, "noslash", "", 0);
+	CHECK(empty->n == 0 && empty->dir == NULL);
+	sova_include_memo_free(&memo);
+}
+
 static void test_include_search(void)
 {
 	const char *name;
@@ -890,6 +942,8 @@ int main(int argc, char **argv)
 	test_suppressions();
 	test_file_hashes();
 	test_include_search();
+	test_include_memo();
+	test_compdb_interpolate();
 	test_flag_judging();
 	test_file_hash_preload();
 	test_file_hash_offer();
