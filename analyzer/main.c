@@ -372,6 +372,71 @@ static void collect_notes(struct run *run, char *const *notes, size_t nnotes, ch
 	free(dropped);
 }
 
+/* The output must not be one of the run's inputs: `-o handlers.c` or `-o
+ * .sova.json` would replace what the user asked sova to read. Files are
+ * compared as the file system knows them, so a symlink or another name
+ * of an input is refused too. */
+struct input_file {
+	const char *path;
+	const char *what;
+};
+
+static int output_over_input(const struct run *run, const struct input_file *inputs, size_t n, char *err,
+			     size_t errlen)
+{
+	struct stat out;
+	if (!run->cli.output || strcmp(run->cli.output, "-") == 0 || stat(run->cli.output, &out) != 0 ||
+	    !S_ISREG(out.st_mode))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat in;
+		if (inputs[i].path && stat(inputs[i].path, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			snprintf(err, errlen, "-o '%s' is %s of this run (%s); sova never writes over what it reads",
+				 run->cli.output, inputs[i].what, inputs[i].path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Refuses an -o that names the configuration, a model, the baseline, the
+ * compile database, a source or a summaries file read. */
+static int refuse_output_over_inputs(const struct run *run, char *err, size_t errlen)
+{
+	struct input_file *inputs = NULL;
+	size_t n = 0, cap = 0;
+	struct input_file config = { run->config.path, "the configuration" };
+	struct input_file baseline = { run->cli.baseline, "the baseline" };
+	SOVA_PUSH(inputs, n, cap, config);
+	SOVA_PUSH(inputs, n, cap, baseline);
+	char *compdb_file = NULL;
+	if (run->inputs.compdb) {
+		struct stat st;
+		compdb_file = stat(run->inputs.compdb, &st) == 0 && S_ISDIR(st.st_mode)
+				      ? sova_xasprintf("%s/compile_commands.json", run->inputs.compdb)
+				      : sova_xstrdup(run->inputs.compdb);
+		struct input_file db = { compdb_file, "the compile database" };
+		SOVA_PUSH(inputs, n, cap, db);
+	}
+	for (size_t i = 0; i < run->models.npaths; i++) {
+		struct input_file model = { run->models.paths[i], "a model" };
+		SOVA_PUSH(inputs, n, cap, model);
+	}
+	for (size_t i = 0; i < run->cli.nfiles; i++) {
+		struct input_file named = { run->cli.files[i], run->cli.command == SOVA_CMD_LINK ? "a summaries file"
+												 : "a source file" };
+		SOVA_PUSH(inputs, n, cap, named);
+	}
+	for (size_t i = 0; i < run->db.ntus; i++) {
+		struct input_file tu = { run->db.tus[i].file, "a source file" };
+		SOVA_PUSH(inputs, n, cap, tu);
+	}
+	int rc = output_over_input(run, inputs, n, err, errlen);
+	free(inputs);
+	free(compdb_file);
+	return rc;
+}
+
 /* ---- analysis and output ---- */
 
 static int dump_facts(const struct run *run, FILE *out)
@@ -720,7 +785,8 @@ static int check(struct run *run)
 	char err[4096];
 	if (load_config(run, err, sizeof(err)) != 0 || resolve_fail_on(run, err, sizeof(err)) != 0 ||
 	    load_models(run, err, sizeof(err)) != 0 || resolve_roots(run, err, sizeof(err)) != 0 ||
-	    load_baseline(run, err, sizeof(err)) != 0 || load_inputs(run, err, sizeof(err)) != 0)
+	    load_baseline(run, err, sizeof(err)) != 0 || load_inputs(run, err, sizeof(err)) != 0 ||
+	    refuse_output_over_inputs(run, err, sizeof(err)) != 0)
 		return fail(SOVA_EXIT_USAGE, err);
 	char *cache_note;
 	sova_cache_open(&run->cache, cache_dir(run), run->cli.cache_max_size, &cache_note);
@@ -741,7 +807,7 @@ static int link_summaries(struct run *run)
 	char err[4096];
 	if (load_config(run, err, sizeof(err)) != 0 || resolve_fail_on(run, err, sizeof(err)) != 0 ||
 	    load_models(run, err, sizeof(err)) != 0 || resolve_roots(run, err, sizeof(err)) != 0 ||
-	    load_baseline(run, err, sizeof(err)) != 0)
+	    load_baseline(run, err, sizeof(err)) != 0 || refuse_output_over_inputs(run, err, sizeof(err)) != 0)
 		return fail(SOVA_EXIT_USAGE, err);
 	struct sova_summaries set = { 0 };
 	for (size_t i = 0; i < run->cli.nfiles; i++) {

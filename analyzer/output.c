@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,6 +35,19 @@ static int open_special(struct sova_output *out, const char *path)
 	return 0;
 }
 
+/* The signals that would end the run between creating the temporary and
+ * renaming it. */
+static void block_ending_signals(sigset_t *saved)
+{
+	sigset_t ending;
+	sigemptyset(&ending);
+	sigaddset(&ending, SIGINT);
+	sigaddset(&ending, SIGTERM);
+	sigaddset(&ending, SIGHUP);
+	sigaddset(&ending, SIGQUIT);
+	pthread_sigmask(SIG_BLOCK, &ending, saved);
+}
+
 int sova_output_open(struct sova_output *out, const char *path)
 {
 	memset(out, 0, sizeof(*out));
@@ -47,14 +61,20 @@ int sova_output_open(struct sova_output *out, const char *path)
 			return -1;
 		return open_special(out, path);
 	}
-	out->path = sova_xstrdup(path);
-	out->tmp_path = sova_xasprintf("%s.tmp.XXXXXX", path);
+	char target[PATH_MAX];
+	int link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	if (link && !realpath(path, target))
+		return -1; /* a link to nothing: what to create is not clear */
+	out->path = sova_xstrdup(link ? target : path);
+	out->tmp_path = sova_xasprintf("%s.tmp.XXXXXX", out->path);
+	block_ending_signals(&out->saved_mask);
 	int fd = mkstemp(out->tmp_path);
 	if (fd < 0 || !(out->file = fdopen(fd, "w"))) {
 		if (fd >= 0) {
 			close(fd);
 			unlink(out->tmp_path);
 		}
+		pthread_sigmask(SIG_SETMASK, &out->saved_mask, NULL);
 		free(out->path);
 		free(out->tmp_path);
 		memset(out, 0, sizeof(*out));
@@ -80,7 +100,9 @@ int sova_output_close(struct sova_output *out, int status)
 		unlink(out->tmp_path);
 	free(out->path);
 	free(out->tmp_path);
+	sigset_t saved = out->saved_mask;
 	memset(out, 0, sizeof(*out));
+	pthread_sigmask(SIG_SETMASK, &saved, NULL); /* a signal that waited takes effect here */
 	return rc;
 }
 

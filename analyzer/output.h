@@ -7,6 +7,7 @@
 #ifndef SOVA_OUTPUT_H
 #define SOVA_OUTPUT_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -14,9 +15,14 @@ struct sova_output {
 	FILE *file;
 	char *path;     /* the target, or NULL for standard output and special files */
 	char *tmp_path; /* the temporary being written */
+	/* While the temporary exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT wait:
+	 * one arriving then takes effect once it is renamed or removed, so an
+	 * interrupted run never leaves one behind. The mask to restore. */
+	sigset_t saved_mask;
 };
 
-/* Opens path for writing ("-" or NULL: standard output). Returns 0 or -1. */
+/* Opens path for writing ("-" or NULL: standard output). A symlink is
+ * followed: its target is replaced, the link stays. Returns 0 or -1. */
 int sova_output_open(struct sova_output *out, const char *path);
 
 /* Finishes the output: renames into place when status is 0, removes the

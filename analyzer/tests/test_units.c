@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +26,7 @@
 #include "cachepack.h"
 #include "jsonpos.h"
 #include "models.h"
+#include "output.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -804,6 +807,46 @@ static const char *nothing_there(void *ctx, const char *path)
 }
 
 /* What an #include names, and the paths searched before a header is found. */
+static int temporaries_in(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	int found = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		found += strncmp(e->d_name, prefix, strlen(prefix)) == 0 && strstr(e->d_name, ".tmp.") != NULL;
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* A signal that arrives while the temporary report exists takes effect
+ * once it is renamed into place (or removed): never a temporary left. */
+static void test_output_signal(void)
+{
+	char *target = sova_xasprintf("%s/signalled.txt", tmpdir);
+	for (int ok = 1; ok >= 0; ok--) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			struct sova_output out;
+			if (sova_output_open(&out, target) != 0)
+				_exit(10);
+			raise(SIGTERM);
+			fputs(ok ? "whole\n" : "never\n", out.file);
+			sova_output_close(&out, ok ? 0 : -1);
+			_exit(11);
+		}
+		int status = 0;
+		CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+		CHECK(temporaries_in(tmpdir, "signalled.txt") == 0);
+		size_t len = 0;
+		const char *why;
+		char *text = sova_read_file(target, &len, &why);
+		CHECK(text && strcmp(text, "whole\n") == 0); /* a failed output leaves the last one */
+		free(text);
+	}
+	free(target);
+}
+
 /* A file the database lacks takes the flags of the entry in the nearest
  * folder, then of the longest shared start of name, then the first. */
 static void test_compdb_interpolate(void)
@@ -944,6 +987,7 @@ int main(int argc, char **argv)
 	test_include_search();
 	test_include_memo();
 	test_compdb_interpolate();
+	test_output_signal();
 	test_flag_judging();
 	test_file_hash_preload();
 	test_file_hash_offer();
