@@ -61,13 +61,6 @@ void sova_compdb_free(struct sova_compdb *db)
 	memset(db, 0, sizeof(*db));
 }
 
-static void free_argv(char **argv, size_t argc)
-{
-	for (size_t i = 0; i < argc; i++)
-		free(argv[i]);
-	free(argv);
-}
-
 /* realpath() of a folder, remembered; NULL when it does not resolve.
  * *index receives its place in db->folders. */
 static const char *resolved_folder(struct sova_compdb *db, const char *folder, int *index)
@@ -303,7 +296,7 @@ static void filter_args(struct sova_compdb *db, struct sova_tu_cmd *tu, char *co
 		}
 	}
 	free(opts);
-	free_argv(expanded, nexpanded);
+	sova_free_strings(expanded, nexpanded);
 }
 
 static int string_member(struct sova_json_doc *r, const cJSON *entry, const char *key, const char **out)
@@ -332,7 +325,7 @@ static int entry_argv(struct sova_json_doc *r, const cJSON *entry, char ***argv,
 		*argc = 0;
 		for (const cJSON *a = arguments->child; a; a = a->next) {
 			if (!cJSON_IsString(a)) {
-				free_argv(*argv, *argc);
+				sova_free_strings(*argv, *argc);
 				sova_json_enter_index(r, (int)*argc);
 				return sova_json_error(r, "\"arguments\" must hold only strings");
 			}
@@ -400,7 +393,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 	if (assembly_file(file)) {
 		if (!db->nassembly++)
 			db->first_assembly = absolute_path(db, dir, file);
-		free_argv(argv, argc);
+		sova_free_strings(argv, argc);
 		return 0;
 	}
 	struct sova_tu_cmd tu = { .file = absolute_path(db, dir, file), .directory = absolute_path(db, dir, ".") };
@@ -411,7 +404,7 @@ static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJS
 		filter_args(db, &tu, argv, argc, r->path);
 		SOVA_PUSH(db->tus, db->ntus, db->captus, tu);
 	}
-	free_argv(argv, argc);
+	sova_free_strings(argv, argc);
 	return 0;
 }
 

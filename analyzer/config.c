@@ -24,23 +24,16 @@ void sova_config_init(struct sova_config *config)
 		config->kind_levels[k] = SOVA_CONFIG_LEVEL_UNSET;
 }
 
-static void free_strings(char **s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(s[i]);
-	free(s);
-}
-
 void sova_config_free(struct sova_config *config)
 {
 	free(config->path);
 	free(config->dir);
-	free_strings(config->models, config->nmodels);
+	sova_free_strings(config->models, config->nmodels);
 	free(config->levels);
-	free_strings(config->exclude, config->nexclude);
-	free_strings(config->worker_annotations, config->nworker);
-	free_strings(config->blocking_annotations, config->nblocking);
-	free_strings(config->nonblocking_annotations, config->nnonblocking);
+	sova_free_strings(config->exclude, config->nexclude);
+	sova_free_strings(config->worker_annotations, config->nworker);
+	sova_free_strings(config->blocking_annotations, config->nblocking);
+	sova_free_strings(config->nonblocking_annotations, config->nnonblocking);
 	free(config->compile_commands);
 	sova_config_init(config);
 }

@@ -151,16 +151,9 @@ void sova_models_init(struct sova_models *models)
 	sova_strmap_init(&models->by_function);
 }
 
-static void free_strings(char **s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(s[i]);
-	free(s);
-}
-
 static void when_free(struct sova_when *when)
 {
-	free_strings(when->made_by, when->nmade_by);
+	sova_free_strings(when->made_by, when->nmade_by);
 	free(when->field);
 }
 
@@ -179,7 +172,7 @@ void sova_models_free(struct sova_models *models)
 		api_fn_free(&models->fns[i]);
 	for (size_t i = 0; i < models->nmodels; i++) {
 		free(models->models[i].name);
-		free_strings(models->models[i].headers, models->models[i].nheaders);
+		sova_free_strings(models->models[i].headers, models->models[i].nheaders);
 	}
 	for (size_t i = 0; i < models->nannotations; i++)
 		free(models->annotations[i].name);
@@ -192,8 +185,8 @@ void sova_models_free(struct sova_models *models)
 		free(models->lookup_fields[i].field);
 	}
 	free(models->lookup_fields);
-	free_strings(models->future_types, models->nfuture_types);
-	free_strings(models->paths, models->npaths);
+	sova_free_strings(models->future_types, models->nfuture_types);
+	sova_free_strings(models->paths, models->npaths);
 	free(models->fns);
 	free(models->models);
 	free(models->annotations);
