@@ -40,6 +40,7 @@ void sova_compdb_free(struct sova_compdb *db)
 		free(db->notes[i]);
 	free(db->tus);
 	free(db->notes);
+	free(db->path);
 	free(db->first_assembly);
 	for (size_t i = 0; i < db->nfolders; i++) {
 		free(db->folders[i]);
@@ -370,9 +371,8 @@ static int tu_seen(struct sova_compdb *db, const char *file)
  * and libclang would parse it as C and report errors that are not there. */
 static int assembly_file(const char *file)
 {
-	const char *dot = strrchr(file, '.');
-	return dot && (strcmp(dot, ".s") == 0 || strcmp(dot, ".S") == 0 || strcmp(dot, ".sx") == 0 ||
-		       strcmp(dot, ".asm") == 0);
+	static const char *const endings[] = { ".s", ".S", ".sx", ".asm" };
+	return sova_file_ends_in(file, endings, sizeof(endings) / sizeof(endings[0]));
 }
 
 static int read_entry(struct sova_json_doc *r, struct sova_compdb *db, const cJSON *entry)
@@ -427,6 +427,8 @@ int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t
 	struct stat st;
 	char *file = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? sova_xasprintf("%s/compile_commands.json", path)
 								   : sova_xstrdup(path);
+	free(db->path);
+	db->path = file;
 	struct sova_json_doc doc;
 	int rc = sova_json_doc_load(&doc, file, "compile database", err, errlen);
 	if (rc == 0)
@@ -436,7 +438,6 @@ int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t
 		add_note(db, "%s: skipped %zu assembly file%s (%s%s): sova analyses C", file, db->nassembly,
 			 db->nassembly == 1 ? "" : "s", db->first_assembly, db->nassembly > 1 ? ", ..." : "");
 	sova_json_doc_free(&doc);
-	free(file);
 	return rc;
 }
 
@@ -585,8 +586,7 @@ static char *cmake_build_compdb(const char *dir)
 	char *found = NULL;
 	for (size_t i = 0; i < n && !found; i++) {
 		char *candidate = sova_xasprintf("%s/%s/compile_commands.json", dir, names[i]);
-		struct stat st;
-		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+		if (sova_is_regular_file(candidate))
 			found = candidate;
 		else
 			free(candidate);
@@ -603,8 +603,7 @@ static char *compdb_in(const char *dir)
 	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
 		char *candidate = sova_xasprintf("%s%s/compile_commands.json", strcmp(dir, "/") == 0 ? "" : dir,
 						 places[i]);
-		struct stat st;
-		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+		if (sova_is_regular_file(candidate))
 			return candidate;
 		free(candidate);
 	}

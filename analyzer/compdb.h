@@ -31,6 +31,7 @@ struct sova_dropped_flag {
 };
 
 struct sova_compdb {
+	char *path; /* the compile_commands.json read; NULL for files from the command line */
 	struct sova_tu_cmd *tus;
 	size_t ntus, captus;
 	char **notes; /* notifications about dropped flags, as full messages */

@@ -46,8 +46,7 @@ char *sova_config_find(const char *start, char **note)
 	char *found = NULL;
 	for (size_t i = 0; i < ndirs && !found; i++) {
 		char *candidate = sova_xasprintf("%s/%s", strcmp(dirs[i], "/") == 0 ? "" : dirs[i], CONFIG_NAME);
-		struct stat st;
-		if (stat(candidate, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (!sova_is_regular_file(candidate)) {
 			free(candidate);
 		} else if (!sova_owned_by_us_or_root(candidate)) {
 			/* Planted by someone else, it could turn the analysis off. */

@@ -184,11 +184,7 @@ static int take_only_files(struct run *run, char *err, size_t errlen)
 static int header_file(const char *file)
 {
 	static const char *const endings[] = { ".h", ".hh", ".hpp", ".hxx", ".inc", ".def" };
-	const char *dot = strrchr(file, '.');
-	for (size_t i = 0; dot && i < sizeof(endings) / sizeof(endings[0]); i++)
-		if (strcmp(dot, endings[i]) == 0)
-			return 1;
-	return 0;
+	return sova_file_ends_in(file, endings, sizeof(endings) / sizeof(endings[0]));
 }
 
 /* A named source the database does not list is analysed with the flags of
@@ -409,15 +405,8 @@ static int refuse_output_over_inputs(const struct run *run, char *err, size_t er
 	struct input_file baseline = { run->cli.baseline, "the baseline" };
 	SOVA_PUSH(inputs, n, cap, config);
 	SOVA_PUSH(inputs, n, cap, baseline);
-	char *compdb_file = NULL;
-	if (run->inputs.compdb) {
-		struct stat st;
-		compdb_file = stat(run->inputs.compdb, &st) == 0 && S_ISDIR(st.st_mode)
-				      ? sova_xasprintf("%s/compile_commands.json", run->inputs.compdb)
-				      : sova_xstrdup(run->inputs.compdb);
-		struct input_file db = { compdb_file, "the compile database" };
-		SOVA_PUSH(inputs, n, cap, db);
-	}
+	struct input_file db = { run->db.path, "the compile database" };
+	SOVA_PUSH(inputs, n, cap, db);
 	for (size_t i = 0; i < run->models.npaths; i++) {
 		struct input_file model = { run->models.paths[i], "a model" };
 		SOVA_PUSH(inputs, n, cap, model);
@@ -433,7 +422,6 @@ static int refuse_output_over_inputs(const struct run *run, char *err, size_t er
 	}
 	int rc = output_over_input(run, inputs, n, err, errlen);
 	free(inputs);
-	free(compdb_file);
 	return rc;
 }
 

@@ -338,3 +338,18 @@ int sova_owned_by_us_or_root(const char *path)
 	struct stat st;
 	return stat(path, &st) == 0 && (st.st_uid == geteuid() || st.st_uid == 0);
 }
+
+int sova_is_regular_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int sova_file_ends_in(const char *file, const char *const *endings, size_t n)
+{
+	const char *dot = strrchr(file, '.');
+	for (size_t i = 0; dot && i < n; i++)
+		if (strcmp(dot, endings[i]) == 0)
+			return 1;
+	return 0;
+}

@@ -113,6 +113,12 @@ int sova_utf8_valid(const char *s, size_t len);
 char **sova_dirs_to_repo_top(const char *start, size_t *n);
 void sova_free_strings(char **strings, size_t n);
 
+/* Whether path names a regular file (a symlink is followed). */
+int sova_is_regular_file(const char *path);
+
+/* Whether file's name ends in one of the n endings (".h", ".S"). */
+int sova_file_ends_in(const char *file, const char *const *endings, size_t n);
+
 /* Whether a file sova found by itself may be trusted: it is owned by the
  * user sova runs as, or by root (git's safe.directory rule). */
 int sova_owned_by_us_or_root(const char *path);
