@@ -61,6 +61,7 @@ enum sova_bound_kind {
 	SOVA_BOUND_INT,     /* the constant num (NULL and false are 0) */
 	SOVA_BOUND_FUNC,    /* the function sym num */
 	SOVA_BOUND_NONNULL, /* an address */
+	SOVA_BOUND_SLOT,    /* what slot num holds: a member of the variable the caller passed (&ops) */
 };
 
 struct sova_bound {
@@ -129,6 +130,7 @@ struct sova_relevant {
 	struct sova_param_ref *refs;
 	size_t n, cap;
 	int *callee_params; /* per call: the parameter it calls through, or -1 */
+	const char **callee_paths; /* per call: NULL, or the member of that parameter it calls through (o->run) */
 };
 
 /* The joins that wait for a thread already at its end, per entry (joins.c):

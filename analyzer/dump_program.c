@@ -102,6 +102,25 @@ static char *target_text(const struct sova_program *prog, int sym, const char *b
 	return text;
 }
 
+/* What the targets are found by: the member of one variable, every
+ * function stored into the field, or what a variable, parameter or
+ * function result holds. */
+static const char *resolved_by(const struct sova_program *prog, const struct sova_def *d, const struct sova_call *c)
+{
+	if (sova_program_callee_member(prog, d, c) >= 0)
+		return "object";
+	switch (c->callee.kind) {
+	case SOVA_VAL_FIELD:
+		return "field";
+	case SOVA_VAL_PARAM:
+		return "parameter";
+	case SOVA_VAL_CALL:
+		return "result";
+	default:
+		return "variable";
+	}
+}
+
 static cJSON *indirect_call_json(const struct sova_program *prog, size_t def, size_t call, const char *base)
 {
 	const struct sova_def *d = &prog->defs[def];
@@ -118,6 +137,7 @@ static cJSON *indirect_call_json(const struct sova_program *prog, size_t def, si
 	free(at);
 	cJSON_AddStringToObject(o, "in", d->fn->name);
 	cJSON_AddStringToObject(o, "through", c->callee_name);
+	cJSON_AddStringToObject(o, "by", resolved_by(prog, d, c));
 	cJSON_AddItemToObject(o, "targets", sorted_array(targets, n, 0));
 	return o;
 }

@@ -228,24 +228,7 @@ static const struct sova_api_fn *find_api(const struct sova_engine *e, int def, 
 
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val)
 {
-	for (int hops = 0; hops < 8 && val->kind == SOVA_VAL_LOCAL && !val->element; hops++) {
-		const struct sova_func *fn = e->prog->defs[def].fn;
-		const struct sova_val *only = NULL;
-		for (size_t i = 0; i < fn->nassigns; i++) {
-			const struct sova_assign *a = &fn->assigns[i];
-			if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, val->usr) != 0)
-				continue;
-			if (only && !sova_val_same(only, &a->value))
-				return val;
-			only = &a->value;
-		}
-		/* Only storage-to-storage aliases: "ex = arg" is the same executor as arg,
-		 * but "ex = fut_serial_new()" is an identity of its own. */
-		if (!only || only->kind == SOVA_VAL_CALL || only->kind == SOVA_VAL_INT || only->kind == SOVA_VAL_UNKNOWN)
-			return val;
-		val = only;
-	}
-	return val;
+	return sova_def_resolve_local(&e->prog->defs[def], val);
 }
 
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val)

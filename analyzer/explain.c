@@ -114,6 +114,8 @@ static void print_bound(const struct explainer *x, struct sova_bound b)
 		fprintf(out, "%ld", b.num);
 	else if (b.kind == SOVA_BOUND_FUNC)
 		fprintf(out, "the function '%s'", e->prog->syms[b.num].name);
+	else if (b.kind == SOVA_BOUND_SLOT)
+		fprintf(out, "a variable's member");
 	else
 		fprintf(out, "an address");
 }

@@ -63,10 +63,28 @@ struct init_walk {
 	size_t npending, cappending;
 };
 
+/* The abstract member (sova_val.member) of field in object, when object is
+ * a variable, an element of one, or a member of either; else NULL. */
+static const char *member_in(struct extractor *ex, const struct sova_val *object, const char *field)
+{
+	const char *base = NULL;
+	if (object->kind == SOVA_VAL_FIELD)
+		base = object->member;
+	else if ((object->kind == SOVA_VAL_GLOBAL || object->kind == SOVA_VAL_LOCAL) && !object->path &&
+		 !object->address)
+		base = object->usr;
+	if (!base || !field)
+		return NULL;
+	return sova_strpool_printf(&ex->facts->strings, "%s%s%c%s", base, object->element ? "[]" : "",
+				   SOVA_PATH_MEMBER, field);
+}
+
 /* One initializer stored into target, a field of object: a nested list waits
  * its turn, a value is assigned. */
 static void store(struct init_walk *w, CXCursor value, struct sova_val target, const struct sova_val *object)
 {
+	if (object && target.kind == SOVA_VAL_FIELD && !target.member)
+		target.member = member_in(w->ex, object, target.usr);
 	if (ext_is_kind(value, CXCursor_InitListExpr)) {
 		/* The nested list initializes target as a member of object: its
 		 * path says so, so that a wait on the object knows it holds target. */

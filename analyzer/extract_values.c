@@ -718,7 +718,9 @@ struct sova_val ext_int_value(CXCursor c)
 struct path_builder {
 	char *segments[64];
 	size_t count;
-	int unique; /* an index sova cannot name: the path equals no other */
+	int unique;          /* an index sova cannot name: the path equals no other */
+	int through_pointer; /* a pointer was followed: p->f, *p, p[i] */
+	int named_base;      /* the base is a variable, not a parameter or a value */
 };
 
 static void path_push(struct path_builder *p, char *segment)
@@ -744,10 +746,50 @@ static char *index_segment(struct extractor *ex, CXCursor index, struct path_bui
 	return seg;
 }
 
+/* The type an expression has before an implicit conversion: an array's
+ * name decays to a pointer, and a subscript of it is still in the array. */
+static CXType unconverted_type(const struct extractor *ex, CXCursor c)
+{
+	CXCursor inner;
+	if (ext_is_kind(c, CXCursor_UnexposedExpr) && ext_wrapped_expr(ex, c, &inner))
+		c = inner;
+	return clang_getCanonicalType(clang_getCursorType(c));
+}
+
+/* The abstract member of a written-out access (see sova_val.member): the
+ * segments with every index as "[]", or NULL when a pointer was followed
+ * or the base is no variable. */
+static const char *member_of_access(struct extractor *ex, const struct path_builder *p)
+{
+	if (p->through_pointer || !p->named_base || !p->count)
+		return NULL;
+	size_t len = 1;
+	for (size_t i = 0; i < p->count; i++)
+		len += strlen(p->segments[i]);
+	char *member = sova_xmalloc(len);
+	char *at = member;
+	for (size_t i = p->count; i-- > 0;) {
+		const char *seg = p->segments[i];
+		if (seg[0] == '[') {
+			memcpy(at, "[]", 2);
+			at += 2;
+		} else {
+			size_t n = strlen(seg);
+			memcpy(at, seg, n);
+			at += n;
+		}
+	}
+	*at = '\0';
+	const char *kept = ext_str(ex, member);
+	free(member);
+	return kept;
+}
+
 /* The access an lvalue expression makes, written out from its base: the
  * base's USR, then each member as SOVA_PATH_MEMBER and the field's USR, and
- * each index as "[1]". Built bottom-up in a loop; & and casts are skipped. */
-static const char *access_path(struct extractor *ex, CXCursor c)
+ * each index as "[1]". Built bottom-up in a loop; & and casts are skipped.
+ * *member gets its abstract member, or NULL. */
+static const char *access_path(struct extractor *ex, CXCursor c, const char **member)
 {
 	struct path_builder p = { .count = 0 };
 	char op = 0;
@@ -757,11 +799,16 @@ static const char *access_path(struct extractor *ex, CXCursor c)
 			const char *field = ext_usr(ex, clang_getCursorReferenced(c));
 			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
 			c = ext_child_at(ex, c, 0);
+			if (unconverted_type(ex, c).kind == CXType_Pointer) /* o->f */
+				p.through_pointer = 1;
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
 			path_push(&p, index_segment(ex, ext_child_at(ex, c, 1), &p));
 			c = ext_child_at(ex, c, 0);
+			if (!is_array_type(unconverted_type(ex, c)))
+				p.through_pointer = 1;
 		} else if (kind == CXCursor_UnaryOperator && (op = ext_first_char(ex, c)) == '*') {
 			path_push(&p, sova_xstrdup("[0]"));
+			p.through_pointer = 1;
 			if (!ext_wrapped_expr(ex, c, &c))
 				break;
 		} else if (kind == CXCursor_UnaryOperator && op == '&') {
@@ -771,15 +818,19 @@ static const char *access_path(struct extractor *ex, CXCursor c)
 			if (!ext_wrapped_expr(ex, c, &c))
 				break;
 		} else {
-			if (kind == CXCursor_DeclRefExpr)
-				path_push(&p, sova_xstrdup(ext_usr(ex, clang_getCursorReferenced(c))));
-			else
+			if (kind == CXCursor_DeclRefExpr) {
+				CXCursor decl = clang_getCursorReferenced(c);
+				path_push(&p, sova_xstrdup(ext_usr(ex, decl)));
+				p.named_base = ext_is_kind(decl, CXCursor_VarDecl);
+			} else {
 				p.unique = 1;
+			}
 			break;
 		}
 		if (clang_Cursor_isNull(c))
 			break;
 	}
+	*member = member_of_access(ex, &p);
 	size_t len = 1;
 	for (size_t i = 0; i < p.count; i++)
 		len += strlen(p.segments[i]);
@@ -829,7 +880,7 @@ static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int d
 
 static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth)
 {
-	const char *path = NULL; /* written out at the first member or subscript met */
+	const char *path = NULL, *member = NULL; /* written out at the first member or subscript met */
 	int element = 0, address = 0;
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
 	for (int guard = 0; guard < MAX_PEEL; guard++) {
@@ -848,7 +899,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			v = ext_int_value(c);
 		} else if (kind == CXCursor_ArraySubscriptExpr) {
 			if (!path)
-				path = access_path(ex, c);
+				path = access_path(ex, c, &member);
 			element = 1;
 			c = ext_child_at(ex, c, 0);
 			continue;
@@ -865,7 +916,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 			v = conditional_value(ex, c, depth);
 		} else if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
 			if (!path && kind == CXCursor_MemberRefExpr)
-				path = access_path(ex, c);
+				path = access_path(ex, c, &member);
 			v = ext_value_of_decl(ex, clang_getCursorReferenced(c));
 		} else if (kind == CXCursor_BlockExpr) {
 			int block = ext_node_table_get(&ex->blocks, c);
@@ -885,6 +936,7 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 	v.element = element;
 	v.address = address;
 	v.path = path;
+	v.member = member;
 	return v;
 }
 

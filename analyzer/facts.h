@@ -32,6 +32,12 @@ struct sova_val {
 	int element; /* an element of the storage named: fs[i], *p */
 	int address; /* its address was taken: &f */
 	const char *path; /* the access written out, when more than a name (see SOVA_PATH_MEMBER) */
+	/* For an access into a named variable's own storage, with no pointer
+	 * followed on the way (ops.run, cmds[i].fn, net.inner.cb; not p->run):
+	 * the variable's USR, then SOVA_PATH_MEMBER and a field's USR per
+	 * member, every index as "[]". One abstract object per variable, all
+	 * of an array's elements as one; link.c resolves calls by it. */
+	const char *member;
 };
 
 /* Separates the members of an access path: base USR, then a member's field

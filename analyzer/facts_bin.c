@@ -120,6 +120,7 @@ static void put_val(struct sova_bin_writer *w, const struct sova_val *v)
 	put_int(w, v->num);
 	sova_bin_put_uint(w, (v->element ? 1u : 0u) | (v->address ? 2u : 0u));
 	sova_bin_put_str(w, v->path);
+	sova_bin_put_str(w, v->member);
 }
 
 static void put_cond(struct sova_bin_writer *w, const struct sova_cond *cond)
@@ -421,6 +422,7 @@ static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 	v->element = flags & 1;
 	v->address = (flags & 2) != 0;
 	v->path = sova_bin_get_str(r);
+	v->member = sova_bin_get_str(r);
 }
 
 static void get_assigns(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_assign **out, size_t *n,

@@ -50,6 +50,8 @@ static cJSON *val_json(const struct sova_val *v)
 		cJSON_AddTrueToObject(o, "address");
 	if (v->path)
 		cJSON_AddStringToObject(o, "path", v->path);
+	if (v->member)
+		cJSON_AddStringToObject(o, "member", v->member);
 	return o;
 }
 
@@ -317,6 +319,7 @@ static void read_val(struct reader *r, const cJSON *o, struct sova_val *v)
 	v->element = read_bool(r, o, "element");
 	v->address = read_bool(r, o, "address");
 	v->path = read_str(r, o, "path", 0);
+	v->member = read_str(r, o, "member", 0);
 }
 
 static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *key)

@@ -227,8 +227,58 @@ static int slot_key_of(const struct sova_def *def, const struct sova_val *val, s
 	return 1;
 }
 
+/* The slot of one variable's member, when the program stores into it
+ * directly (an initializer, ops.run = f); else -1. */
+static int member_slot(const struct sova_program *prog, const char *member)
+{
+	struct sova_slot_key key = { SOVA_SLOT_MEMBER, member, 0 };
+	return member ? sova_slotmap_get(&prog->slot_by_key, &key) : -1;
+}
+
+int sova_program_member_slot(const struct sova_program *prog, const struct sova_val *pointer, const char *fields)
+{
+	if (!fields || (pointer->element && !pointer->address))
+		return -1;
+	const char *base = pointer->member;
+	if (!base && (pointer->kind == SOVA_VAL_GLOBAL || pointer->kind == SOVA_VAL_LOCAL) && !pointer->path)
+		base = pointer->usr;
+	if (!base)
+		return -1;
+	/* &ops points at ops itself; an array's name, at its elements. */
+	const char *element = pointer->address ? "" : "[]";
+	char *member = sova_xasprintf("%s%s%s", base, element, fields);
+	int slot = member_slot(prog, member);
+	free(member);
+	return slot;
+}
+
+const struct sova_val *sova_def_resolve_local(const struct sova_def *def, const struct sova_val *val)
+{
+	for (int hops = 0; def && hops < 8 && val->kind == SOVA_VAL_LOCAL && !val->element; hops++) {
+		const struct sova_func *fn = def->fn;
+		const struct sova_val *only = NULL;
+		for (size_t i = 0; i < fn->nassigns; i++) {
+			const struct sova_assign *a = &fn->assigns[i];
+			if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, val->usr) != 0)
+				continue;
+			if (only && !sova_val_same(only, &a->value))
+				return val;
+			only = &a->value;
+		}
+		/* Only storage-to-storage aliases: "ex = arg" is the same executor as arg,
+		 * but "ex = fut_serial_new()" is an identity of its own. */
+		if (!only || only->kind == SOVA_VAL_CALL || only->kind == SOVA_VAL_INT || only->kind == SOVA_VAL_UNKNOWN)
+			return val;
+		val = only;
+	}
+	return val;
+}
+
 int sova_program_slot_of(const struct sova_program *prog, const struct sova_def *def, const struct sova_val *val)
 {
+	int member = val->kind == SOVA_VAL_FIELD ? member_slot(prog, val->member) : -1;
+	if (member >= 0)
+		return member;
 	struct sova_slot_key key;
 	if (!slot_key_of(def, val, &key))
 		return -1;
@@ -237,6 +287,9 @@ int sova_program_slot_of(const struct sova_program *prog, const struct sova_def 
 
 static int linker_slot(struct linker *l, const struct sova_def *def, const struct sova_val *val)
 {
+	int member = val->kind == SOVA_VAL_FIELD ? member_slot(l->prog, val->member) : -1;
+	if (member >= 0)
+		return member;
 	struct sova_slot_key key;
 	if (!slot_key_of(def, val, &key))
 		return -1;
@@ -380,6 +433,27 @@ static void bind_args(struct linker *l, const struct sova_def *def, const struct
 	}
 }
 
+static int pointer_stores_slot(struct linker *l, const char *field)
+{
+	struct sova_slot_key key = { SOVA_SLOT_POINTER_STORES, field, 0 };
+	return intern_slot(l->prog, &key);
+}
+
+/* A store into a field also lands in the field's slot, which calls through
+ * a pointer read; one through a pointer lands in the field's pointer
+ * stores as well, which every variable's member of that field may hold. */
+static void flow_field_store(struct linker *l, const struct sova_def *def, const struct sova_assign *a)
+{
+	if (a->target.kind != SOVA_VAL_FIELD || !a->target.usr)
+		return;
+	if (member_slot(l->prog, a->target.member) >= 0) {
+		struct sova_slot_key key = { SOVA_SLOT_FIELD, a->target.usr, 0 };
+		flow(l, intern_slot(l->prog, &key), def, &a->value);
+	} else {
+		flow(l, pointer_stores_slot(l, a->target.usr), def, &a->value);
+	}
+}
+
 static void flow_assigns(struct linker *l, const struct sova_assign *assigns, size_t n, int def, int tu)
 {
 	const struct sova_def *d = def >= 0 ? &l->prog->defs[def] : NULL;
@@ -387,7 +461,56 @@ static void flow_assigns(struct linker *l, const struct sova_assign *assigns, si
 		struct sova_prog_assign pa = { &assigns[i], def, tu };
 		SOVA_PUSH(l->prog->assigns, l->prog->nassigns, l->prog->capassigns, pa);
 		flow(l, linker_slot(l, d, &assigns[i].target), d, &assigns[i].value);
+		flow_field_store(l, d, &assigns[i]);
 	}
+}
+
+/* Makes a slot for each variable's member the program stores into, before
+ * any flow: a value read from such a member, or a call through it, reads
+ * that slot instead of the field's. Each also holds whatever is stored
+ * into the field through a pointer, which may point at the variable. */
+static void add_member_slots(struct linker *l, const struct sova_assign *assigns, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct sova_val *target = &assigns[i].target;
+		if (target->kind != SOVA_VAL_FIELD || !target->member || !target->usr ||
+		    member_slot(l->prog, target->member) >= 0)
+			continue;
+		struct sova_slot_key key = { SOVA_SLOT_MEMBER, target->member, 0 };
+		int member = intern_slot(l->prog, &key);
+		int stores = pointer_stores_slot(l, target->usr);
+		cover_slots(l);
+		SOVA_PUSH(l->succ.items[stores], l->succ.count[stores], l->succ.cap[stores], member);
+	}
+}
+
+static void find_member_slots(struct linker *l)
+{
+	const struct sova_program *prog = l->prog;
+	for (size_t t = 0; t < prog->ntus; t++)
+		add_member_slots(l, prog->tus[t].globals, prog->tus[t].nglobals);
+	for (size_t d = 0; d < prog->ndefs; d++)
+		add_member_slots(l, prog->defs[d].fn->assigns, prog->defs[d].fn->nassigns);
+}
+
+/* The member an indirect call reads, when the object it calls through is
+ * a variable (ops.run()) or a local pointer whose one value is the
+ * address of one (o = &ops; o->run()); else -1. */
+int sova_program_callee_member(const struct sova_program *prog, const struct sova_def *def, const struct sova_call *call)
+{
+	const struct sova_val *callee = &call->callee;
+	if (callee->kind != SOVA_VAL_FIELD || callee->element || !callee->usr)
+		return -1;
+	int slot = member_slot(prog, callee->member);
+	if (slot >= 0 || callee->member || call->callee_object.kind != SOVA_VAL_LOCAL)
+		return slot;
+	const struct sova_val *object = sova_def_resolve_local(def, &call->callee_object);
+	if (object == &call->callee_object)
+		return -1;
+	char *fields = sova_xasprintf("%c%s", SOVA_PATH_MEMBER, callee->usr);
+	slot = sova_program_member_slot(prog, object, fields);
+	free(fields);
+	return slot;
 }
 
 static void flow_def(struct linker *l, int index)
@@ -406,7 +529,9 @@ static void flow_def(struct linker *l, int index)
 			bind_args(l, def, call, call->callee_usr);
 			continue;
 		}
-		int slot = linker_slot(l, def, &call->callee);
+		int slot = sova_program_callee_member(l->prog, def, call);
+		if (slot < 0)
+			slot = linker_slot(l, def, &call->callee);
 		if (slot < 0)
 			continue;
 		struct pending_call p = { .def = index, .call = c, .slot = slot };
@@ -471,7 +596,9 @@ static const int *targets_of(struct sova_program *prog, const struct sova_def *d
 		int sym = sova_strmap_get(&prog->sym_by_usr, call->callee_usr);
 		return sym >= 0 ? sova_symset_intern(&prog->sets, &sym, 1)->syms : no_targets;
 	}
-	int slot = sova_program_slot_of(prog, def, &call->callee);
+	int slot = sova_program_callee_member(prog, def, call);
+	if (slot < 0)
+		slot = sova_program_slot_of(prog, def, &call->callee);
 	return slot >= 0 && prog->slots[slot].set ? prog->slots[slot].syms : no_targets;
 }
 
@@ -510,6 +637,7 @@ void sova_link(const struct sova_tu_facts *tus, size_t ntus, const struct sova_b
 	for (size_t t = 0; t < ntus; t++)
 		link_functions(prog, (int)t);
 	struct linker l = { .prog = prog };
+	find_member_slots(&l);
 	for (size_t t = 0; t < ntus; t++)
 		flow_assigns(&l, tus[t].globals, tus[t].nglobals, -1, (int)t);
 	for (size_t d = 0; d < prog->ndefs; d++)

@@ -1,10 +1,17 @@
 /* link.h - stage 4: joins the per-TU summaries into one whole program.
  *
  * Functions are joined by USR, so a call in a.c reaches its body in b.c.
- * Function pointers are resolved by a flow-insensitive, field-based
- * points-to over "slots" (globals, locals, parameters, struct fields,
- * function results): every function stored anywhere into a slot is a
- * possible target of every call through that slot. */
+ * Function pointers are resolved by a flow-insensitive points-to over
+ * "slots" (globals, locals, parameters, struct fields, function results):
+ * every function stored anywhere into a slot is a possible target of every
+ * call through that slot. Fields are object-sensitive for variables: a
+ * member of a variable the program stores into directly (an initializer,
+ * ops.run = f) is a slot of its own, which a call on that variable (or on
+ * a local pointer to it) reads, so two tables of one struct type stay
+ * apart; a call through any other pointer reads the field's slot, which
+ * holds every function stored into that field. Stores through pointers
+ * reach every variable's member of the field. workers.c binds a pointer
+ * parameter to the variable its caller passes. */
 #ifndef SOVA_LINK_H
 #define SOVA_LINK_H
 
@@ -80,8 +87,24 @@ void sova_program_free(struct sova_program *prog);
 /* A location with its file index mapped from TU-local to the global table. */
 struct sova_loc sova_program_loc(const struct sova_program *prog, int tu, struct sova_loc loc);
 
-/* The slot a value names, or -1. Function results are slots "R:usr". */
+/* The slot a value names, or -1. Function results are slots "R:usr"; a
+ * field of a variable the program stores into directly is its own slot. */
 int sova_program_slot_of(const struct sova_program *prog, const struct sova_def *def, const struct sova_val *val);
+
+/* The slot of member `fields` (SOVA_PATH_MEMBER and a field's USR per
+ * member) of the variable a pointer value points at (&ops, &tab[i], an
+ * array's name), when the program stores into it directly; else -1. */
+int sova_program_member_slot(const struct sova_program *prog, const struct sova_val *pointer, const char *fields);
+
+/* The slot of the variable's member an indirect call reads: on a variable
+ * (ops.run()), or on a local pointer whose one value is the address of one
+ * (o = &ops; o->run()); -1 when the call reads no such member. */
+int sova_program_callee_member(const struct sova_program *prog, const struct sova_def *def,
+			       const struct sova_call *call);
+
+/* The one value a local is assigned in def's body, followed through
+ * local-to-local copies; val itself when there is none or several. */
+const struct sova_val *sova_def_resolve_local(const struct sova_def *def, const struct sova_val *val);
 
 /* Returns 1 when sym carries annotate(annotation). */
 int sova_sym_annotated(const struct sova_sym *sym, const char *annotation);

@@ -18,6 +18,8 @@ enum sova_slot_tag {
 	SOVA_SLOT_FIELD,
 	SOVA_SLOT_PARAM,  /* num: the parameter's index */
 	SOVA_SLOT_RESULT, /* what a function returns */
+	SOVA_SLOT_MEMBER, /* a field of one variable's storage; usr: the abstract member (sova_val.member) */
+	SOVA_SLOT_POINTER_STORES, /* what is stored into a field through a pointer; usr: the field */
 };
 
 struct sova_slot_key {

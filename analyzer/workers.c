@@ -181,11 +181,22 @@ static int param_of(const struct sova_engine *e, int def, const struct sova_val 
 	return (int)v->num;
 }
 
-/* The parameter a call's callee is, when it calls through one of def's parameters. */
-static int callee_param(const struct sova_engine *e, int def, int call)
+/* The parameter a call's callee is, when it calls through one of def's
+ * parameters (*path NULL) or through a member of what one points at
+ * (o->run(): *path the member, as in a sova_cond). */
+static int callee_param(const struct sova_engine *e, int def, int call, const char **path)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
-	return c->callee_usr ? -1 : param_of(e, def, &c->callee);
+	*path = NULL;
+	if (c->callee_usr)
+		return -1;
+	int param = param_of(e, def, &c->callee);
+	if (param >= 0 || c->callee.kind != SOVA_VAL_FIELD || c->callee.element || !c->callee.path)
+		return param;
+	param = param_of(e, def, &c->callee_object);
+	if (param >= 0)
+		*path = strrchr(c->callee.path, SOVA_PATH_MEMBER);
+	return *path ? param : -1;
 }
 
 static int same_path(const char *a, const char *b)
@@ -314,10 +325,12 @@ static void find_relevant(struct sova_engine *e)
 	size_t nwork = 0;
 	for (size_t d = 0; d < n; d++) {
 		const struct sova_func *fn = e->prog->defs[d].fn;
-		e->relevant[d].callee_params = sova_xmalloc((fn->ncalls + 1) * sizeof(int));
+		struct sova_relevant *rel = &e->relevant[d];
+		rel->callee_params = sova_xmalloc((fn->ncalls + 1) * sizeof(int));
+		rel->callee_paths = sova_xmalloc((fn->ncalls + 1) * sizeof(char *));
 		for (size_t c = 0; c < fn->ncalls; c++) {
-			e->relevant[d].callee_params[c] = callee_param(e, (int)d, (int)c);
-			relevant_add(&rv, (int)d, e->relevant[d].callee_params[c], NULL);
+			rel->callee_params[c] = callee_param(e, (int)d, (int)c, &rel->callee_paths[c]);
+			relevant_add(&rv, (int)d, rel->callee_params[c], rel->callee_paths[c]);
 			for (size_t k = 0; k < fn->calls[c].nconds; k++)
 				relevant_add(&rv, (int)d, fn->calls[c].conds[k].param, fn->calls[c].conds[k].path);
 		}
@@ -349,6 +362,7 @@ void sova_relevant_free(struct sova_engine *e)
 	for (size_t d = 0; e->relevant && d < e->prog->ndefs; d++) {
 		free(e->relevant[d].refs);
 		free(e->relevant[d].callee_params);
+		free(e->relevant[d].callee_paths);
 	}
 	free(e->relevant);
 	e->relevant = NULL;
@@ -425,8 +439,10 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 	if (param >= 0)
 		return refined(sova_engine_call(e, def, call), param, ref->path,
 			       bound_of(e, reach, state, param, ref->path));
-	if (ref->path)
-		return unknown_bound;
+	if (ref->path) { /* run_with(&fast_ops): the callee's o->run is fast_ops.run */
+		int slot = sova_program_member_slot(e->prog, sova_engine_resolve_local(e, def, arg), ref->path);
+		return slot >= 0 ? (struct sova_bound){ SOVA_BOUND_SLOT, slot } : unknown_bound;
+	}
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	const struct sova_derived_arg *test = derived_arg(c, (int)ref->param);
 	if (test)
@@ -463,21 +479,29 @@ int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reac
 }
 
 /* The syms a call may reach in a state: for a call through a parameter
- * bound to a function, that function; otherwise every function the
- * program ever stores where the call reads. */
+ * bound to a function, that function; through a member of a parameter
+ * bound to a variable, what that variable's member holds; otherwise every
+ * function the program ever stores where the call reads. */
 static void state_targets(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
 			  int **out, size_t *n, size_t *cap)
 {
 	*n = 0;
 	int def = reach->states[state].def;
-	int param = e->relevant[def].callee_params[call];
-	struct sova_bound b = param >= 0 ? bound_of(e, reach, state, param, NULL) : unknown_bound;
+	const struct sova_relevant *rel = &e->relevant[def];
+	int param = rel->callee_params[call];
+	struct sova_bound b = param >= 0 ? bound_of(e, reach, state, param, rel->callee_paths[call]) : unknown_bound;
 	if (b.kind == SOVA_BOUND_FUNC) {
 		SOVA_PUSH(*out, *n, *cap, (int)b.num);
 		return;
 	}
 	if (b.kind == SOVA_BOUND_INT) /* a call through NULL does not happen */
 		return;
+	if (b.kind == SOVA_BOUND_SLOT) {
+		const struct sova_slot *slot = &e->prog->slots[b.num];
+		for (size_t k = 0; k < slot->nsyms; k++)
+			SOVA_PUSH(*out, *n, *cap, slot->syms[k]);
+		return;
+	}
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++)
 		SOVA_PUSH(*out, *n, *cap, *t);
 }
