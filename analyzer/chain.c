@@ -35,12 +35,32 @@ void sova_chain_copy(struct sova_chain *dst, const struct sova_chain *src)
 		sova_chain_add(dst, src->steps[i].loc, src->steps[i].depth, sova_xstrdup(src->steps[i].message));
 }
 
+char *sova_entry_origin_phrase(enum sova_entry_origin origin, const char *how)
+{
+	switch (origin) {
+	case SOVA_ENTRY_FIELD:
+		return sova_xasprintf("registered with field '%s'", how);
+	case SOVA_ENTRY_ANNOTATION:
+		return sova_xasprintf("annotated %s", how);
+	default:
+		return sova_xasprintf("registered with '%s'", how);
+	}
+}
+
+char *sova_context_phrase(enum sova_context context)
+{
+	const char *name = sova_context_name(context);
+	return sova_xasprintf("%s %s context", strchr("aeiou", name[0]) ? "an" : "a", name);
+}
+
 static char *entry_message(const struct sova_entry *entry, const char *name)
 {
-	const char *ctx = sova_context_name(entry->context);
-	if (entry->def >= 0)
-		return sova_xasprintf("'%s' runs in a %s context: it is registered with '%s'", name, ctx, entry->how);
-	return sova_xasprintf("'%s' runs in a %s context: it is annotated %s", name, ctx, entry->how);
+	char *ctx = sova_context_phrase(entry->context);
+	char *how = sova_entry_origin_phrase(entry->origin, entry->how);
+	char *text = sova_xasprintf("'%s' runs in %s: it is %s", name, ctx, how);
+	free(ctx);
+	free(how);
+	return text;
 }
 
 void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path, int site_call,
@@ -52,7 +72,9 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 	submitted->message = NULL;
 	if (entry->def >= 0) {
 		submitted->loc = entry->loc;
-		submitted->message = sova_xasprintf("'%s' is registered with '%s' here", entry_fn->name, entry->how);
+		char *how = sova_entry_origin_phrase(entry->origin, entry->how);
+		submitted->message = sova_xasprintf("'%s' is %s here", entry_fn->name, how);
+		free(how);
 	}
 	for (size_t i = 0; i + 1 < path->n; i++) {
 		const struct sova_call *call = sova_engine_call(e, path->defs[i], path->calls[i]);

@@ -110,6 +110,7 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
 	out->context = entry->context;
 	out->entry = sova_engine_def_name(e, path.defs[0]);
 	out->how = entry->how;
+	out->origin = entry->origin;
 	out->registered = entry->def >= 0;
 	out->unresolved = reach->states[state].unresolved;
 	if (out->unresolved)

@@ -35,12 +35,28 @@ enum sova_provenance {
  * the shortest chain from each of the first ones to reach it. */
 #define SOVA_ENTRY_FLOWS 5
 
+/* How an entry was made one: handed to a model's submit or continuation
+ * call, stored into a model's callback field, or annotated. */
+enum sova_entry_origin {
+	SOVA_ENTRY_CALL = 0,
+	SOVA_ENTRY_FIELD,
+	SOVA_ENTRY_ANNOTATION,
+};
+
+/* "registered with 'fut_submit'", "registered with field 'func'" or
+ * "annotated sova:worker": how an entry came to be one. Caller frees. */
+char *sova_entry_origin_phrase(enum sova_entry_origin origin, const char *how);
+
+/* "a pool context", "an aio context". */
+char *sova_context_phrase(enum sova_context context);
+
 /* How a function came to run in an async context, and the chain from there. */
 struct sova_context_path {
 	int reached;
 	enum sova_context context; /* of the entry the chain starts at */
 	const char *entry;         /* the entry function */
 	const char *how;           /* the submit function, callback field or annotation */
+	enum sova_entry_origin origin;
 	int registered;            /* `submitted` names where the entry was registered */
 	struct sova_chain chain;   /* entry -> ... -> the blocking call */
 	struct sova_chain *others; /* the shortest feasible chain from each other entry function, shortest first */

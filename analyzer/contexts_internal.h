@@ -33,7 +33,8 @@ struct sova_caller {
 struct sova_entry {
 	int sym;
 	enum sova_context context;
-	const char *how;  /* the submit function, "work_struct.func", or "annotate(...)" */
+	const char *how;  /* the submit function, the callback field, or the annotation */
+	enum sova_entry_origin origin;
 	int def;          /* where it was registered, or -1 */
 	int call;         /* the registering call, or -1 */
 	struct sova_loc loc; /* where it was registered (global file), when def >= 0 */

@@ -60,9 +60,11 @@ static void print_context(const struct explainer *x, const char *which,
 		fprintf(out, "  from %s: not reached\n", which);
 		return;
 	}
-	fprintf(out, "  from %s: reached from '%s' (%s context, %s '%s')%s\n", which, path->entry,
-		sova_context_name(path->context), path->registered ? "registered with" : "annotated", path->how,
+	char *how = sova_entry_origin_phrase(path->origin, path->how);
+	fprintf(out, "  from %s: reached from '%s' (%s context, %s)%s\n", which, path->entry,
+		sova_context_name(path->context), how,
 		path->unresolved ? ", through a call on an object found at run time" : "");
+	free(how);
 	print_chain(x, &path->chain);
 }
 
@@ -106,6 +108,13 @@ static void print_cond(FILE *out, const struct sova_cond *cond)
 	fprintf(out, " %s %ld", op, cond->value);
 }
 
+static void print_context_test(FILE *out, enum sova_context context, const char *lead)
+{
+	char *ctx = sova_context_phrase(context);
+	fprintf(out, "%sa context test before the call says it does not run in %s", lead, ctx);
+	free(ctx);
+}
+
 static void print_bound(const struct explainer *x, struct sova_bound b)
 {
 	FILE *out = x->out;
@@ -147,8 +156,7 @@ static void print_reason(const struct explainer *x, const struct sova_reach *rea
 		fprintf(out, "'%s' here is another program's code", e->prog->defs[p->target].fn->name);
 		return;
 	case SOVA_PRUNE_CONTEXT:
-		fprintf(out, "a context test before the call says it does not run in a %s context",
-			sova_context_name(e->entries[reach->states[p->state].entry].context));
+		print_context_test(out, e->entries[reach->states[p->state].entry].context, "");
 		return;
 	}
 }
@@ -330,8 +338,8 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 			continue;
 		}
 		if (elsewhere) {
-			fprintf(out, ": a context test before the call says it does not run in a %s context\n",
-				sova_context_name(entry->context));
+			print_context_test(out, entry->context, ": ");
+			fputc('\n', out);
 			continue;
 		}
 		fprintf(out, ": the call runs only when ");

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -322,15 +323,52 @@ static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu
 	sova_tu_facts_seal(facts);
 }
 
+/* The width of the terminal on standard error; 80 when it tells none. */
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* The end of file that fits in room columns: "...", then its last bytes,
+ * starting at a character's first byte. Wide characters may take two
+ * columns each; a byte count never undercounts them. */
+static const char *file_tail(const char *file, size_t room, int *cut)
+{
+	size_t len = strlen(file);
+	*cut = 0;
+	if (len <= room)
+		return file;
+	*cut = 1;
+	const char *tail = file + len - (room > 3 ? room - 3 : 0);
+	while (*tail && ((unsigned char)*tail & 0xC0) == 0x80)
+		tail++;
+	return tail;
+}
+
+/* "[ i/n] file" on one line that fits the terminal, redrawn in place; the
+ * last one is erased, so the report that follows starts on a clean line. */
 static void report_progress(struct parse_job *job, const char *file)
 {
 	if (!job->progress)
 		return;
 	size_t done = atomic_fetch_add(&job->done, 1) + 1;
 	pthread_mutex_lock(&job->progress_lock);
-	fprintf(stderr, "\r\033[K[%3zu/%zu] %s", done, job->db->ntus, file);
+	char counter[48];
+	int n = snprintf(counter, sizeof(counter), "[%3zu/%zu] ", done, job->db->ntus);
+	size_t width = terminal_width(), used = n > 0 ? (size_t)n : 0;
+	/* One column short of the width: a full line would wrap on some terminals. */
+	size_t room = width > used + 1 ? width - used - 1 : 0;
+	int cut;
+	const char *tail = file_tail(file, room, &cut);
+	if (used + 1 >= width)
+		fputs("\r\033[K", stderr);
+	else
+		fprintf(stderr, "\r\033[K%s%s%s", counter, cut && room > 3 ? "..." : "", cut && room <= 3 ? "" : tail);
 	if (done == job->db->ntus)
-		fputc('\n', stderr);
+		fputs("\r\033[K", stderr);
 	fflush(stderr);
 	pthread_mutex_unlock(&job->progress_lock);
 }

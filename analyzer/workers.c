@@ -115,7 +115,8 @@ static void find_field_entries(struct sova_engine *e)
 				continue;
 			/* The callback gets the object it belongs to: a work function its work_struct. */
 			const struct sova_val *object = pa->assign->object.kind != SOVA_VAL_UNKNOWN ? &pa->assign->object : NULL;
-			struct sova_entry proto = { .context = f->context, .how = f->field, .def = pa->def, .call = -1,
+			struct sova_entry proto = { .context = f->context, .how = f->field, .origin = SOVA_ENTRY_FIELD,
+						    .def = pa->def, .call = -1,
 						    .handle = object, .context_val = object, .context_param = 0 };
 			if (pa->def >= 0)
 				proto.loc = sova_program_loc(prog, pa->tu, prog->defs[pa->def].fn->loc);
@@ -143,6 +144,7 @@ static void link_queued_handles(struct sova_engine *e)
 				queued.def = (int)d;
 				queued.call = (int)c;
 				queued.how = api->function;
+				queued.origin = SOVA_ENTRY_CALL;
 				queued.loc = sova_engine_loc(e, (int)d, sova_engine_call(e, (int)d, (int)c)->loc);
 				queued.executor = sova_engine_executor_arg(e, (int)d, (int)c, api);
 				queued.context = context_of(e, (int)d, api, queued.executor);
@@ -155,7 +157,7 @@ static void link_queued_handles(struct sova_engine *e)
 static void find_annotated_entries(struct sova_engine *e)
 {
 	for (size_t s = 0; s < e->prog->nsyms; s++) {
-		struct sova_entry proto = { .def = -1, .call = -1 };
+		struct sova_entry proto = { .origin = SOVA_ENTRY_ANNOTATION, .def = -1, .call = -1 };
 		const struct sova_annotation_model *a = sova_engine_annotation(e, (int)s, SOVA_ANN_MEANS_CONTEXT);
 		if (sova_sym_annotated(&e->prog->syms[s], SOVA_ANN_WORKER)) {
 			proto.context = SOVA_CTX_POOL;

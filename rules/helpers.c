@@ -97,14 +97,15 @@ char *sova_result_context(struct sova_result *result, const struct sova_context_
 	}
 	result->more_entries = path->more_entries;
 	char *text;
+	char *how = sova_entry_origin_phrase(path->origin, path->how);
 	if (!path->registered) {
-		text = sova_xasprintf("'%s' runs %s: it is annotated %s", path->entry, context_place(path->context),
-				      path->how);
+		text = sova_xasprintf("'%s' runs %s: it is %s", path->entry, context_place(path->context), how);
 	} else {
 		int here = sova_result_relate(result, &path->submitted);
-		text = sova_xasprintf("'%s' runs %s (registered with '%s' [here](%d))", path->entry,
-				      context_place(path->context), path->how, here);
+		text = sova_xasprintf("'%s' runs %s (%s [here](%d))", path->entry, context_place(path->context), how,
+				      here);
 	}
+	free(how);
 	char *unresolved = unresolved_phrase(result, path);
 	char *phrase = sova_xasprintf("%s%s", text, unresolved);
 	free(text);
