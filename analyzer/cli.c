@@ -56,6 +56,8 @@ void sova_cli_usage(void)
 	      "  --accept-failures <glob>\n"
 	      "                       a TU matching it that does not parse cleanly does not make\n"
 	      "                       the run incomplete (repeatable); the summary still names it\n"
+	      "  --tu-timeout <s>     give up a file libclang takes longer than s seconds on\n"
+	      "                       (the run is then incomplete); 0: no limit; default 300\n"
 	      "  --cache <dir>        keep per-TU summaries in <dir> (default: .sova-cache)\n"
 	      "  --no-cache           parse everything, keep nothing\n"
 	      "  --cache-max-size <n> keep the cache under n bytes, K, M or G (default: 512M)\n"
@@ -152,6 +154,20 @@ static int parse_entry_flows(const char *s, int *flows, char *err, size_t errlen
 	return 0;
 }
 
+/* --tu-timeout SECONDS: a number from 0 (no limit) to a week. */
+static int parse_tu_timeout(const char *s, double *seconds, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	double n = strtod(s, &end);
+	if (!(isdigit((unsigned char)*s) || *s == '.') || *end != '\0' || errno || !(n >= 0 && n <= 604800)) {
+		snprintf(err, errlen, "--tu-timeout takes seconds from 0 (no limit) to 604800, not '%s'", s);
+		return -1;
+	}
+	*seconds = n;
+	return 0;
+}
+
 static int parse_shard(const char *s, int *shard, int *nshards, char *err, size_t errlen)
 {
 	char *slash;
@@ -234,6 +250,10 @@ static int parse_option(int argc, char **argv, int *i, struct sova_cli *cli, str
 		return need_value(argc, argv, i, &v, err, errlen) || parse_entry_flows(v, &cli->entry_flows, err, errlen)
 			       ? -1
 			       : 1;
+	else if (strcmp(a, "--tu-timeout") == 0)
+		return need_value(argc, argv, i, &v, err, errlen) || parse_tu_timeout(v, &cli->tu_timeout, err, errlen)
+			       ? -1
+			       : 1;
 	else if (strcmp(a, "--no-config") == 0)
 		cli->no_config = 1;
 	else if (strcmp(a, "--report-unused-suppressions") == 0)
@@ -298,6 +318,7 @@ int sova_cli_parse(int argc, char **argv, struct sova_cli *cli, char *err, size_
 	memset(cli, 0, sizeof(*cli));
 	cli->default_models = 1;
 	cli->entry_flows = 1;
+	cli->tu_timeout = 300;
 	cli->cache_max_size = 512ULL << 20;
 	struct list_caps caps = { 0, 0, 0, 0 };
 	size_t capfiles = 0;

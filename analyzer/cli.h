@@ -42,6 +42,7 @@ struct sova_cli {
 	unsigned explain_line; /* and LINE */
 	int show_unresolved; /* --show-unresolved */
 	int entry_flows;     /* --entry-flows N: chains from up to N entry functions per result (1..5) */
+	double tu_timeout;   /* --tu-timeout S: seconds libclang may take on one TU; 0: no limit */
 	int default_models;
 	char **models; /* --model, in order */
 	size_t nmodels;

@@ -50,6 +50,7 @@ struct run {
 	struct sova_baseline baseline;
 	int has_baseline;
 	size_t *positions; /* of the TUs analysed, in the compile database */
+	size_t parse_abandoned; /* TUs given up at their time budget, their threads still in libclang */
 	char **only_files; /* pre-commit mode: the files reported on */
 	size_t nonly_files, caponly_files;
 	const char **named_headers; /* of those, the headers no TU is of: a TU analysed must include each */
@@ -739,12 +740,16 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 {
 	run->nfacts = run->db.ntus;
 	run->facts = sova_xcalloc(run->nfacts + 1, sizeof(*run->facts));
-	int jobs = run_jobs(run);
-	char **dropped;
-	size_t ndropped;
+	struct sova_parse_options options = { .jobs = run_jobs(run),
+					      .progress = !run->cli.quiet && isatty(STDERR_FILENO),
+					      .tu_timeout = run->cli.tu_timeout };
+	struct sova_parse_outcome parsed;
 	double t = now_seconds();
-	int from_cache = sova_parse_all(&run->db, &run->cache, jobs, !run->cli.quiet && isatty(STDERR_FILENO),
-					run->facts, &dropped, &ndropped);
+	sova_parse_all(&run->db, &run->cache, &options, run->facts, &parsed);
+	run->parse_abandoned = parsed.abandoned;
+	char **dropped = parsed.dropped_flags;
+	size_t ndropped = parsed.ndropped;
+	int from_cache = (int)parsed.from_cache;
 	if (run->cli.timings)
 		fprintf(stderr, "sova: %zu TUs, %d from the cache\n", run->db.ntus, from_cache);
 	/* Live, never in the report or the run record: the report must not
@@ -924,6 +929,14 @@ int main(int argc, char **argv)
 	case SOVA_CMD_LINK:
 		rc = link_summaries(&run);
 		break;
+	}
+	if (run.parse_abandoned) {
+		/* Threads still inside libclang with given-up TUs: freeing what
+		 * they were handed, or running libclang's destructors at exit,
+		 * could crash under them. The report is written and flushed. */
+		fflush(stdout);
+		fflush(stderr);
+		_exit(rc);
 	}
 	run_free(&run);
 	return rc;

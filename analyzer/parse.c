@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -35,8 +36,27 @@
 /* The flags sova passes before the compile's own (parse_args). */
 #define PARSE_OWN_ARGS 4
 
+/* Where each TU's parse stands. A parse over its time budget is given up
+ * while libclang runs it (TU_IN_LIBCLANG -> TU_ABANDONED); its thread goes
+ * on until libclang returns, then sees it was given up and leaves,
+ * touching nothing but this board, which the threads share by count. */
+enum tu_stage { TU_WAITING = 0, TU_IN_LIBCLANG, TU_OUTSIDE, TU_ABANDONED };
+
+struct parse_board {
+	atomic_int refs;
+	_Atomic int *stage; /* per TU */
+	double *started;    /* per TU: when libclang first took it, on the monotonic clock */
+};
+
 struct parse_job {
 	const struct sova_compdb *db;
+	struct parse_board *board;
+	double tu_timeout; /* 0: no budget */
+	pthread_mutex_t settle_lock; /* with settled_cond: */
+	pthread_cond_t settled_cond;
+	size_t settled;      /* TUs done or given up */
+	size_t live_workers; /* threads that may still touch the job */
+	size_t abandoned;
 	struct sova_cache *cache;
 	struct sova_tu_facts *facts;
 	atomic_size_t next;
@@ -260,9 +280,61 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 	return n;
 }
 
-static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
-			struct sova_tu_facts *facts, struct sova_absent_paths *absent)
+static double monotonic_seconds(void)
 {
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static struct parse_board *board_new(size_t ntus)
+{
+	struct parse_board *board = sova_xcalloc(1, sizeof(*board));
+	atomic_init(&board->refs, 1);
+	board->stage = sova_xcalloc(ntus + 1, sizeof(*board->stage));
+	board->started = sova_xcalloc(ntus + 1, sizeof(*board->started));
+	for (size_t i = 0; i <= ntus; i++)
+		atomic_init(&board->stage[i], TU_WAITING);
+	return board;
+}
+
+static void board_ref(struct parse_board *board)
+{
+	atomic_fetch_add(&board->refs, 1);
+}
+
+static void board_unref(struct parse_board *board)
+{
+	if (atomic_fetch_sub(&board->refs, 1) != 1)
+		return;
+	free((void *)board->stage);
+	free(board->started);
+	free(board);
+}
+
+/* TU i goes into libclang; its budget runs from the first time. */
+static void enter_libclang(struct parse_board *board, size_t i)
+{
+	if (atomic_load(&board->stage[i]) == TU_WAITING)
+		board->started[i] = monotonic_seconds();
+	atomic_store(&board->stage[i], TU_IN_LIBCLANG);
+}
+
+/* TU i is back from libclang; returns 0 when it was given up meanwhile,
+ * and the caller may then touch nothing but its own memory. */
+static int leave_libclang(struct parse_board *board, size_t i)
+{
+	int expected = TU_IN_LIBCLANG;
+	return atomic_compare_exchange_strong(&board->stage[i], &expected, TU_OUTSIDE);
+}
+
+/* Parses TU `i` into facts, which only this thread sees; returns 0 when
+ * the TU was given up at its budget while libclang had it. */
+static int parse_fresh(struct parse_job *job, CXIndex index, size_t i, struct sova_tu_facts *facts,
+		       struct sova_absent_paths *absent)
+{
+	const struct sova_tu_cmd *cmd = &job->db->tus[i];
+	struct parse_board *board = job->board;
 	const char **args = sova_xcalloc(cmd->nargs + PARSE_OWN_ARGS, sizeof(*args));
 	unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	CXTranslationUnit tu = NULL;
@@ -278,11 +350,18 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 				 missing ? "no such file; the compile database lists it"
 					 : found ? "not a regular file; the compile database lists it"
 						 : "cannot be read; the compile database lists it");
-		return;
+		return 1;
 	}
 	for (int attempt = 0; attempt < MAX_FLAG_RETRIES; attempt++) {
 		size_t nargs = parse_args(job, cmd, args);
+		enter_libclang(board, i);
 		rc = clang_parseTranslationUnit2(index, cmd->file, args, (int)nargs, NULL, 0, options, &tu);
+		if (!leave_libclang(board, i)) {
+			if (tu)
+				clang_disposeTranslationUnit(tu);
+			free(args);
+			return 0;
+		}
 		if (rc != CXError_Success || !tu || !learn_flags(job, tu))
 			break;
 		clang_disposeTranslationUnit(tu);
@@ -292,7 +371,7 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 	if (rc != CXError_Success || !tu) {
 		facts->failed = 1;
 		sova_tu_add_diag(facts, SOVA_DIAG_ERROR, cmd->file, 0, 0, parse_error_text(rc));
-		return;
+		return 1;
 	}
 	add_clang_diags(job, tu, facts);
 	struct inclusions walk = { .tu = tu, .facts = facts, .cache = job->cache, .absent = absent,
@@ -305,22 +384,28 @@ static void parse_fresh(struct parse_job *job, CXIndex index, const struct sova_
 	if (!facts->failed && job->extract)
 		sova_extract(tu, cmd->directory, facts);
 	clang_disposeTranslationUnit(tu);
+	return 1;
 }
 
-/* A TU from the cache when it holds a current entry, else parsed and kept. */
-static void parse_one(struct parse_job *job, CXIndex index, const struct sova_tu_cmd *cmd,
-		      struct sova_tu_facts *facts)
+/* TU i from the cache when it holds a current entry, else parsed and kept;
+ * returns 0 when it was given up at its budget (facts then hold nothing
+ * to keep). */
+static int parse_one(struct parse_job *job, CXIndex index, size_t i, struct sova_tu_facts *facts)
 {
+	const struct sova_tu_cmd *cmd = &job->db->tus[i];
 	if (job->cache && sova_cache_lookup(job->cache, cmd, facts)) {
 		atomic_fetch_add(&job->from_cache, 1);
 	} else {
 		struct sova_absent_paths absent = { 0 };
-		parse_fresh(job, index, cmd, facts, &absent);
-		if (job->cache)
+		int kept = parse_fresh(job, index, i, facts, &absent);
+		if (kept && job->cache)
 			sova_cache_store(job->cache, cmd, facts, absent.paths, absent.n);
 		sova_absent_paths_free(&absent);
+		if (!kept)
+			return 0;
 	}
 	sova_tu_facts_seal(facts);
+	return 1;
 }
 
 /* The width of the terminal on standard error; 80 when it tells none. */
@@ -391,21 +476,133 @@ static void remove_signal_stack(void *stack)
 	free(stack);
 }
 
+/* One more TU is settled (parsed, from the cache, or given up). */
+static void settle(struct parse_job *job)
+{
+	pthread_mutex_lock(&job->settle_lock);
+	job->settled++;
+	pthread_cond_signal(&job->settled_cond);
+	pthread_mutex_unlock(&job->settle_lock);
+}
+
 static void *parse_worker(void *arg)
 {
 	struct parse_job *job = arg;
+	struct parse_board *board = job->board;
+	board_ref(board);
 	void *signal_stack = install_signal_stack();
 	CXIndex index = clang_createIndex(0, 0);
+	int given_up = 0;
 	for (;;) {
 		size_t i = atomic_fetch_add(&job->next, 1);
 		if (i >= job->db->ntus)
 			break;
-		parse_one(job, index, &job->db->tus[i], &job->facts[i]);
+		struct sova_tu_facts mine;
+		memset(&mine, 0, sizeof(mine));
+		if (!parse_one(job, index, i, &mine)) {
+			/* The watchdog settled this TU and started a thread in
+			 * this one's place; the job may be gone. */
+			sova_tu_facts_free(&mine);
+			given_up = 1;
+			break;
+		}
+		job->facts[i] = mine;
 		report_progress(job, job->db->tus[i].file);
+		settle(job);
 	}
 	clang_disposeIndex(index);
 	remove_signal_stack(signal_stack);
+	if (!given_up) {
+		pthread_mutex_lock(&job->settle_lock);
+		job->live_workers--;
+		pthread_cond_signal(&job->settled_cond);
+		pthread_mutex_unlock(&job->settle_lock);
+	}
+	board_unref(board);
 	return NULL;
+}
+
+/* Starts a detached parse thread; returns 0 when none could be. */
+static int start_worker(struct parse_job *job)
+{
+	pthread_attr_t attr;
+	pthread_t thread;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, PARSE_STACK_SIZE);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_mutex_lock(&job->settle_lock);
+	job->live_workers++;
+	pthread_mutex_unlock(&job->settle_lock);
+	int ok = pthread_create(&thread, &attr, parse_worker, job) == 0;
+	pthread_attr_destroy(&attr);
+	if (!ok) {
+		pthread_mutex_lock(&job->settle_lock);
+		job->live_workers--;
+		pthread_mutex_unlock(&job->settle_lock);
+	}
+	return ok;
+}
+
+static void settle_as_failed(struct parse_job *job, size_t i, const char *message)
+{
+	struct sova_tu_facts *facts = &job->facts[i];
+	facts->main_file = sova_strpool_add(&facts->strings, job->db->tus[i].file);
+	facts->failed = 1;
+	sova_tu_add_diag(facts, SOVA_DIAG_ERROR, job->db->tus[i].file, 0, 0, message);
+	sova_tu_facts_seal(facts);
+	report_progress(job, job->db->tus[i].file);
+	settle(job);
+}
+
+/* Gives up each TU libclang has had longer than the budget, and starts a
+ * thread in place of the one still inside libclang with it. */
+static void give_up_overdue(struct parse_job *job)
+{
+	double now = monotonic_seconds();
+	for (size_t i = 0; i < job->db->ntus; i++) {
+		int expected = TU_IN_LIBCLANG;
+		if (atomic_load(&job->board->stage[i]) != TU_IN_LIBCLANG || now - job->board->started[i] < job->tu_timeout ||
+		    !atomic_compare_exchange_strong(&job->board->stage[i], &expected, TU_ABANDONED))
+			continue;
+		pthread_mutex_lock(&job->settle_lock);
+		job->live_workers--; /* the stuck thread no longer counts */
+		job->abandoned++;
+		pthread_mutex_unlock(&job->settle_lock);
+		char *message = sova_xasprintf("libclang spent longer than the time budget of %g s on this file "
+					       "(--tu-timeout); it was given up",
+					       job->tu_timeout);
+		settle_as_failed(job, i, message);
+		free(message);
+		start_worker(job);
+	}
+}
+
+/* Waits until every TU is settled and no thread but given-up ones runs;
+ * once a second, and at the next deadline, it gives up overdue TUs. With
+ * no thread left to take them, the TUs nobody started fail. */
+static void watch_workers(struct parse_job *job)
+{
+	pthread_mutex_lock(&job->settle_lock);
+	while (job->settled < job->db->ntus || job->live_workers > 0) {
+		if (job->live_workers == 0) {
+			pthread_mutex_unlock(&job->settle_lock);
+			size_t i;
+			while ((i = atomic_fetch_add(&job->next, 1)) < job->db->ntus)
+				settle_as_failed(job, i, "not parsed: no thread could be started for it");
+			pthread_mutex_lock(&job->settle_lock);
+			continue;
+		}
+		struct timespec wake;
+		clock_gettime(CLOCK_MONOTONIC, &wake);
+		wake.tv_sec += 1;
+		pthread_cond_timedwait(&job->settled_cond, &job->settle_lock, &wake);
+		if (job->tu_timeout > 0) {
+			pthread_mutex_unlock(&job->settle_lock);
+			give_up_overdue(job);
+			pthread_mutex_lock(&job->settle_lock);
+		}
+	}
+	pthread_mutex_unlock(&job->settle_lock);
 }
 
 void sova_parse_setup(void)
@@ -434,12 +631,13 @@ static void take_unknown_flags(struct parse_job *job, char ***flags, size_t *nfl
 
 static size_t run_job(struct parse_job *job, int jobs);
 
-int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
-		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped)
+void sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, const struct sova_parse_options *options,
+		    struct sova_tu_facts *facts, struct sova_parse_outcome *outcome)
 {
 	const char *test_pragmas = getenv("SOVA_TEST_DEBUG_PRAGMAS");
 	struct parse_job job = { .db = db, .cache = cache && sova_cache_on(cache) ? cache : NULL,
-				 .facts = facts, .progress = progress, .extract = 1,
+				 .facts = facts, .progress = options->progress, .extract = 1,
+				 .tu_timeout = options->tu_timeout > 0 ? options->tu_timeout : 0,
 				 .debug_pragmas = test_pragmas && strcmp(test_pragmas, "1") == 0 };
 	/* Whatever libclang prints goes to standard error, never into a report
 	 * written to standard output. */
@@ -449,15 +647,15 @@ int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int j
 		close(saved_stdout);
 		saved_stdout = -1;
 	}
-	size_t from_cache = run_job(&job, jobs);
+	outcome->from_cache = run_job(&job, options->jobs);
 	if (saved_stdout >= 0) {
 		fflush(stdout);
 		dup2(saved_stdout, STDOUT_FILENO);
 		close(saved_stdout);
 	}
-	take_unknown_flags(&job, dropped_flags, ndropped);
+	take_unknown_flags(&job, &outcome->dropped_flags, &outcome->ndropped);
 	sova_strmap_free(&job.unknown_flags);
-	return (int)from_cache;
+	outcome->abandoned = job.abandoned;
 }
 
 size_t sova_parse_floor(const struct sova_compdb *db, int jobs, struct sova_tu_facts *facts)
@@ -471,35 +669,45 @@ size_t sova_parse_floor(const struct sova_compdb *db, int jobs, struct sova_tu_f
 	return failed;
 }
 
-/* Runs the job's threads; returns how many TUs came from the cache. */
+/* Runs the job's threads until every TU is settled; returns how many TUs
+ * came from the cache. */
 static size_t run_job(struct parse_job *job, int jobs)
 {
 	const struct sova_compdb *db = job->db;
 	atomic_init(&job->next, 0);
 	atomic_init(&job->done, 0);
 	atomic_init(&job->from_cache, 0);
+	job->board = board_new(db->ntus);
+	job->settled = job->live_workers = job->abandoned = 0;
 	pthread_mutex_init(&job->progress_lock, NULL);
 	pthread_mutex_init(&job->flags_lock, NULL);
+	pthread_mutex_init(&job->settle_lock, NULL);
+	pthread_condattr_t cond_attr;
+	pthread_condattr_init(&cond_attr);
+	pthread_condattr_setclock(&cond_attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&job->settled_cond, &cond_attr);
+	pthread_condattr_destroy(&cond_attr);
 	sova_strmap_init(&job->unknown_flags);
 	sova_include_memo_init(&job->include_lines);
 	size_t nthreads = jobs < 1 ? 1 : (size_t)jobs;
 	if (nthreads > db->ntus)
 		nthreads = db->ntus ? db->ntus : 1;
-	pthread_t *threads = sova_xcalloc(nthreads, sizeof(*threads));
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, PARSE_STACK_SIZE);
 	size_t started = 0;
-	for (; started < nthreads; started++)
-		if (pthread_create(&threads[started], &attr, parse_worker, job) != 0)
-			break;
-	pthread_attr_destroy(&attr);
-	if (started == 0)
+	while (started < nthreads && start_worker(job))
+		started++;
+	if (started == 0) {
+		/* No thread at all (an address-space limit below the parse
+		 * stack, say): this thread parses, on its own smaller stack,
+		 * and with no watchdog to keep the budget. */
+		job->live_workers = 1;
 		parse_worker(job);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	free(threads);
+	}
+	watch_workers(job);
+	board_unref(job->board);
+	job->board = NULL;
 	sova_include_memo_free(&job->include_lines);
+	pthread_cond_destroy(&job->settled_cond);
+	pthread_mutex_destroy(&job->settle_lock);
 	pthread_mutex_destroy(&job->flags_lock);
 	pthread_mutex_destroy(&job->progress_lock);
 	return atomic_load(&job->from_cache);

@@ -29,14 +29,30 @@ struct sova_parser_identity {
 void sova_parser_identity(struct sova_parser_identity *id);
 void sova_parser_identity_free(struct sova_parser_identity *id);
 
-/* Parses db's TUs with up to `jobs` threads; facts[i] (zeroed by the caller)
- * receives TU i, from the cache when it holds a current entry. A TU that cannot be parsed has facts[i].failed set and a
- * diagnostic saying why; the others go on. Flags clang does not know are
- * dropped and returned, sorted, in *dropped_flags (the caller frees them).
- * When progress is set, prints "[ i/n] file" to stderr. Returns how many
- * TUs came from the cache. */
-int sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, int jobs, int progress,
-		   struct sova_tu_facts *facts, char ***dropped_flags, size_t *ndropped);
+/* How to parse: threads, progress on stderr, and each TU's time budget. */
+struct sova_parse_options {
+	int jobs;
+	int progress;      /* print "[ i/n] file" to stderr */
+	double tu_timeout; /* seconds libclang may spend on one TU; 0: no limit */
+};
+
+/* What a parse did beyond the facts. */
+struct sova_parse_outcome {
+	size_t from_cache;
+	char **dropped_flags; /* flags clang does not know, sorted; the caller frees them */
+	size_t ndropped;
+	/* TUs given up at their time budget. Their threads are still inside
+	 * libclang, and touch nothing of the caller's: the process ends with
+	 * _exit once its report is written, never by freeing and returning. */
+	size_t abandoned;
+};
+
+/* Parses db's TUs; facts[i] (zeroed by the caller) receives TU i, from the
+ * cache when it holds a current entry. A TU that cannot be parsed, or
+ * that libclang spends longer than the budget on, has facts[i].failed set
+ * and a diagnostic saying why; the others go on. */
+void sova_parse_all(const struct sova_compdb *db, struct sova_cache *cache, const struct sova_parse_options *options,
+		    struct sova_tu_facts *facts, struct sova_parse_outcome *outcome);
 
 /* The benchmark's floor: parses every TU as sova_parse_all would, with the
  * same flags and threads, and extracts nothing. Returns the TUs that failed. */
