@@ -274,9 +274,15 @@ const struct sova_val *sova_def_resolve_local(const struct sova_def *def, const 
 	return val;
 }
 
+/* A field value's own member slot (ops.run), or -1. */
+static int field_member_slot(const struct sova_program *prog, const struct sova_val *val)
+{
+	return val->kind == SOVA_VAL_FIELD ? member_slot(prog, val->member) : -1;
+}
+
 int sova_program_slot_of(const struct sova_program *prog, const struct sova_def *def, const struct sova_val *val)
 {
-	int member = val->kind == SOVA_VAL_FIELD ? member_slot(prog, val->member) : -1;
+	int member = field_member_slot(prog, val);
 	if (member >= 0)
 		return member;
 	struct sova_slot_key key;
@@ -287,7 +293,7 @@ int sova_program_slot_of(const struct sova_program *prog, const struct sova_def 
 
 static int linker_slot(struct linker *l, const struct sova_def *def, const struct sova_val *val)
 {
-	int member = val->kind == SOVA_VAL_FIELD ? member_slot(l->prog, val->member) : -1;
+	int member = field_member_slot(l->prog, val);
 	if (member >= 0)
 		return member;
 	struct sova_slot_key key;

@@ -417,17 +417,20 @@ static size_t terminal_width(void)
 	return 80;
 }
 
-/* The end of file that fits in room columns: "...", then its last bytes,
- * starting at a character's first byte. Wide characters may take two
- * columns each; a byte count never undercounts them. */
-static const char *file_tail(const char *file, size_t room, int *cut)
+/* The end of file that fits in room columns: all of it, or "..." and its
+ * last bytes, starting at a character's first byte ("" when not even that
+ * fits). Wide characters may take two columns each; a byte count never
+ * undercounts them. */
+static const char *file_tail(const char *file, size_t room, const char **ellipsis)
 {
 	size_t len = strlen(file);
-	*cut = 0;
+	*ellipsis = "";
 	if (len <= room)
 		return file;
-	*cut = 1;
-	const char *tail = file + len - (room > 3 ? room - 3 : 0);
+	if (room <= 3)
+		return "";
+	*ellipsis = "...";
+	const char *tail = file + len - (room - 3);
 	while (*tail && ((unsigned char)*tail & 0xC0) == 0x80)
 		tail++;
 	return tail;
@@ -444,14 +447,13 @@ static void report_progress(struct parse_job *job, const char *file)
 	char counter[48];
 	int n = snprintf(counter, sizeof(counter), "[%3zu/%zu] ", done, job->db->ntus);
 	size_t width = terminal_width(), used = n > 0 ? (size_t)n : 0;
+	fputs("\r\033[K", stderr);
 	/* One column short of the width: a full line would wrap on some terminals. */
-	size_t room = width > used + 1 ? width - used - 1 : 0;
-	int cut;
-	const char *tail = file_tail(file, room, &cut);
-	if (used + 1 >= width)
-		fputs("\r\033[K", stderr);
-	else
-		fprintf(stderr, "\r\033[K%s%s%s", counter, cut && room > 3 ? "..." : "", cut && room <= 3 ? "" : tail);
+	if (used + 1 < width) {
+		const char *ellipsis;
+		const char *tail = file_tail(file, width - used - 1, &ellipsis);
+		fprintf(stderr, "%s%s%s", counter, ellipsis, tail);
+	}
 	if (done == job->db->ntus)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
