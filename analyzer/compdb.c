@@ -32,6 +32,24 @@ void sova_tu_cmd_free(struct sova_tu_cmd *tu)
 	free(tu->args);
 }
 
+static uint64_t hash_string(const char *s, uint64_t seed)
+{
+	return sova_hash(s, strlen(s) + 1, seed); /* the NUL keeps "a","bc" from "ab","c" */
+}
+
+uint64_t sova_compdb_id(const struct sova_compdb *db)
+{
+	uint64_t id = sova_hash(&db->ntus, sizeof(db->ntus), 0);
+	for (size_t i = 0; i < db->ntus; i++) {
+		const struct sova_tu_cmd *tu = &db->tus[i];
+		id = hash_string(tu->file, hash_string(tu->directory, id));
+		id = sova_hash(&tu->nargs, sizeof(tu->nargs), id);
+		for (size_t k = 0; k < tu->nargs; k++)
+			id = hash_string(tu->args[k], id);
+	}
+	return id;
+}
+
 void sova_compdb_free(struct sova_compdb *db)
 {
 	for (size_t i = 0; i < db->ntus; i++)

@@ -59,6 +59,11 @@ void sova_compdb_free(struct sova_compdb *db);
 /* Frees one command's strings (for callers that drop TUs from a database). */
 void sova_tu_cmd_free(struct sova_tu_cmd *tu);
 
+/* What identifies the TUs selected: every command (directory, file and
+ * flags) in order. Shards extracted from one database carry the same id,
+ * so that 'sova link' can tell a missing shard from another database. */
+uint64_t sova_compdb_id(const struct sova_compdb *db);
+
 /* Loads PATH/compile_commands.json (or PATH itself when it is a file). On
  * error returns -1 with "file:line:col: what is wrong" in err. */
 int sova_compdb_load(struct sova_compdb *db, const char *path, char *err, size_t errlen);

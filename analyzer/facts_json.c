@@ -566,5 +566,8 @@ int sova_facts_from_json(const cJSON *json, struct sova_tu_facts *facts)
 		sova_tu_facts_free(facts);
 		return -1;
 	}
+	/* As a parsed TU is: its arrays in the pool, the interning index gone
+	 * (16 KB a TU, most of a linked run's memory otherwise). */
+	sova_tu_facts_seal(facts);
 	return 0;
 }

@@ -50,6 +50,7 @@ struct run {
 	struct sova_baseline baseline;
 	int has_baseline;
 	size_t *positions; /* of the TUs analysed, in the compile database */
+	struct sova_summaries_origin origin; /* the database and shard they are, for extract */
 	size_t parse_abandoned; /* TUs given up at their time budget, their threads still in libclang */
 	char **only_files; /* pre-commit mode: the files reported on */
 	size_t nonly_files, caponly_files;
@@ -235,6 +236,10 @@ static void drop_excluded_tus(struct run *run)
 /* --shard K/N: the TUs at positions K-1, K-1+N, ...; every run records positions. */
 static void select_shard(struct run *run)
 {
+	run->origin = (struct sova_summaries_origin){ .database = sova_compdb_id(&run->db),
+						      .database_tus = run->db.ntus,
+						      .shard = run->cli.nshards ? (size_t)run->cli.shard : 1,
+						      .nshards = run->cli.nshards ? (size_t)run->cli.nshards : 1 };
 	run->positions = sova_xcalloc(run->db.ntus + 1, sizeof(*run->positions));
 	size_t kept = 0;
 	for (size_t i = 0; i < run->db.ntus; i++) {
@@ -727,7 +732,7 @@ static int write_summaries(struct run *run, char **dropped, size_t ndropped)
 	struct sova_output out;
 	int rc = sova_output_open(&out, run->cli.output);
 	if (rc == 0)
-		rc = sova_summaries_write(out.file, run->facts, run->positions, run->nfacts, run->db.notes, run->db.nnotes,
+		rc = sova_summaries_write(out.file, &run->origin, run->facts, run->positions, run->nfacts, run->db.notes, run->db.nnotes,
 					  dropped, ndropped);
 	rc = sova_output_close(&out, rc);
 	for (size_t i = 0; i < ndropped; i++)
@@ -803,13 +808,19 @@ static int link_summaries(struct run *run)
 	    load_baseline(run, err, sizeof(err)) != 0 || refuse_output_over_inputs(run, err, sizeof(err)) != 0)
 		return fail(SOVA_EXIT_USAGE, err);
 	struct sova_summaries set = { 0 };
+	double t = now_seconds();
 	for (size_t i = 0; i < run->cli.nfiles; i++) {
 		if (sova_summaries_read(&set, run->cli.files[i], err, sizeof(err)) != 0) {
 			sova_summaries_free(&set);
 			return fail(SOVA_EXIT_USAGE, err);
 		}
 	}
-	sova_summaries_finish(&set);
+	stage_done(run, "read", &t);
+	if (sova_summaries_finish(&set, err, sizeof(err)) != 0) {
+		sova_summaries_free(&set);
+		return fail(SOVA_EXIT_USAGE, err);
+	}
+	stage_done(run, "order", &t);
 	run->facts = set.facts;
 	run->nfacts = set.count;
 	collect_notes(run, set.notes, set.nnotes, set.dropped, set.ndropped);

@@ -7,6 +7,6 @@ void fuzz_load(const char *path)
 	char err[1024];
 	struct sova_summaries set = { 0 };
 	if (sova_summaries_read(&set, path, err, sizeof(err)) == 0)
-		sova_summaries_finish(&set);
+		sova_summaries_finish(&set, err, sizeof(err));
 	sova_summaries_free(&set);
 }
