@@ -150,8 +150,10 @@ int sova_summaries_read(struct sova_summaries *set, const char *path, char *err,
 {
 	struct sova_json_doc doc;
 	int rc = sova_json_doc_load(&doc, path, "summaries", err, errlen);
-	if (rc != 0)
+	if (rc != 0) {
+		sova_json_doc_free(&doc); /* a file that is not JSON leaves its text */
 		return rc;
+	}
 	SOVA_GROW(set->files, set->nfiles, set->capfiles);
 	struct sova_summaries_file *file = &set->files[set->nfiles++];
 	memset(file, 0, sizeof(*file));
