@@ -68,14 +68,22 @@ static int read_count(const cJSON *item, size_t lo, size_t *out)
 	return 0;
 }
 
+/* The database id as written: exactly 16 lowercase hex digits (strtoull
+ * would also take a sign and spaces). */
+static int read_id(const cJSON *item, uint64_t *out)
+{
+	if (!cJSON_IsString(item) || strlen(item->valuestring) != 16 ||
+	    strspn(item->valuestring, "0123456789abcdef") != 16)
+		return -1;
+	*out = strtoull(item->valuestring, NULL, 16);
+	return 0;
+}
+
 static int read_origin(struct sova_json_doc *r, struct sova_summaries_origin *origin)
 {
 	const cJSON *database = cJSON_GetObjectItemCaseSensitive(r->root, "database");
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(database, "id");
-	char *end = NULL;
 	sova_json_enter_key(r, "database");
-	if (!cJSON_IsString(id) || strlen(id->valuestring) != 16 ||
-	    (origin->database = strtoull(id->valuestring, &end, 16), *end != '\0') ||
+	if (read_id(cJSON_GetObjectItemCaseSensitive(database, "id"), &origin->database) != 0 ||
 	    read_count(cJSON_GetObjectItemCaseSensitive(database, "tus"), 1, &origin->database_tus) != 0)
 		return sova_json_error(r, "'database' needs the compile database's 'id' (16 hex digits) and "
 					  "its number of 'tus'");
