@@ -470,6 +470,8 @@ static void leave(struct extractor *ex)
 		close_function(ex, f);
 	ext_held_free(&f->held);
 	ext_held_free(&f->after);
+	free(f->labels.values);
+	free(f->gotos.sites);
 	free(f->written);
 	free(f->cleared);
 	free(f->written_fields);
@@ -610,6 +612,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	}
 	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0)
 		ext_note_write(ex, c, up);
+	if ((kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt || kind == CXCursor_LabelStmt) && ex->func >= 0)
+		ext_enter_label(ex, c);
 	if (kind == CXCursor_DeclRefExpr)
 		note_function_use(ex, c);
 	if (unevaluated(up, kind) || nothing_below(kind))

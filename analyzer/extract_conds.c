@@ -334,17 +334,62 @@ static int leaves_block(const struct extractor *ex, CXCursor stmt)
 
 void ext_leave_if(struct extractor *ex, struct frame *f)
 {
-	struct frame *block = ex->depth >= 2 ? &ex->stack[ex->depth - 2] : NULL;
+	/* `case K: if (E) break;`: the if's block is the one the label is in. */
+	size_t at = ex->depth >= 2 ? ex->depth - 2 : 0;
+	while (at > 0 && (ex->stack[at].kind == CXCursor_CaseStmt || ex->stack[at].kind == CXCursor_DefaultStmt))
+		at--;
+	struct frame *block = at > 0 ? &ex->stack[at] : NULL;
 	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex) ||
 	    !leaves_block(ex, f->second))
 		return;
 	ext_condition_implies(ex, f->first, 0, &block->after);
 }
 
-/* What a frame says of the child being walked: the branch of an if or a
- * ?: taken, the right side of && or ||; NULL when it says nothing. */
-static const struct held *frame_held(struct extractor *ex, struct frame *f)
+static int has_value(const long *values, size_t n, long v)
 {
+	for (size_t i = 0; i < n; i++)
+		if (values[i] == v)
+			return 1;
+	return 0;
+}
+
+/* What the labels of switch sw that reach the statement of its body being
+ * walked say of the parameter it tests: one case label gives param == K;
+ * several, or a default among them, param != every other label, which is
+ * all that tests joined by "and" can say of "K1 or K2". */
+static void switch_implies(struct extractor *ex, struct frame *sw, struct frame *body, struct held *out)
+{
+	struct switch_labels reach = { 0 };
+	const char *path;
+	int param = param_read(ex, peeled(ex, ext_child_at(ex, sw->cursor, 0)), &path);
+	if (param >= 0 && ext_switch_reach(ex, sw, body, &reach)) {
+		const struct switch_labels *all = &sw->labels;
+		if (reach.nvalues == 1 && !reach.has_default)
+			add_cond(out, param, path, 1, reach.values[0], 0);
+		else
+			for (size_t i = 0; i < all->nvalues; i++)
+				if (!has_value(reach.values, reach.nvalues, all->values[i]))
+					add_cond(out, param, path, 0, all->values[i], 0);
+	}
+	free(reach.values);
+}
+
+/* What frame i says of the child being walked: the branch of an if or a
+ * ?: taken, the right side of && or ||, the labels of a switch that reach
+ * a statement of its body; NULL when it says nothing. */
+static const struct held *frame_held(struct extractor *ex, size_t i)
+{
+	struct frame *f = &ex->stack[i];
+	if (f->entered_sideways)
+		return NULL;
+	if (f->kind == CXCursor_CompoundStmt && ex->stack[i - 1].kind == CXCursor_SwitchStmt) {
+		if (f->held_for != f->children) {
+			ext_held_free(&f->held);
+			switch_implies(ex, &ex->stack[i - 1], f, &f->held);
+			f->held_for = f->children;
+		}
+		return &f->held;
+	}
 	int sense;
 	if (f->kind == CXCursor_IfStmt && (f->children == 2 || f->children == 3)) {
 		sense = f->children == 2;
@@ -380,7 +425,7 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 			continue;
 		}
 		ext_held_add(&all, &f->after);
-		const struct held *h = frame_held(ex, f);
+		const struct held *h = frame_held(ex, i);
 		if (h)
 			ext_held_add(&all, h);
 	}

@@ -47,6 +47,28 @@ struct held {
 	size_t ntruths, captruths;
 };
 
+/* A set of a switch's labels (extract_switch.c): all of them, read once
+ * into the switch's frame, or those that reach a statement. */
+struct switch_labels {
+	int read;         /* all: read yet */
+	int usable;       /* all: every label is a top-level integer case or default */
+	int has_default;  /* reach: the default is among them */
+	long *values;     /* the case labels' values */
+	size_t nvalues, capvalues;
+};
+
+/* The gotos of a function, read once its first label is entered (extract_labels.c). */
+struct goto_site {
+	unsigned label_at; /* where the label it goes to is */
+	unsigned offset;   /* where it is */
+};
+struct function_gotos {
+	int read;
+	int computed; /* a computed goto (goto *p), which may go to any label */
+	struct goto_site *sites;
+	size_t count, cap;
+};
+
 /* An AST node the walk has entered and not yet left. */
 struct frame {
 	CXCursor cursor;
@@ -58,6 +80,9 @@ struct frame {
 	struct held held;      /* what the node says of its child number held_for */
 	int held_for;          /* 0 while held is not computed */
 	struct held after;     /* CompoundStmt: what holds for its later children */
+	struct switch_labels labels; /* SwitchStmt: its test and labels, once a call asks */
+	int entered_sideways;  /* a label below it may be jumped to: its test says nothing after */
+	struct function_gotos gotos; /* a function's frame: its gotos, once a label asks */
 	int *written;          /* a function's frame: parameters it assigns */
 	size_t nwritten, capwritten;
 	int *cleared;          /* a function's frame: parameters it only takes bits from (x &= K) */
@@ -211,6 +236,13 @@ const char *ext_frame_operator(struct extractor *ex, struct frame *f);
  * implies of the parameters and of the calls in it. */
 void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, struct held *out);
 void ext_held_add(struct held *dst, const struct held *src);
+/* The labels of switch sw that reach the statement of its body (frame
+ * body) being walked, into reach (the caller frees its values); returns 0
+ * when the switch's labels say nothing of it (extract_switch.c). */
+int ext_switch_reach(struct extractor *ex, struct frame *sw, struct frame *body, struct switch_labels *reach);
+/* Label c (a case, default or goto label) is entered: what the blocks and
+ * branches around it left holding may not hold there (extract_labels.c). */
+void ext_enter_label(struct extractor *ex, CXCursor c);
 void ext_held_free(struct held *h);
 /* Adds to call the test of a parameter that argument `index` computes, if it is one. */
 void ext_derived_arg(struct extractor *ex, CXCursor arg, int index, struct sova_call *call);

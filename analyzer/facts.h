@@ -54,7 +54,7 @@ struct sova_loc {
 /* A test of one of the function's parameters, or of a field reached from
  * one (task->cb), as it was on entry, that holds whenever a call runs:
  * == value, or != value; with a mask, of its bits: (x & mask) == value or
- * != value (`if (test & G_FILE_TEST_IS_SYMLINK)` is (test & 4) != 0). From the if-conditions, &&, || and ?: around the
+ * != value (`if (test & G_FILE_TEST_IS_SYMLINK)` is (test & 4) != 0). From the if-conditions, switch labels, &&, || and ?: around the
  * call and the early returns, breaks and continues before it. A parameter
  * the function assigns or takes the address of is never tested, nor a
  * field it assigns in any object. */
