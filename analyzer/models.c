@@ -278,8 +278,10 @@ static int read_when_member(struct sova_json_doc *r, const char *key, const cJSO
 	}
 	if (numeric >= 0) {
 		have[1]++;
-		if (!cJSON_IsNumber(m) || m->valuedouble != (double)(long)m->valuedouble)
-			return sova_json_error(r, "'%s' must be an integer", m->string);
+		/* Range first: converting a double beyond long's range is undefined. */
+		double d = cJSON_IsNumber(m) ? m->valuedouble : 0.5;
+		if (!(d >= -9.2e18 && d <= 9.2e18) || d != (double)(long)d)
+			return sova_json_error(r, "'%s' must be an integer from -9.2e18 to 9.2e18", m->string);
 		when->is = numeric_tests[numeric].test;
 		when->value = (long)m->valuedouble;
 		return 0;

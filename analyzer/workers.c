@@ -584,7 +584,8 @@ static int tracked_entry(struct search *s, int def, int entry, int ambiguous)
 static int seen_state(struct search *s, const struct sova_worker_state *st, int sym, int bound)
 {
 	const struct sova_relevant *rel = &s->e->relevant[st->def];
-	const struct sova_bound *bounds = s->reach->bounds + st->bounds;
+	/* No state may have bounds yet, and NULL + 0 is undefined: index only when bound. */
+	const struct sova_bound *bounds = bound ? &s->reach->bounds[st->bounds] : NULL;
 	int units = st->units * 2 + st->unresolved;
 	if (s->e->context_tests) /* what a path may run depends on its entry's context */
 		units = units * SOVA_CTX_NCONTEXTS + (int)s->e->entries[st->entry].context;

@@ -1,11 +1,13 @@
 /* fuzz_cache_entry.c - fuzz target: the cache's binary per-TU entries
- * (facts_bin.c), and the same bytes read as a pack's index (cachepack.c). */
+ * (facts_bin.c), what they decode to through the rest of a warm run, and the
+ * same bytes read as a pack's index (cachepack.c). */
 #include <stdlib.h>
 
 #include "cache.h"
 #include "cachepack.h"
 #include "facts_bin.h"
 #include "fuzz_input.h"
+#include "fuzz_pipeline.h"
 
 /* An entry that decodes must encode and decode again to the same facts. */
 static void roundtrip(const struct sova_tu_facts *facts)
@@ -51,6 +53,7 @@ void fuzz_load(const char *path)
 	struct sova_tu_facts facts;
 	if (data && sova_cache_decode_entry(NULL, (const unsigned char *)data, len, &facts)) {
 		roundtrip(&facts);
+		fuzz_pipeline(&facts, 1);
 		sova_tu_facts_free(&facts);
 	}
 	if (data)
