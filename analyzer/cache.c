@@ -369,11 +369,18 @@ static void mark_used(const char *path)
 	utimensat(AT_FDCWD, path, NULL, 0);
 }
 
-void sova_cache_close(struct sova_cache *cache)
+void sova_cache_finish(struct sova_cache *cache)
 {
 	atomic_fetch_add(&cache->added, sova_packs_finish(&cache->packs));
 	if (cache->dir && atomic_load(&cache->added))
 		keep_in_bounds(cache);
+	atomic_store(&cache->added, 0); /* counted once, if finished twice */
+	sova_filehashes_save(&cache->files);
+}
+
+void sova_cache_close(struct sova_cache *cache)
+{
+	sova_cache_finish(cache);
 	free(cache->dir);
 	sova_packs_close(&cache->packs);
 	sova_filehashes_close(&cache->files);

@@ -47,11 +47,16 @@ int sova_cache_on(const struct sova_cache *cache);
  * the content of the library file (NULL: not known). */
 void sova_cache_key_parser(struct sova_cache *cache, const char *text, const char *library);
 
-/* Closes the cache. A run that added entries first brings the folder back
- * under its size: the entries used longest ago go first, as a hit marks an
- * entry used (its modification time, or its pack's: a pack goes whole). A pre-commit hook run on every commit
- * would otherwise keep an entry for every version of every file. The size
- * comes from the folder's usage record while that is recent (cache.c). */
+/* Writes out what the run left to write: the packs being filled, the file
+ * hashes; and a run that added entries brings the folder back under its
+ * size: the entries used longest ago go first, as a hit marks an entry used
+ * (its modification time, or its pack's: a pack goes whole). A pre-commit
+ * hook run on every commit would otherwise keep an entry for every version
+ * of every file. The size comes from the folder's usage record while that
+ * is recent (cache.c). Called before the report is delivered, so that the
+ * report is the run's last act; nothing may be added after it. */
+void sova_cache_finish(struct sova_cache *cache);
+/* Finishes the cache if that was not done, and frees it. */
 void sova_cache_close(struct sova_cache *cache);
 
 /* Fills facts from the cache; returns 1 on a valid entry, 0 otherwise. */

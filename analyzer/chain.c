@@ -76,10 +76,25 @@ void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path
 		submitted->message = sova_xasprintf("'%s' is %s here", entry_fn->name, how);
 		free(how);
 	}
-	for (size_t i = 0; i + 1 < path->n; i++) {
+	/* A chain of thousands of calls (generated code) is shown by its ends:
+	 * the calls [skip_from, skip_to) become one step, and the result's size
+	 * stays bounded whatever the depth. */
+	size_t ncalls = path->n - 1, skip_from = ncalls, skip_to = ncalls;
+	if (ncalls > SOVA_CHAIN_SHOWN_CALLS) {
+		skip_from = SOVA_CHAIN_SHOWN_CALLS / 2;
+		skip_to = ncalls - SOVA_CHAIN_SHOWN_CALLS / 2;
+	}
+	for (size_t i = 0; i < ncalls; i++) {
+		if (i > skip_from && i < skip_to)
+			continue;
 		const struct sova_call *call = sova_engine_call(e, path->defs[i], path->calls[i]);
-		sova_chain_add(chain, sova_engine_loc(e, path->defs[i], call->loc), (unsigned)i + 1,
-			       sova_xasprintf("'%s' calls '%s'", sova_engine_def_name(e, path->defs[i]), sova_engine_def_name(e, path->defs[i + 1])));
+		const char *caller = sova_engine_def_name(e, path->defs[i]);
+		const char *callee = sova_engine_def_name(e, path->defs[i + 1]);
+		char *message = i == skip_from ? sova_xasprintf("'%s' calls '%s', and %zu calls more lead to '%s'", caller,
+								callee, skip_to - skip_from - 1,
+								sova_engine_def_name(e, path->defs[skip_to]))
+					       : sova_xasprintf("'%s' calls '%s'", caller, callee);
+		sova_chain_add(chain, sova_engine_loc(e, path->defs[i], call->loc), (unsigned)i + 1, message);
 	}
 	int last = path->defs[path->n - 1];
 	const struct sova_call *site = sova_engine_call(e, last, site_call);

@@ -260,6 +260,10 @@ struct sova_path {
 /* The call path of a state, from its entry down. */
 void sova_worker_path(const struct sova_reach *reach, int state, struct sova_path *path);
 
+/* The calls a chain shows at most: a deeper one shows the first and last
+ * half of them, and one step that counts the calls between. */
+#define SOVA_CHAIN_SHOWN_CALLS 40
+
 /* Builds the chain entry -> ... -> the call site_call in the path's last
  * def, and the step saying where the entry was registered. */
 void sova_worker_chain(const struct sova_engine *e, const struct sova_path *path, int site_call,

@@ -288,10 +288,16 @@ static void write_table(const struct sova_filehashes *fh)
 	free(data);
 }
 
-void sova_filehashes_close(struct sova_filehashes *fh)
+void sova_filehashes_save(struct sova_filehashes *fh)
 {
 	if (fh->table && fh->changed)
 		write_table(fh);
+	fh->changed = 0;
+}
+
+void sova_filehashes_close(struct sova_filehashes *fh)
+{
+	sova_filehashes_save(fh);
 	forget_all(fh);
 	sova_strmap_free(&fh->absent);
 	free(fh->table);

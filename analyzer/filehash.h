@@ -85,7 +85,9 @@ int sova_filehash_wanted(struct sova_filehashes *fh, const char *path);
  * time in stat(), and the kernel serves two threads at once. */
 void sova_filehash_preload(struct sova_filehashes *fh, const char *const *paths, size_t n, int jobs);
 
-/* Writes the table back when it changed, and frees everything. */
+/* Writes the table back when it changed since the last save. */
+void sova_filehashes_save(struct sova_filehashes *fh);
+/* Saves the table, and frees everything. */
 void sova_filehashes_close(struct sova_filehashes *fh);
 
 #endif /* SOVA_FILEHASH_H */

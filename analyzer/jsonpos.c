@@ -224,3 +224,9 @@ int sova_json_print(FILE *out, cJSON *root)
 	free(text);
 	return rc;
 }
+
+void sova_json_setup(void)
+{
+	cJSON_Hooks hooks = { .malloc_fn = sova_xmalloc, .free_fn = free };
+	cJSON_InitHooks(&hooks);
+}

@@ -60,4 +60,8 @@ void sova_json_leave(struct sova_json_doc *doc);
  * Returns 0, or -1 when out fails. */
 int sova_json_print(FILE *out, cJSON *root);
 
+/* Makes cJSON allocate as the rest of sova does (sova_xmalloc: a clean
+ * end when memory runs out). Called once by the CLI, before any thread. */
+void sova_json_setup(void);
+
 #endif /* SOVA_JSONPOS_H */

@@ -567,11 +567,16 @@ static int render(const struct run *run, const struct sova_report *report, struc
 		return -1;
 	}
 	sova_report_notifications_text(messages, report);
+	errno = 0;
 	int rc = write_report(run, report, out);
 	if (run->cli.summary)
 		sova_report_summary(messages, report);
 	rc = fclose(out) != 0 ? -1 : rc;
-	return fclose(messages) != 0 ? -1 : rc;
+	rc = fclose(messages) != 0 ? -1 : rc;
+	/* The report is written into memory: a write fails only when it runs out. */
+	if (rc != 0 && errno == ENOMEM)
+		sova_oom();
+	return rc;
 }
 
 /* Messages to standard error, the report to -o (whole, or not at all). */
@@ -656,11 +661,19 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 	} else {
 		struct sova_run_record record = { 0 };
 		code = exit_code(run, &results, report.execution_ok);
-		if (render(run, &report, &record) != 0 || deliver(run, &record) != 0)
+		if (render(run, &report, &record) != 0) {
 			code = fail(SOVA_EXIT_FAILED, "cannot write the output");
-		record.exit_code = code;
-		if (code != SOVA_EXIT_FAILED)
-			sova_cache_record(&run->cache, run_key, &run->db, run->facts, &record);
+		} else {
+			/* Recorded first: the report is the run's last act, so a run
+			 * that fails (out of memory while recording) leaves no report
+			 * that contradicts its exit code. */
+			record.exit_code = code;
+			if (code != SOVA_EXIT_FAILED)
+				sova_cache_record(&run->cache, run_key, &run->db, run->facts, &record);
+			sova_cache_finish(&run->cache);
+			if (deliver(run, &record) != 0)
+				code = fail(SOVA_EXIT_FAILED, "cannot write the output");
+		}
 		sova_run_record_free(&record);
 		stage_done(run, "report", &t);
 	}
@@ -913,6 +926,7 @@ int main(int argc, char **argv)
 	run.argc = argc;
 	run.argv = argv;
 	sova_parse_setup();
+	sova_json_setup();
 	if (sova_cli_parse(argc, argv, &run.cli, err, sizeof(err)) != 0) {
 		fprintf(stderr, "sova: error: %s\nTry 'sova --help'.\n", err);
 		sova_cli_free(&run.cli);

@@ -81,6 +81,7 @@ int sova_output_open(struct sova_output *out, const char *path)
 		return -1;
 	}
 	fchmod(fd, 0644);
+	sova_set_pending_output(out->tmp_path);
 	return 0;
 }
 
@@ -98,6 +99,7 @@ int sova_output_close(struct sova_output *out, int status)
 		rc = -1;
 	if (rc != 0)
 		unlink(out->tmp_path);
+	sova_set_pending_output(NULL);
 	free(out->path);
 	free(out->tmp_path);
 	sigset_t saved = out->saved_mask;

@@ -477,12 +477,60 @@ static cJSON *run_json(struct sarif_writer *w)
 	cJSON_AddItemToObject(bases, SRCROOT, root);
 	cJSON_AddItemToObject(run, "originalUriBaseIds", bases);
 	cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
-	cJSON *results = cJSON_CreateArray();
-	for (size_t i = 0; i < r->results->count && i < GITHUB_MAX_RESULTS; i++)
-		cJSON_AddItemToArray(results, result_json(w, i));
-	add_absent_results(results, r->baseline);
-	cJSON_AddItemToObject(run, "results", results);
+	/* Filled in as the log is written (write_results): left empty here. */
+	cJSON_AddItemToObject(run, "results", cJSON_CreateArray());
 	return run;
+}
+
+/* The results array is written one result at a time, each as cJSON would
+ * print it in place (indented by four tabs), so that memory holds one
+ * result's tree, not the whole log's: 25,000 results with long chains
+ * would be gigabytes as one tree. */
+#define RESULTS_PLACEHOLDER "\"results\":\t[]"
+
+static int write_indented(FILE *out, cJSON *item)
+{
+	char *text = cJSON_Print(item);
+	cJSON_Delete(item);
+	if (!text)
+		return -1;
+	int rc = 0;
+	for (const char *line = text; *line && rc == 0;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) + 1 : strlen(line);
+		if (fwrite(line, 1, len, out) != len || (end && fputs("\t\t\t\t", out) < 0))
+			rc = -1;
+		line += len;
+	}
+	free(text);
+	return rc;
+}
+
+/* Writes item after a ", " unless it is the first. */
+static int write_element(FILE *out, cJSON *item, size_t *written)
+{
+	if ((*written)++ && fputs(", ", out) < 0) {
+		cJSON_Delete(item);
+		return -1;
+	}
+	return write_indented(out, item);
+}
+
+static int write_results(FILE *out, struct sarif_writer *w)
+{
+	const struct sova_report *r = w->report;
+	size_t written = 0;
+	int rc = fputs("\"results\":\t[", out) < 0 ? -1 : 0;
+	for (size_t i = 0; rc == 0 && i < r->results->count && i < GITHUB_MAX_RESULTS; i++)
+		rc = write_element(out, result_json(w, i), &written);
+	if (rc == 0 && r->baseline) {
+		cJSON *absent = cJSON_CreateArray();
+		add_absent_results(absent, r->baseline);
+		for (cJSON *item = absent->child; rc == 0 && item; item = item->next)
+			rc = write_element(out, cJSON_Duplicate(item, 1), &written);
+		cJSON_Delete(absent);
+	}
+	return rc == 0 && fputc(']', out) != EOF ? 0 : -1;
 }
 
 int sova_report_sarif(FILE *out, const struct sova_report *report)
@@ -498,7 +546,14 @@ int sova_report_sarif(FILE *out, const struct sova_report *report)
 	cJSON_Delete(log);
 	if (!text)
 		return -1;
-	int rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+	/* "results" is the run's last member: its placeholder is the last in the text. */
+	char *at = NULL;
+	for (char *p = strstr(text, RESULTS_PLACEHOLDER); p; p = strstr(p + 1, RESULTS_PLACEHOLDER))
+		at = p;
+	size_t head = at ? (size_t)(at - text) : 0;
+	int rc = at && fwrite(text, 1, head, out) == head ? write_results(out, &w) : -1;
+	if (rc == 0 && (fputs(at + strlen(RESULTS_PLACEHOLDER), out) < 0 || fputc('\n', out) == EOF))
+		rc = -1;
 	free(text);
 	return rc;
 }

@@ -12,39 +12,6 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-void sova_oom(void)
-{
-	fputs("sova: out of memory\n", stderr);
-	exit(SOVA_EXIT_FAILED);
-}
-
-void *sova_xmalloc(size_t size)
-{
-	void *p = malloc(size ? size : 1);
-	if (!p)
-		sova_oom();
-	return p;
-}
-
-void *sova_xcalloc(size_t count, size_t size)
-{
-	void *p = calloc(count ? count : 1, size ? size : 1);
-	if (!p)
-		sova_oom();
-	return p;
-}
-
-void *sova_xrealloc(void *ptr, size_t count, size_t size)
-{
-	if (size && count > SIZE_MAX / size)
-		sova_oom();
-	size_t bytes = count * size;
-	void *p = realloc(ptr, bytes ? bytes : 1);
-	if (!p)
-		sova_oom();
-	return p;
-}
-
 char *sova_xstrdup(const char *s)
 {
 	return sova_xstrndup(s, strlen(s));

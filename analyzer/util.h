@@ -16,8 +16,14 @@ enum sova_exit {
 	SOVA_EXIT_FAILED = 3,   /* the analysis itself failed */
 };
 
-/* Reports that memory ran out and exits: what the x-allocators do on failure. */
+/* Reports that memory ran out and ends the process at once with
+ * SOVA_EXIT_FAILED: what the x-allocators do on failure (alloc.c). Other
+ * threads may be inside libclang, so no exit handler runs; the output file
+ * being written, if any, is removed (sova_set_pending_output). */
 _Noreturn void sova_oom(void);
+/* Names the temporary output file to remove if the process must end now,
+ * or NULL once it is renamed or removed. */
+void sova_set_pending_output(const char *path);
 void *sova_xmalloc(size_t size);
 void *sova_xcalloc(size_t count, size_t size);
 void *sova_xrealloc(void *ptr, size_t count, size_t size);
