@@ -17,15 +17,16 @@ enum sova_baseline_state {
 };
 
 struct sova_baseline_result {
-	const char *rule;
-	const char *fingerprint;
-	const char *line_hash;
-	const cJSON *json; /* the result as the baseline has it, for "absent" */
+	char *rule;
+	char *fingerprint;
+	char *line_hash;        /* or NULL */
+	size_t offset, length; /* the result's text in the baseline's, for "absent" */
 	int matched;
 };
 
 struct sova_baseline {
-	cJSON *root;
+	char *text; /* the log as read */
+	size_t len;
 	struct sova_baseline_result *results;
 	size_t nresults, capresults;
 };
@@ -34,6 +35,9 @@ struct sova_baseline {
  * "path:line:col: what is wrong" in err. */
 int sova_baseline_load(struct sova_baseline *baseline, const char *path, char *err, size_t errlen);
 void sova_baseline_free(struct sova_baseline *baseline);
+
+/* The result as the baseline has it, parsed anew; the caller deletes it. */
+cJSON *sova_baseline_result_json(const struct sova_baseline *baseline, const struct sova_baseline_result *result);
 
 /* Matches one current result; marks the baseline result it matches. */
 enum sova_baseline_state sova_baseline_match(struct sova_baseline *baseline, const char *rule,

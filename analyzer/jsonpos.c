@@ -124,7 +124,7 @@ void sova_json_linecol(const char *text, size_t len, size_t offset, unsigned *li
 	*col = c;
 }
 
-int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen)
+int sova_json_doc_read(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen)
 {
 	memset(doc, 0, sizeof(*doc));
 	doc->path = path;
@@ -137,23 +137,62 @@ int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *
 		return -1;
 	}
 	const char *nul = memchr(doc->text, '\0', doc->len);
-	if (nul) {
-		unsigned line, col;
-		sova_json_linecol(doc->text, doc->len, (size_t)(nul - doc->text), &line, &col);
-		snprintf(err, errlen, "%s:%u:%u: not valid JSON: a NUL byte", path, line, col);
-		return -1;
-	}
+	if (nul)
+		return sova_json_error_at(doc, (size_t)(nul - doc->text), "not valid JSON: a NUL byte");
+	return 0;
+}
+
+int sova_json_doc_parse(struct sova_json_doc *doc)
+{
 	const char *end = NULL;
 	/* len + 1 takes in the terminating NUL, which cJSON wants to see. */
 	doc->root = cJSON_ParseWithLengthOpts(doc->text, doc->len + 1, &end, 1);
 	if (!doc->root) {
-		unsigned line, col;
 		size_t off = end && end >= doc->text && end <= doc->text + doc->len ? (size_t)(end - doc->text) : doc->len;
-		sova_json_linecol(doc->text, doc->len, off, &line, &col);
-		snprintf(err, errlen, "%s:%u:%u: not valid JSON", path, line, col);
-		return -1;
+		return sova_json_error_at(doc, off, "not valid JSON");
 	}
 	return 0;
+}
+
+int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen)
+{
+	if (sova_json_doc_read(doc, path, what, err, errlen) != 0)
+		return -1;
+	return sova_json_doc_parse(doc);
+}
+
+static int error_at(struct sova_json_doc *doc, size_t offset, const char *fmt, va_list ap)
+{
+	unsigned line, col;
+	sova_json_linecol(doc->text, doc->len, offset, &line, &col);
+	int n = snprintf(doc->err, doc->errlen, "%s:%u:%u: ", doc->path, line, col);
+	if (n >= 0 && (size_t)n < doc->errlen)
+		vsnprintf(doc->err + n, doc->errlen - (size_t)n, fmt, ap);
+	return -1;
+}
+
+int sova_json_error_at(struct sova_json_doc *doc, size_t offset, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	error_at(doc, offset, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+size_t sova_json_skip_ws(const char *text, size_t len, size_t at)
+{
+	return skip_ws(text, len, at);
+}
+
+size_t sova_json_value_end(const char *text, size_t len, size_t at)
+{
+	return skip_value(text, len, at);
+}
+
+size_t sova_json_member(const char *text, size_t len, size_t at, const char *key)
+{
+	return at < len && text[at] == '{' ? find_member(text, len, at, key, 0) : len;
 }
 
 void sova_json_doc_free(struct sova_json_doc *doc)
@@ -166,16 +205,10 @@ void sova_json_doc_free(struct sova_json_doc *doc)
 
 int sova_json_error(struct sova_json_doc *doc, const char *fmt, ...)
 {
-	unsigned line, col;
 	size_t depth = doc->depth < SOVA_JSON_MAX_DEPTH ? doc->depth : SOVA_JSON_MAX_DEPTH;
-	size_t off = sova_json_locate(doc->text, doc->len, doc->steps, depth);
-	sova_json_linecol(doc->text, doc->len, off, &line, &col);
-	int n = snprintf(doc->err, doc->errlen, "%s:%u:%u: ", doc->path, line, col);
-	if (n < 0 || (size_t)n >= doc->errlen)
-		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(doc->err + n, doc->errlen - (size_t)n, fmt, ap);
+	error_at(doc, sova_json_locate(doc->text, doc->len, doc->steps, depth), fmt, ap);
 	va_end(ap);
 	return -1;
 }

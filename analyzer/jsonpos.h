@@ -42,6 +42,21 @@ struct sova_json_doc {
 /* Reads and parses path. On failure returns -1 with "path: cannot read
  * <what>: why" or "path:line:col: not valid JSON" in err. */
 int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen);
+/* The two halves of load: reads path's text (a NUL byte is an error), then
+ * parses doc->text, which the caller may have changed in place. */
+int sova_json_doc_read(struct sova_json_doc *doc, const char *path, const char *what, char *err, size_t errlen);
+int sova_json_doc_parse(struct sova_json_doc *doc);
+
+/* A scanner over JSON text, for files too large to hold as one cJSON tree
+ * (baselines): offsets of values, with no tree built. */
+size_t sova_json_skip_ws(const char *text, size_t len, size_t at);
+/* The offset just past the value at `at`. */
+size_t sova_json_value_end(const char *text, size_t len, size_t at);
+/* The value of the first member named key of the object at `at`, or len. */
+size_t sova_json_member(const char *text, size_t len, size_t at, const char *key);
+/* "path:line:col: message" for the byte at offset into doc->err; returns -1. */
+int sova_json_error_at(struct sova_json_doc *doc, size_t offset, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void sova_json_doc_free(struct sova_json_doc *doc);
 
 /* Writes "path:line:col: message" for the current value into doc->err; returns -1. */

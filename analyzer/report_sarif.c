@@ -441,22 +441,20 @@ static cJSON *invocation_json(const struct sova_report *r)
 	return invocations;
 }
 
-/* The baseline's results that are gone now, as the baseline had them. */
-static void add_absent_results(cJSON *results, const struct sova_baseline *baseline)
+/* A result of the baseline that is gone now, as the baseline had it; NULL
+ * when it was matched. */
+static cJSON *absent_result(const struct sova_baseline *baseline, const struct sova_baseline_result *br)
 {
-	for (size_t i = 0; baseline && i < baseline->nresults; i++) {
-		const struct sova_baseline_result *br = &baseline->results[i];
-		if (br->matched)
-			continue;
-		cJSON *copy = cJSON_Duplicate(br->json, 1);
-		cJSON_DeleteItemFromObjectCaseSensitive(copy, "baselineState");
-		cJSON_DeleteItemFromObjectCaseSensitive(copy, "ruleIndex");
-		const struct sova_rule *rule = sova_rule_find(br->rule);
-		if (rule)
-			cJSON_AddNumberToObject(copy, "ruleIndex", rule_index(rule));
-		cJSON_AddStringToObject(copy, "baselineState", "absent");
-		cJSON_AddItemToArray(results, copy);
-	}
+	cJSON *copy = br->matched ? NULL : sova_baseline_result_json(baseline, br);
+	if (!copy)
+		return NULL; /* matched; or, having parsed when read, it cannot fail */
+	cJSON_DeleteItemFromObjectCaseSensitive(copy, "baselineState");
+	cJSON_DeleteItemFromObjectCaseSensitive(copy, "ruleIndex");
+	const struct sova_rule *rule = sova_rule_find(br->rule);
+	if (rule)
+		cJSON_AddNumberToObject(copy, "ruleIndex", rule_index(rule));
+	cJSON_AddStringToObject(copy, "baselineState", "absent");
+	return copy;
 }
 
 static cJSON *run_json(struct sarif_writer *w)
@@ -523,12 +521,10 @@ static int write_results(FILE *out, struct sarif_writer *w)
 	int rc = fputs("\"results\":\t[", out) < 0 ? -1 : 0;
 	for (size_t i = 0; rc == 0 && i < r->results->count && i < GITHUB_MAX_RESULTS; i++)
 		rc = write_element(out, result_json(w, i), &written);
-	if (rc == 0 && r->baseline) {
-		cJSON *absent = cJSON_CreateArray();
-		add_absent_results(absent, r->baseline);
-		for (cJSON *item = absent->child; rc == 0 && item; item = item->next)
-			rc = write_element(out, cJSON_Duplicate(item, 1), &written);
-		cJSON_Delete(absent);
+	for (size_t i = 0; rc == 0 && r->baseline && i < r->baseline->nresults; i++) {
+		cJSON *absent = absent_result(r->baseline, &r->baseline->results[i]);
+		if (absent)
+			rc = write_element(out, absent, &written);
 	}
 	return rc == 0 && fputc(']', out) != EOF ? 0 : -1;
 }
