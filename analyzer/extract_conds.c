@@ -317,21 +317,6 @@ void ext_held_free(struct held *h)
 	memset(h, 0, sizeof(*h));
 }
 
-/* A statement after which the block it is in does not go on. */
-static int leaves_block(const struct extractor *ex, CXCursor stmt)
-{
-	enum CXCursorKind kind = clang_getCursorKind(stmt);
-	if (kind == CXCursor_ReturnStmt || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt)
-		return 1;
-	if (kind != CXCursor_CompoundStmt)
-		return 0;
-	struct child_list kids;
-	ext_children(ex, stmt, &kids);
-	int leaves = kids.count > 0 && leaves_block(ex, kids.items[kids.count - 1]);
-	ext_children_free(&kids);
-	return leaves;
-}
-
 void ext_leave_if(struct extractor *ex, struct frame *f)
 {
 	/* `case K: if (E) break;`: the if's block is the one the label is in. */
@@ -340,7 +325,7 @@ void ext_leave_if(struct extractor *ex, struct frame *f)
 		at--;
 	struct frame *block = at > 0 ? &ex->stack[at] : NULL;
 	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex) ||
-	    !leaves_block(ex, f->second))
+	    !ext_stmt_leaves(ex, f->second, 0)) /* not a goto: its label may come later in the block */
 		return;
 	ext_condition_implies(ex, f->first, 0, &block->after);
 }

@@ -194,6 +194,10 @@ int ext_plain_data_array(CXType type);
 int ext_lvalue_form(CXCursor c);
 void ext_children(const struct extractor *ex, CXCursor c, struct child_list *out);
 void ext_children_free(struct child_list *list);
+/* Whether control never goes on from stmt to the statement after it: a
+ * return, break or continue (or, with goto_leaves, a goto), or a block
+ * whose last statement is one. */
+int ext_stmt_leaves(const struct extractor *ex, CXCursor stmt, int goto_leaves);
 /* The walk leaves f: its children are remembered for the questions above. */
 void ext_remember_children(struct extractor *ex, const struct frame *f);
 

@@ -39,22 +39,6 @@ static CXCursor under_labels(const struct extractor *ex, CXCursor c)
 	return c;
 }
 
-/* Whether control never falls through stmt to the statement after it. */
-static int cannot_fall_through(const struct extractor *ex, CXCursor stmt)
-{
-	enum CXCursorKind kind = clang_getCursorKind(stmt);
-	if (kind == CXCursor_ReturnStmt || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt ||
-	    kind == CXCursor_GotoStmt)
-		return 1;
-	if (kind != CXCursor_CompoundStmt)
-		return 0;
-	struct child_list kids;
-	ext_children(ex, stmt, &kids);
-	int leaves = kids.count > 0 && cannot_fall_through(ex, kids.items[kids.count - 1]);
-	ext_children_free(&kids);
-	return leaves;
-}
-
 /* Stops the visit at a label that enters the switch below its top level. */
 static enum CXChildVisitResult find_nested_label(CXCursor c, CXCursor parent, CXClientData data)
 {
@@ -127,7 +111,7 @@ static int reaching_labels(const struct extractor *ex, const struct child_list *
 	int any = 0;
 	for (size_t j = at + 1; j-- > 0;) {
 		CXCursor stmt = kids->items[j];
-		if (j < at && cannot_fall_through(ex, under_labels(ex, stmt)))
+		if (j < at && ext_stmt_leaves(ex, under_labels(ex, stmt), 1))
 			break;
 		if (is_label(stmt)) {
 			any = 1;

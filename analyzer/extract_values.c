@@ -134,6 +134,21 @@ void ext_children(const struct extractor *ex, CXCursor c, struct child_list *out
 	clang_visitChildren(c, collect_child, out);
 }
 
+int ext_stmt_leaves(const struct extractor *ex, CXCursor stmt, int goto_leaves)
+{
+	enum CXCursorKind kind = clang_getCursorKind(stmt);
+	if (kind == CXCursor_ReturnStmt || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt ||
+	    (goto_leaves && kind == CXCursor_GotoStmt))
+		return 1;
+	if (kind != CXCursor_CompoundStmt)
+		return 0;
+	struct child_list kids;
+	ext_children(ex, stmt, &kids);
+	int leaves = kids.count > 0 && ext_stmt_leaves(ex, kids.items[kids.count - 1], goto_leaves);
+	ext_children_free(&kids);
+	return leaves;
+}
+
 void ext_children_free(struct child_list *list)
 {
 	free(list->items);

@@ -13,7 +13,7 @@
 
 /* Blocks start small and double: most TUs need a few kilobytes, a few
  * need megabytes, and a TU's last block is on average half empty. */
-#define FIRST_BLOCK ((size_t)4 * 1024)
+#define FIRST_BLOCK ((size_t)512)
 #define LAST_BLOCK ((size_t)256 * 1024)
 
 #define ARRAY_ALIGN _Alignof(max_align_t)
