@@ -161,7 +161,8 @@ int sova_json_doc_load(struct sova_json_doc *doc, const char *path, const char *
 	return sova_json_doc_parse(doc);
 }
 
-static int error_at(struct sova_json_doc *doc, size_t offset, const char *fmt, va_list ap)
+__attribute__((format(printf, 3, 0))) static int error_at(struct sova_json_doc *doc, size_t offset, const char *fmt,
+							  va_list ap)
 {
 	unsigned line, col;
 	sova_json_linecol(doc->text, doc->len, offset, &line, &col);
