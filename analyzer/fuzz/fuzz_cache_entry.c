@@ -53,7 +53,7 @@ void fuzz_load(const char *path)
 	struct sova_tu_facts facts;
 	if (data && sova_cache_decode_entry(NULL, (const unsigned char *)data, len, &facts)) {
 		roundtrip(&facts);
-		fuzz_pipeline(&facts, 1);
+		fuzz_pipeline(&facts, 1, NULL);
 		sova_tu_facts_free(&facts);
 	}
 	if (data)

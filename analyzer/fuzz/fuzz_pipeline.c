@@ -58,7 +58,7 @@ static void write_reports(const struct sova_report *report)
 	free(text);
 }
 
-void fuzz_pipeline(const struct sova_tu_facts *tus, size_t ntus)
+void fuzz_pipeline(const struct sova_tu_facts *tus, size_t ntus, struct sova_baseline *baseline)
 {
 	const struct sova_models *models = bundled_models();
 	struct sova_build_info build = { 0 };
@@ -73,12 +73,12 @@ void fuzz_pipeline(const struct sova_tu_facts *tus, size_t ntus)
 	sova_apply_rules(&analysis, &prog, rule_level, &config, &results);
 	struct sova_sources sources;
 	sova_sources_init(&sources, prog.files, prog.nfiles);
-	struct sova_filter_options filter = { .config = &config, .report_unused = 1, .srcroot = "/" };
+	struct sova_filter_options filter = { .config = &config, .baseline = baseline, .report_unused = 1, .srcroot = "/" };
 	struct sova_notices notices;
 	sova_filter_results(&results, &prog, &sources, &filter, &notices);
 	struct sova_completeness completeness = { .ntus = ntus };
 	struct sova_report report = {
-		.results = &results, .prog = &prog, .tus = tus, .ntus = ntus, .notices = &notices,
+		.results = &results, .prog = &prog, .tus = tus, .ntus = ntus, .notices = &notices, .baseline = baseline,
 		.sources = &sources, .srcroot = "/", .cwd = "/", .execution_ok = 1, .completeness = &completeness,
 	};
 	write_reports(&report);

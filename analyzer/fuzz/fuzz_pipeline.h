@@ -11,8 +11,10 @@
 
 #include <stddef.h>
 
+#include "baseline.h"
 #include "facts.h"
 
-void fuzz_pipeline(const struct sova_tu_facts *tus, size_t ntus);
+/* baseline: or NULL; its results that nothing matches are written as absent. */
+void fuzz_pipeline(const struct sova_tu_facts *tus, size_t ntus, struct sova_baseline *baseline);
 
 #endif /* SOVA_FUZZ_PIPELINE_H */

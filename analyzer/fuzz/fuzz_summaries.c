@@ -9,6 +9,6 @@ void fuzz_load(const char *path)
 	char err[1024];
 	struct sova_summaries set = { 0 };
 	if (sova_summaries_read(&set, path, err, sizeof(err)) == 0 && sova_summaries_finish(&set, err, sizeof(err)) == 0)
-		fuzz_pipeline(set.facts, set.count);
+		fuzz_pipeline(set.facts, set.count, NULL);
 	sova_summaries_free(&set);
 }
