@@ -33,9 +33,9 @@ void sova_oom(void)
 	const char *pending = pending_output;
 	if (pending)
 		unlink(pending);
-	/* write(2), not stdio: nothing here may allocate. */
-	if (write(STDERR_FILENO, message, sizeof(message) - 1) < 0) {
-	}
+	/* write(2), not stdio: nothing here may allocate. Nothing to do if it fails. */
+	ssize_t written = write(STDERR_FILENO, message, sizeof(message) - 1);
+	(void)written;
 	_exit(SOVA_EXIT_FAILED);
 }
 

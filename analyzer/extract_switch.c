@@ -14,7 +14,6 @@
  * of its statements. */
 #include "extract_internal.h"
 
-
 /* Whether c is a case or default label. */
 static int is_label(CXCursor c)
 {
