@@ -199,6 +199,24 @@ static void implied_binary(struct extractor *ex, CXCursor c, int sense, struct h
 	}
 }
 
+/* The initializer of the const local that c names (`const bool sized =
+ * mapsize;`), or a null cursor: such a local always holds what its
+ * initializer computed on the way in, so a test of it is a test of that. */
+static CXCursor const_local_init(struct extractor *ex, CXCursor c)
+{
+	if (!ext_is_kind(c, CXCursor_DeclRefExpr))
+		return clang_getNullCursor();
+	CXCursor decl = clang_getCursorReferenced(c);
+	if (!ext_is_kind(decl, CXCursor_VarDecl) || !clang_isConstQualifiedType(clang_getCursorType(decl)) ||
+	    clang_getCursorLinkage(decl) != CXLinkage_NoLinkage || clang_Cursor_getStorageClass(decl) == CX_SC_Static)
+		return clang_getNullCursor();
+	struct child_list kids;
+	ext_children(ex, decl, &kids);
+	CXCursor init = kids.last_expr >= 0 ? kids.items[kids.last_expr] : clang_getNullCursor();
+	ext_children_free(&kids);
+	return init;
+}
+
 /* Adds to out what c being true (sense 1) or false (sense 0) implies. */
 static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth)
 {
@@ -215,6 +233,8 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 		int call = ext_node_table_get(&ex->calls, c);
 		if (call >= 0)
 			add_truth(out, sense ? call : -call - 1);
+	} else if (!clang_Cursor_isNull(const_local_init(ex, c))) {
+		implied(ex, const_local_init(ex, c), sense, out, depth + 1);
 	} else {
 		const char *path;
 		int param = param_read(ex, c, &path);

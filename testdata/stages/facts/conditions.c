@@ -1,6 +1,7 @@
 /* What holds whenever each call runs, as extraction records it: tests of parameters
  * (and of fields reached from them) from if/else, &&, ||, ?:, early returns, breaks and
- * continues; calls asserted true or false; and no test of a parameter the function writes. */
+ * continues; calls asserted true or false; a const local computed from a parameter; and no
+ * test of a parameter the function writes. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -134,5 +135,20 @@ void guarded(void *p)
     if (!ready(p))
         other();
     else
+        work();
+}
+
+/* knot-resolver's cdb_open_env: a const local computed from a parameter
+ * is that test; a local that may change is not. */
+void const_local(unsigned long mapsize, int flags)
+{
+    const int sized = mapsize;
+    const int linked = (flags & T_LINK) != 0;
+    int later = flags;
+    if (sized)
+        work();
+    if (!linked)
+        other();
+    if (later)
         work();
 }
