@@ -233,12 +233,13 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 		int call = ext_node_table_get(&ex->calls, c);
 		if (call >= 0)
 			add_truth(out, sense ? call : -call - 1);
-	} else if (!clang_Cursor_isNull(const_local_init(ex, c))) {
-		implied(ex, const_local_init(ex, c), sense, out, depth + 1);
 	} else {
+		CXCursor init = const_local_init(ex, c);
 		const char *path;
-		int param = param_read(ex, c, &path);
-		if (param >= 0)
+		int param = clang_Cursor_isNull(init) ? param_read(ex, c, &path) : -1;
+		if (!clang_Cursor_isNull(init))
+			implied(ex, init, sense, out, depth + 1);
+		else if (param >= 0)
 			add_cond(out, param, path, !sense, 0, 0);
 	}
 }
