@@ -39,7 +39,7 @@ char *sova_entry_origin_phrase(enum sova_entry_origin origin, const char *how)
 {
 	switch (origin) {
 	case SOVA_ENTRY_FIELD:
-		return sova_xasprintf("registered with field '%s'", how);
+		return sova_xasprintf("stored in field %s", how);
 	case SOVA_ENTRY_ANNOTATION:
 		return sova_xasprintf("annotated %s", how);
 	default:

@@ -179,6 +179,7 @@ void sova_models_free(struct sova_models *models)
 	for (size_t i = 0; i < models->nfields; i++) {
 		free(models->fields[i].record);
 		free(models->fields[i].field);
+		free(models->fields[i].shown);
 	}
 	for (size_t i = 0; i < models->nlookup_fields; i++) {
 		free(models->lookup_fields[i].record);
@@ -612,6 +613,7 @@ static int read_callback_field(struct sova_json_doc *r, struct sova_models *mode
 	}
 	f.record = sova_xstrdup(values[0]->valuestring);
 	f.field = sova_xstrdup(values[1]->valuestring);
+	f.shown = sova_xasprintf("'%s' of 'struct %s'", f.field, f.record);
 	SOVA_PUSH(models->fields, models->nfields, models->capfields, f);
 	return 0;
 }

@@ -149,6 +149,7 @@ struct sova_annotation_model {
 struct sova_callback_field {
 	char *record;
 	char *field;
+	char *shown; /* how messages name it: "'callback' of 'struct lws_protocols'" */
 	int model;
 	enum sova_context context;
 };

@@ -115,7 +115,7 @@ static void find_field_entries(struct sova_engine *e)
 				continue;
 			/* The callback gets the object it belongs to: a work function its work_struct. */
 			const struct sova_val *object = pa->assign->object.kind != SOVA_VAL_UNKNOWN ? &pa->assign->object : NULL;
-			struct sova_entry proto = { .context = f->context, .how = f->field, .origin = SOVA_ENTRY_FIELD,
+			struct sova_entry proto = { .context = f->context, .how = f->shown, .origin = SOVA_ENTRY_FIELD,
 						    .def = pa->def, .call = -1,
 						    .handle = object, .context_val = object, .context_param = 0 };
 			if (pa->def >= 0)
