@@ -235,6 +235,11 @@ void sova_find_finished_joins(const struct sova_engine *e, struct sova_finished_
 int sova_join_finished(const struct sova_finished_joins *joins, int def, int call, int entry);
 void sova_finished_joins_free(struct sova_finished_joins *joins);
 
+/* Returns 1 when the wait at (def, call), a blocking entry with woken_by,
+ * waits only for a thread the function has just started to end it first
+ * thing (handshakes.c). Needs apis. */
+int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait);
+
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);
 void sova_reach_free(struct sova_reach *reach);

@@ -100,8 +100,18 @@ static const char *made_by(const struct sova_engine *e, int def, const struct so
 static int made_by_one_of(const struct sova_engine *e, int def, const struct sova_val *v, const struct sova_when *when)
 {
 	const char *maker = made_by(e, def, v);
-	for (size_t i = 0; maker && i < when->nmade_by; i++)
-		if (strcmp(maker, when->made_by[i]) == 0)
+	for (size_t i = 0; maker && i < when->nnames; i++)
+		if (strcmp(maker, when->names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* fwrite(buf, 1, n, stderr): the argument is, as written, one of the named
+ * file-scope variables, not an element or a member of one. */
+static int is_global_named(const struct sova_val *v, const struct sova_when *when)
+{
+	for (size_t i = 0; v->kind == SOVA_VAL_GLOBAL && v->name && !v->element && !v->path && i < when->nnames; i++)
+		if (strcmp(v->name, when->names[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -182,6 +192,8 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 		return known && (n & when->value) == 0;
 	case SOVA_ARG_MADE_BY:
 		return made_by_one_of(e, def, v, when);
+	case SOVA_ARG_UNLESS_GLOBAL:
+		return !is_global_named(v, when);
 	case SOVA_ARG_UNLESS_BITS_SET:
 		return !(known && (n & when->value) == when->value);
 	default:

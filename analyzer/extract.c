@@ -173,6 +173,7 @@ static void leave_call(struct extractor *ex, const struct frame *f)
 		}
 	}
 	ext_call_conditions(ex, &call);
+	ext_order_call(ex, &call);
 	struct sova_func *fn = ext_func(ex);
 	int index = (int)fn->ncalls;
 	SOVA_PUSH(fn->calls, fn->ncalls, fn->capcalls, call);
@@ -462,6 +463,7 @@ static void leave(struct extractor *ex)
 			ext_leave_if(ex, f);
 	}
 	ext_fatal_leave(ex, f, ex->depth > 1 ? &ex->stack[ex->depth - 2] : NULL);
+	ext_order_leave(ex, f, ex->depth > 1 ? &ex->stack[ex->depth - 2] : NULL);
 	if (f->kind == CXCursor_VarDecl)
 		leave_var(ex, f->cursor);
 	else if (f->kind == CXCursor_InitListExpr)

@@ -110,6 +110,10 @@ struct frame {
 	int is_body;          /* CompoundStmt: a function's body */
 	size_t ends_with;     /* is_body: the call statement after which nothing may run, or 0 */
 	int gone_to;          /* is_body: it holds a goto, which may run anything again */
+	/* Where calls stand in the body (extract_order.c). */
+	int has_loop;         /* once left: a loop is in it, or it is one */
+	int prefix_ended;     /* is_body: a statement that may not complete in order was left */
+	unsigned plain_prefix; /* is_body: the statements before that one */
 };
 
 struct file_cache_entry {
@@ -263,6 +267,12 @@ void ext_drop_written_params(struct sova_func *fn, const struct frame *f);
  * and leaves each node; up is the frame around f, NULL at the top. */
 void ext_fatal_enter(struct extractor *ex, struct frame *f);
 void ext_fatal_leave(struct extractor *ex, struct frame *f, struct frame *up);
+
+/* Where a call stands in its function's body (extract_order.c): fills
+ * call's stmt and unconditional from the frames around it; and, as the
+ * walk leaves each node after ext_fatal_leave, the body's plain prefix. */
+void ext_order_call(struct extractor *ex, struct sova_call *call);
+void ext_order_leave(struct extractor *ex, struct frame *f, struct frame *up);
 
 /* Records the assignments an outermost initializer list makes; owner is the
  * variable initialized, when there is one (it owns the elements of arrays). */

@@ -99,6 +99,12 @@ struct sova_call {
 	 * dies_at - 1 of the function (a noreturn call), or SOVA_DIES_SPINNING
 	 * (an empty endless loop, as after g_error). See extract_fatal.c. */
 	int dies_at;
+	/* Where the call stands in its function's body (extract_order.c): the
+	 * body's statement it is in (1-based; 0 outside any), and whether it
+	 * runs whenever that statement does (not in a branch, a loop, after
+	 * && or ||, or after an earlier exit of a block around it). */
+	unsigned stmt;
+	int unconditional;
 };
 
 #define SOVA_DIES_SPINNING (-1)
@@ -141,6 +147,11 @@ struct sova_func {
 	 * call after it (extract_fatal.c). A thread function that ends with
 	 * uv_async_send() has woken the loop only when it is about to end. */
 	size_t ends_with;
+	/* The number of statements the body begins with that always complete
+	 * in order: no return, goto, break, label or loop in them. With
+	 * `jumps` (a goto anywhere), statement order proves nothing. */
+	unsigned plain_prefix;
+	int jumps;
 };
 
 /* A declaration seen without its body that carries annotations. */

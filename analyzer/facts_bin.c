@@ -168,6 +168,8 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 		put_cond(w, &c->derived_args[i].cond);
 	}
 	put_int(w, c->dies_at);
+	sova_bin_put_uint(w, c->stmt);
+	sova_bin_put_uint(w, c->unconditional ? 1 : 0);
 }
 
 static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
@@ -185,6 +187,8 @@ static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
 	for (size_t i = 0; i < f->nreturns; i++)
 		put_val(w, &f->returns[i]);
 	sova_bin_put_uint(w, f->ends_with);
+	sova_bin_put_uint(w, f->plain_prefix);
+	sova_bin_put_uint(w, f->jumps ? 1 : 0);
 }
 
 void sova_bin_put_facts(struct sova_bin_writer *w, const struct sova_tu_facts *facts)
@@ -470,6 +474,8 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	}
 	long dies_at = get_int(r);
 	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;
+	c->stmt = (unsigned)get_bounded(r, 0x7fffffffU);
+	c->unconditional = (int)get_bounded(r, 1);
 }
 
 static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_func *f)
@@ -487,6 +493,8 @@ static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	for (; f->nreturns < f->capreturns && !r->bad; f->nreturns++)
 		get_val(r, &f->returns[f->nreturns]);
 	f->ends_with = (size_t)get_bounded(r, 0x7fffffffU);
+	f->plain_prefix = (unsigned)get_bounded(r, 0x7fffffffU);
+	f->jumps = (int)get_bounded(r, 1);
 }
 
 static void get_decls(struct sova_bin_reader *r, struct sova_tu_facts *facts)

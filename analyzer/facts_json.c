@@ -132,6 +132,10 @@ static cJSON *call_json(const struct sova_call *c)
 	}
 	if (c->dies_at)
 		cJSON_AddNumberToObject(o, "dies_at", c->dies_at);
+	if (c->stmt)
+		cJSON_AddNumberToObject(o, "stmt", c->stmt);
+	if (c->unconditional)
+		cJSON_AddBoolToObject(o, "unconditional", 1);
 	return o;
 }
 
@@ -172,6 +176,10 @@ static cJSON *func_json(const struct sova_func *f)
 	cJSON_AddItemToObject(o, "returns", returns);
 	if (f->ends_with)
 		cJSON_AddNumberToObject(o, "ends_with", (double)f->ends_with);
+	if (f->plain_prefix)
+		cJSON_AddNumberToObject(o, "plain_prefix", f->plain_prefix);
+	if (f->jumps)
+		cJSON_AddBoolToObject(o, "jumps", 1);
 	return o;
 }
 
@@ -448,6 +456,12 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 		r->bad = 1;
 	else
 		c->dies_at = (int)dies_at;
+	long stmt = member(r, o, "stmt", 0) ? read_num(r, o, "stmt", 1) : 0;
+	if (stmt < 0 || stmt > 0x7fffffffL)
+		r->bad = 1;
+	else
+		c->stmt = (unsigned)stmt;
+	c->unconditional = read_bool(r, o, "unconditional");
 }
 
 static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **out, size_t *n, size_t *cap)
@@ -497,6 +511,12 @@ static void read_func(struct reader *r, const cJSON *o, struct sova_func *f)
 		r->bad = 1;
 	else
 		f->ends_with = (size_t)ends_with;
+	long prefix = member(r, o, "plain_prefix", 0) ? read_num(r, o, "plain_prefix", 1) : 0;
+	if (prefix < 0 || prefix > 0x7fffffffL)
+		r->bad = 1;
+	else
+		f->plain_prefix = (unsigned)prefix;
+	f->jumps = read_bool(r, o, "jumps");
 }
 
 static void read_decls(struct reader *r, const cJSON *a, struct sova_tu_facts *facts)

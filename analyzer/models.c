@@ -22,6 +22,8 @@ enum field_type {
 	FIELD_WHEN,
 	FIELD_KIND_WHEN,
 	FIELD_BLOCKS_ON,
+	FIELD_MORE_WORK,
+	FIELD_WOKEN_BY,
 };
 
 struct field_spec {
@@ -49,6 +51,7 @@ static const struct field_spec submit_fields[] = {
 	FIELD("context_param", FIELD_INDEX, context_param, 0),
 	FIELD("future_arg", FIELD_INDEX, future_arg, 0),
 	FIELD("handle_arg", FIELD_INDEX, handle_arg, 0),
+	FIELD("more_work", FIELD_MORE_WORK, more_work, 0),
 	FIELD("returns_future", FIELD_BOOL, returns_future, 0),
 	FIELD("waits", FIELD_BOOL, waits, 0),
 	FIELD("context", FIELD_CONTEXT, context, 0),
@@ -89,6 +92,8 @@ static const struct field_spec blocking_fields[] = {
 	FIELD("bounded", FIELD_BOOL, bounded, 0),
 	FIELD("blocks_on", FIELD_BLOCKS_ON, blocks_on, 0),
 	FIELD("handle_arg", FIELD_INDEX, handle_arg, 0), /* joins: the thread joined */
+	FIELD("object_arg", FIELD_INDEX, object_arg, 0),
+	FIELD("woken_by", FIELD_WOKEN_BY, woken_by, 0),
 	FIELDS_END,
 };
 
@@ -153,7 +158,7 @@ void sova_models_init(struct sova_models *models)
 
 static void when_free(struct sova_when *when)
 {
-	sova_free_strings(when->made_by, when->nmade_by);
+	sova_free_strings(when->names, when->nnames);
 	free(when->field);
 }
 
@@ -164,6 +169,7 @@ static void api_fn_free(struct sova_api_fn *fn)
 	free(fn->implicit_usr);
 	when_free(&fn->when);
 	when_free(&fn->kind_when);
+	sova_free_strings(fn->woken_by, fn->nwoken_by);
 }
 
 void sova_models_free(struct sova_models *models)
@@ -287,16 +293,17 @@ static int read_when_member(struct sova_json_doc *r, const char *key, const cJSO
 		when->value = (long)m->valuedouble;
 		return 0;
 	}
-	if (strcmp(m->string, "made_by") == 0) {
+	if (strcmp(m->string, "made_by") == 0 || strcmp(m->string, "unless_global") == 0) {
 		have[1]++;
+		const char *what = m->string[0] == 'm' ? "function" : "variable";
 		if (!cJSON_IsArray(m) || !m->child)
-			return sova_json_error(r, "'made_by' must be a non-empty array of function names");
+			return sova_json_error(r, "'%s' must be a non-empty array of %s names", m->string, what);
 		for (const cJSON *f = m->child; f; f = f->next) {
 			if (!cJSON_IsString(f) || !f->valuestring[0])
-				return sova_json_error(r, "'made_by' must hold function names");
-			SOVA_PUSH(when->made_by, when->nmade_by, when->capmade_by, sova_xstrdup(f->valuestring));
+				return sova_json_error(r, "'%s' must hold %s names", m->string, what);
+			SOVA_PUSH(when->names, when->nnames, when->capnames, sova_xstrdup(f->valuestring));
 		}
-		when->is = SOVA_ARG_MADE_BY;
+		when->is = m->string[0] == 'm' ? SOVA_ARG_MADE_BY : SOVA_ARG_UNLESS_GLOBAL;
 		return 0;
 	}
 	if (strcmp(m->string, "field") == 0) {
@@ -333,8 +340,64 @@ static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, s
 	}
 	if (!have[0] || have[1] != 1 || (kind && !have[2]))
 		return sova_json_error(r, "'%s' needs \"arg\" and one test (\"is\", \"equals\", \"not_equals\", "
-					  "\"bits_clear\", \"unless_bits_set\" or \"made_by\")%s",
+					  "\"bits_clear\", \"unless_bits_set\", \"made_by\" or \"unless_global\")%s",
 				       key, kind ? ", and \"kind\"" : "");
+	return 0;
+}
+
+/* One element of "more_work": {"work_arg": 2, "context_param": 1}. */
+static int read_more_work_item(struct sova_json_doc *r, const cJSON *item, struct sova_more_work *w)
+{
+	if (!cJSON_IsObject(item))
+		return sova_json_error(r, "each 'more_work' element must be an object such as "
+					  "{\"work_arg\": 2, \"context_param\": 1}");
+	w->work_arg = -1;
+	w->context_param = 0;
+	for (const cJSON *m = item->child; m; m = m->next) {
+		if (sova_json_check_unique(r, item, m))
+			return -1;
+		sova_json_enter_key(r, m->string);
+		int rc = strcmp(m->string, "work_arg") == 0	 ? read_index(r, "work_arg", m, &w->work_arg)
+			 : strcmp(m->string, "context_param") == 0 ? read_index(r, "context_param", m, &w->context_param)
+								   : sova_json_error(r, "unknown key '%s' in a 'more_work' element",
+										     m->string);
+		sova_json_leave(r);
+		if (rc)
+			return -1;
+	}
+	if (w->work_arg < 0)
+		return sova_json_error(r, "a 'more_work' element lacks required key 'work_arg'");
+	return 0;
+}
+
+static int read_more_work(struct sova_json_doc *r, const cJSON *v, struct sova_api_fn *fn)
+{
+	if (!cJSON_IsArray(v) || !v->child)
+		return sova_json_error(r, "'more_work' must be a non-empty array");
+	int i = 0;
+	for (const cJSON *item = v->child; item; item = item->next, i++) {
+		if (i == SOVA_MAX_MORE_WORK)
+			return sova_json_error(r, "'more_work' holds at most %d callbacks", SOVA_MAX_MORE_WORK);
+		sova_json_enter_index(r, i);
+		int rc = read_more_work_item(r, item, &fn->more_work[i]);
+		sova_json_leave(r);
+		if (rc)
+			return -1;
+	}
+	fn->nmore_work = i;
+	return 0;
+}
+
+/* "woken_by": ["pthread_cond_signal", "pthread_cond_broadcast"]. */
+static int read_woken_by(struct sova_json_doc *r, const cJSON *v, struct sova_api_fn *fn)
+{
+	if (!cJSON_IsArray(v) || !v->child)
+		return sova_json_error(r, "'woken_by' must be a non-empty array of function names");
+	for (const cJSON *f = v->child; f; f = f->next) {
+		if (!cJSON_IsString(f) || !f->valuestring[0])
+			return sova_json_error(r, "'woken_by' must hold function names");
+		SOVA_PUSH(fn->woken_by, fn->nwoken_by, fn->capwoken_by, sova_xstrdup(f->valuestring));
+	}
 	return 0;
 }
 
@@ -374,6 +437,10 @@ static int read_field(struct sova_json_doc *r, const struct field_spec *f, const
 		return read_when(r, f->key, v, (struct sova_when *)slot, NULL);
 	case FIELD_KIND_WHEN:
 		return read_when(r, f->key, v, (struct sova_when *)slot, &fn->kind_if);
+	case FIELD_MORE_WORK:
+		return read_more_work(r, v, fn);
+	case FIELD_WOKEN_BY:
+		return read_woken_by(r, v, fn);
 	}
 	return sova_json_error(r, "internal: unknown field type");
 }
@@ -393,7 +460,7 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 	memset(fn, 0, sizeof(*fn));
 	fn->role = role;
 	fn->model = model;
-	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = -1;
+	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = fn->object_arg = -1;
 	fn->promise_arg = -1;
 	fn->when.arg = fn->kind_when.arg = -1;
 	fn->next = -1;
@@ -446,11 +513,16 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if ((sec->role == SOVA_API_SUBMIT || sec->role == SOVA_API_CONTINUATION) && fn->work_arg < 0 &&
 	    fn->handle_arg < 0 && !fn->waits)
 		return sova_json_error(r, "'%s' entry needs \"work_arg\", \"handle_arg\" or \"waits\"", sec->name);
+	if (fn->nmore_work && fn->work_arg < 0)
+		return sova_json_error(r, "\"more_work\" in a '%s' entry needs \"work_arg\"", sec->name);
 	if (sec->role == SOVA_API_THREAD_START && (fn->handle_arg < 0) == !fn->returns_handle)
 		return sova_json_error(r, "a 'threads' entry has either \"handle_arg\" or \"returns_handle\": true");
 	if (sec->role == SOVA_API_BLOCKING && fn->handle_arg >= 0 && fn->blocks_on != SOVA_BLOCK_JOIN)
 		return sova_json_error(r, "\"handle_arg\" in a 'blocking' entry names the thread a join waits for: "
 					  "it needs \"blocks_on\": \"join\"");
+	if ((fn->object_arg >= 0) != (fn->nwoken_by > 0))
+		return sova_json_error(r, "\"object_arg\" and \"woken_by\" go together: the object waited on, and the "
+					  "functions that end the wait");
 	return implicit_complete(r, sec, entry, fn);
 }
 

@@ -83,7 +83,8 @@ enum sova_arg_test {
 	SOVA_ARG_EQUALS,     /* provably `value` */
 	SOVA_ARG_NOT_EQUALS, /* provably not `value` */
 	SOVA_ARG_BITS_CLEAR, /* provably has none of the bits of `value`: flags without NONBLOCK */
-	SOVA_ARG_MADE_BY,    /* provably the result of a call to one of `made_by`: a descriptor from open() */
+	SOVA_ARG_MADE_BY,    /* provably the result of a call to one of `names`: a descriptor from open() */
+	SOVA_ARG_UNLESS_GLOBAL, /* anything but one of the file-scope variables `names`: not stderr */
 	SOVA_ARG_UNLESS_BITS_SET, /* not provably holding all the bits of `value`: hints without AI_NUMERICHOST */
 };
 
@@ -91,12 +92,22 @@ struct sova_when {
 	int arg; /* -1: no condition */
 	enum sova_arg_test is;
 	long value;
-	char **made_by; /* SOVA_ARG_MADE_BY: function names */
-	size_t nmade_by, capmade_by;
+	char **names; /* SOVA_ARG_MADE_BY: function names; SOVA_ARG_UNLESS_GLOBAL: variable names */
+	size_t nnames, capnames;
 	char *field; /* the test is on this field of the struct the argument points to, or NULL */
 };
 
 /* One modelled function in one role. Argument indexes are 0-based; -1 means "none". */
+/* A further callback of one submit call (bufferevent_setcb's writecb and
+ * eventcb): it runs in the entry's context and receives context_arg as its
+ * parameter context_param. */
+struct sova_more_work {
+	int work_arg;
+	int context_param;
+};
+
+#define SOVA_MAX_MORE_WORK 4
+
 struct sova_api_fn {
 	char *function;
 	int model; /* index into sova_models.models */
@@ -106,6 +117,8 @@ struct sova_api_fn {
 	int work_arg;
 	int context_arg;
 	int context_param; /* parameter of the work function that receives the context */
+	struct sova_more_work more_work[SOVA_MAX_MORE_WORK]; /* submit, continuations: other callbacks */
+	int nmore_work;
 	int future_arg;
 	int handle_arg;    /* the object the callback belongs to; a join's or thread start's thread handle */
 	int returns_handle; /* thread starts: the call returns the thread's handle (g_thread_new) */
@@ -128,6 +141,12 @@ struct sova_api_fn {
 	struct sova_when kind_when; /* executors: the kind when the condition holds */
 	enum sova_exec_kind kind_if;
 	int out_arg;
+	/* blocking: a wait on an object (a condition) that these functions end,
+	 * each taking the object at argument object_arg, as the wait does
+	 * (pthread_cond_signal ends pthread_cond_wait). See handshakes.c. */
+	int object_arg;
+	char **woken_by;
+	size_t nwoken_by, capwoken_by;
 	int next; /* the same function's entry in another role, or -1 */
 };
 

@@ -67,9 +67,6 @@ static enum sova_context context_of(const struct sova_engine *e, int def, const 
 
 static void add_submit_entries(struct sova_engine *e, int def, int call, const struct sova_api_fn *api)
 {
-	const struct sova_val *work = sova_engine_arg(e, def, call, api->work_arg);
-	if (!work)
-		return;
 	struct sova_entry proto = {
 		.how = api->function,
 		.def = def,
@@ -85,7 +82,17 @@ static void add_submit_entries(struct sova_engine *e, int def, int call, const s
 		 * makes the pool it runs on. */
 		proto.executor = sova_engine_result_storage(e, def, call);
 	proto.context = context_of(e, def, api, proto.executor);
-	add_entries_for_value(e, def, work, &proto);
+	const struct sova_val *work = sova_engine_arg(e, def, call, api->work_arg);
+	if (work)
+		add_entries_for_value(e, def, work, &proto);
+	/* bufferevent_setcb(bev, readcb, writecb, eventcb, arg): each callback
+	 * is an entry of the same call, with the argument at its own place. */
+	for (int i = 0; i < api->nmore_work; i++) {
+		const struct sova_val *more = sova_engine_arg(e, def, call, api->more_work[i].work_arg);
+		proto.context_param = api->more_work[i].context_param;
+		if (more)
+			add_entries_for_value(e, def, more, &proto);
+	}
 }
 
 static void find_submit_entries(struct sova_engine *e)

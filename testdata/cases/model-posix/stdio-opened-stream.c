@@ -1,0 +1,28 @@
+/* The look-alike of stdio-standard-streams.c that does block: the loop callback writes
+ * its trace to a journal file it opened, and to one of an array of opened streams. Why:
+ * fwrite on a stream from fopen goes to the file system on the loop thread (SOVA005, a
+ * local file's I/O); only the standard streams themselves are exempt. */
+#include <stdio.h>
+#include <uv.h>
+
+static FILE *journal;
+static FILE *mirrors[2];
+
+static void on_request(uv_timer_t *t)
+{
+    const char *key = t->data;
+    fwrite(key, 1, 3, journal); // expect: SOVA005
+    fwrite(key, 1, 3, mirrors[0]); // expect: SOVA005
+}
+
+int main(void)
+{
+    uv_loop_t *loop = uv_default_loop();
+    uv_timer_t request;
+    journal = fopen("/var/log/trace", "a");
+    mirrors[0] = fopen("/var/log/trace.1", "a");
+    request.data = "key";
+    uv_timer_init(loop, &request);
+    uv_timer_start(&request, on_request, 10, 10);
+    return uv_run(loop, UV_RUN_DEFAULT);
+}
