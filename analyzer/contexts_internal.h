@@ -199,6 +199,9 @@ enum sova_exec_kind sova_engine_implicit_kind(const struct sova_engine *e, const
 /* Follows a local variable to the one storage (variable, parameter, field)
  * ever assigned to it: an alias names the same thing as its source. */
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val);
+/* A call's argument followed through such a local, or NULL when the call
+ * has no argument there. */
+const struct sova_val *sova_engine_resolved_arg(const struct sova_engine *e, int def, int call, int index);
 /* The same, in def's scope, or val itself when def is -1 (file scope). */
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val);
 /* Returns 1 when val is one of def's parameters. */

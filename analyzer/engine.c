@@ -243,6 +243,12 @@ const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, in
 	return sova_def_resolve_local(&e->prog->defs[def], val);
 }
 
+const struct sova_val *sova_engine_resolved_arg(const struct sova_engine *e, int def, int call, int index)
+{
+	const struct sova_val *v = sova_engine_arg(e, def, call, index);
+	return v ? sova_engine_resolve_local(e, def, v) : NULL;
+}
+
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val)
 {
 	return def >= 0 ? sova_engine_resolve_local(e, def, val) : val;

@@ -301,6 +301,18 @@ static int read_bool(struct reader *r, const cJSON *o, const char *key)
 	return v && cJSON_IsTrue(v);
 }
 
+/* An optional number from min to INT_MAX at key: 0 when absent, and bad
+ * (0) when out of range. */
+static long read_optional_num(struct reader *r, const cJSON *o, const char *key, long min)
+{
+	long n = member(r, o, key, 0) ? read_num(r, o, key, 1) : 0;
+	if (n < min || n > 0x7fffffffL) {
+		r->bad = 1;
+		return 0;
+	}
+	return n;
+}
+
 /* The array at key, or NULL (bad when required or not an array). */
 static const cJSON *read_array(struct reader *r, const cJSON *o, const char *key, int required)
 {
@@ -451,16 +463,8 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	}
 	read_conds(r, read_array(r, o, "conds", 0), c);
 	read_derived_args(r, read_array(r, o, "derived_args", 0), c);
-	long dies_at = member(r, o, "dies_at", 0) ? read_num(r, o, "dies_at", 1) : 0;
-	if (dies_at < SOVA_DIES_SPINNING || dies_at > 0x7fffffffL)
-		r->bad = 1;
-	else
-		c->dies_at = (int)dies_at;
-	long stmt = member(r, o, "stmt", 0) ? read_num(r, o, "stmt", 1) : 0;
-	if (stmt < 0 || stmt > 0x7fffffffL)
-		r->bad = 1;
-	else
-		c->stmt = (unsigned)stmt;
+	c->dies_at = (int)read_optional_num(r, o, "dies_at", SOVA_DIES_SPINNING);
+	c->stmt = (unsigned)read_optional_num(r, o, "stmt", 0);
 	c->unconditional = read_bool(r, o, "unconditional");
 }
 
@@ -506,16 +510,8 @@ static void read_func(struct reader *r, const cJSON *o, struct sova_func *f)
 		SOVA_GROW(f->returns, f->nreturns, f->capreturns);
 		read_val(r, v, &f->returns[f->nreturns++]);
 	}
-	long ends_with = member(r, o, "ends_with", 0) ? read_num(r, o, "ends_with", 1) : 0;
-	if (ends_with < 0 || ends_with > 0x7fffffffL)
-		r->bad = 1;
-	else
-		f->ends_with = (size_t)ends_with;
-	long prefix = member(r, o, "plain_prefix", 0) ? read_num(r, o, "plain_prefix", 1) : 0;
-	if (prefix < 0 || prefix > 0x7fffffffL)
-		r->bad = 1;
-	else
-		f->plain_prefix = (unsigned)prefix;
+	f->ends_with = (size_t)read_optional_num(r, o, "ends_with", 0);
+	f->plain_prefix = (unsigned)read_optional_num(r, o, "plain_prefix", 0);
 	f->jumps = read_bool(r, o, "jumps");
 }
 

@@ -33,12 +33,6 @@
 
 #include <string.h>
 
-static const struct sova_val *resolved_arg(const struct sova_engine *e, int def, int call, int index)
-{
-	const struct sova_val *v = sova_engine_arg(e, def, call, index);
-	return v ? sova_engine_resolve_local(e, def, v) : NULL;
-}
-
 /* A global or a field: one object wherever it is named. */
 static int shared_storage(const struct sova_val *v)
 {
@@ -80,7 +74,7 @@ static int signals_first(const struct sova_engine *e, int def, const struct sova
 		if (!c->stmt || c->stmt > fn->plain_prefix)
 			return 0;
 		if (c->unconditional && ends_wait(wait, c->callee_name)) {
-			const struct sova_val *v = resolved_arg(e, def, (int)i, wait->object_arg);
+			const struct sova_val *v = sova_engine_resolved_arg(e, def, (int)i, wait->object_arg);
 			if (v && sova_val_same(v, object))
 				return 1;
 		}
@@ -96,7 +90,7 @@ static int starts_signaller(const struct sova_engine *e, int def, int start, con
 			    const struct sova_val *object)
 {
 	const struct sova_api_fn *api = sova_engine_api(e, def, start, SOVA_API_THREAD_START);
-	const struct sova_val *work = api ? resolved_arg(e, def, start, api->work_arg) : NULL;
+	const struct sova_val *work = api ? sova_engine_resolved_arg(e, def, start, api->work_arg) : NULL;
 	int sym = work && work->kind == SOVA_VAL_FUNC ? sova_strmap_get(&e->prog->sym_by_usr, work->usr) : -1;
 	if (sym < 0 || !e->prog->syms[sym].ndefs)
 		return 0;
@@ -112,7 +106,7 @@ int sova_start_handshake(const struct sova_engine *e, int def, int call, const s
 	const struct sova_call *c = &fn->calls[call];
 	if (wait->object_arg < 0 || fn->jumps || !c->stmt || !c->unconditional)
 		return 0;
-	const struct sova_val *object = resolved_arg(e, def, call, wait->object_arg);
+	const struct sova_val *object = sova_engine_resolved_arg(e, def, call, wait->object_arg);
 	if (!shared_storage(object))
 		return 0;
 	for (int s = 0; s < call; s++) {

@@ -65,12 +65,6 @@ static void collect_role(const struct sova_engine *e, enum sova_api_role role, s
 		}
 }
 
-static const struct sova_val *resolved_arg(const struct sova_engine *e, int def, int call, int index)
-{
-	const struct sova_val *v = sova_engine_arg(e, def, call, index);
-	return v ? sova_engine_resolve_local(e, def, v) : NULL;
-}
-
 /* Storage that names one handle wherever it is read: a field, a global or
  * a local, not a parameter (each caller passes its own) or a computed value. */
 static int handle_storage(const struct sova_val *v)
@@ -85,7 +79,7 @@ static const struct sova_val *started_handle(const struct sova_engine *e, const 
 {
 	if (start->api->returns_handle)
 		return sova_engine_result_storage(e, start->def, start->call);
-	return resolved_arg(e, start->def, start->call, start->api->handle_arg);
+	return sova_engine_resolved_arg(e, start->def, start->call, start->api->handle_arg);
 }
 
 /* How a thread function's body ends: its last act, and the handle it
@@ -98,7 +92,7 @@ static int thread_end_of(const struct sova_engine *e, int def, struct thread_end
 	out->def = def;
 	out->last = (int)fn->ends_with - 1;
 	const struct sova_api_fn *wake = sova_engine_api(e, def, out->last, SOVA_API_WAKE);
-	out->woken = wake ? resolved_arg(e, def, out->last, wake->handle_arg) : NULL;
+	out->woken = wake ? sova_engine_resolved_arg(e, def, out->last, wake->handle_arg) : NULL;
 	return 0;
 }
 
@@ -111,7 +105,7 @@ static int joined_threads(const struct sova_engine *e, const struct role_calls *
 		const struct sova_val *h = started_handle(e, &starts->items[i]);
 		if (!h || !sova_val_same(h, joined))
 			continue;
-		const struct sova_val *work = resolved_arg(e, starts->items[i].def, starts->items[i].call,
+		const struct sova_val *work = sova_engine_resolved_arg(e, starts->items[i].def, starts->items[i].call,
 							   starts->items[i].api->work_arg);
 		int sym = work && work->kind == SOVA_VAL_FUNC ? sova_strmap_get(&e->prog->sym_by_usr, work->usr) : -1;
 		if (sym < 0 || !e->prog->syms[sym].ndefs)
@@ -132,7 +126,7 @@ static int woken_only_at_ends(const struct sova_engine *e, const struct role_cal
 {
 	for (size_t i = 0; i < wakes->n; i++) {
 		const struct role_call *w = &wakes->items[i];
-		const struct sova_val *h = resolved_arg(e, w->def, w->call, w->api->handle_arg);
+		const struct sova_val *h = sova_engine_resolved_arg(e, w->def, w->call, w->api->handle_arg);
 		if (!h || !sova_val_same(h, handle))
 			continue;
 		int at_end = 0;
@@ -173,7 +167,7 @@ static void add_finished(struct sova_finished_joins *out, int def, int call, int
 static void find_for_join(const struct sova_engine *e, const struct role_calls *starts, const struct role_calls *wakes,
 			  const struct role_call *join, struct sova_finished_joins *out)
 {
-	const struct sova_val *joined = resolved_arg(e, join->def, join->call, join->api->handle_arg);
+	const struct sova_val *joined = sova_engine_resolved_arg(e, join->def, join->call, join->api->handle_arg);
 	struct thread_ends ends = { 0 };
 	if (handle_storage(joined) && joined_threads(e, starts, joined, &ends) == 0)
 		for (size_t k = 0; k < e->nentries; k++)

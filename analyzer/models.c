@@ -914,13 +914,28 @@ void sova_models_add_annotation(struct sova_models *models, const char *model, c
 	SOVA_PUSH(models->annotations, models->nannotations, models->capannotations, a);
 }
 
+/* A field of an anonymous struct or union inside the record, at any depth:
+ * libclang's USR of sd_bus_vtable's x.method.handler is
+ * "c:@S@sd_bus_vtable@U@<file>@<offset>@S@<file>@<offset>@FI@handler". */
+static int in_anonymous_member_of(const char *usr, const char *record)
+{
+	size_t n = strlen(record);
+	if (strncmp(usr, "c:@S@", 5) != 0 || strncmp(usr + 5, record, n) != 0 || usr[5 + n] != '@')
+		return 0;
+	const char *rest = usr + 5 + n + 1;
+	return (rest[0] == 'U' || rest[0] == 'S') && rest[1] == '@';
+}
+
 int sova_models_field_matches(const char *usr, const char *record, const char *field)
 {
-	const char *fi = usr ? strstr(usr, "@FI@") : NULL;
-	if (!fi || strcmp(fi + 4, field) != 0)
+	const char *fi = usr ? strrchr(usr, '@') : NULL;
+	if (!fi || fi - usr < 3 || strncmp(fi - 3, "@FI@", 4) != 0 || strcmp(fi + 1, field) != 0)
 		return 0;
+	fi -= 3;
 	size_t n = strlen(record);
-	return fi - usr >= (long)n + 1 && strncmp(fi - n, record, n) == 0 && fi[-(long)n - 1] == '@';
+	if (fi - usr >= (long)n + 1 && strncmp(fi - n, record, n) == 0 && fi[-(long)n - 1] == '@')
+		return 1;
+	return in_anonymous_member_of(usr, record);
 }
 
 int sova_models_has_role(const struct sova_models *models, enum sova_api_role role)
