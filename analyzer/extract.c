@@ -153,6 +153,25 @@ static void record_callee(struct extractor *ex, const struct frame *f, struct so
 	call->callee_name = callee.name ? callee.name : ext_str(ex, "(function pointer)");
 }
 
+/* The callee's parameter type at index, when it is a typedef of a function
+ * pointer: g_file_read_async's GAsyncReadyCallback. Models give such types
+ * a context wherever a function is passed as one. */
+static const char *callback_param_type(struct extractor *ex, CXType callee_type, int index)
+{
+	CXType t = clang_getArgType(callee_type, (unsigned)index);
+	if (t.kind == CXType_Elaborated)
+		t = clang_Type_getNamedType(t);
+	if (t.kind != CXType_Typedef)
+		return NULL;
+	CXType canon = clang_getCanonicalType(t);
+	if (canon.kind != CXType_Pointer)
+		return NULL;
+	enum CXTypeKind pointee = clang_getPointeeType(canon).kind;
+	if (pointee != CXType_FunctionProto && pointee != CXType_FunctionNoProto)
+		return NULL;
+	return ext_cxstr(ex, clang_getTypedefName(t));
+}
+
 static void leave_call(struct extractor *ex, const struct frame *f)
 {
 	CXCursor c = f->cursor;
@@ -162,6 +181,10 @@ static void leave_call(struct extractor *ex, const struct frame *f)
 	record_callee(ex, f, &call);
 	call.returns = pointee_name(ex, clang_getCursorType(c));
 	int nargs = clang_Cursor_getNumArguments(c);
+	CXCursor callee = clang_getCursorReferenced(c);
+	CXType callee_type = clang_getCursorKind(callee) == CXCursor_FunctionDecl ? clang_getCursorType(callee)
+										   : (CXType){ .kind = CXType_Invalid };
+	int nparams = callee_type.kind == CXType_FunctionProto ? clang_getNumArgTypes(callee_type) : 0;
 	if (nargs > 0) {
 		call.args = sova_xcalloc((size_t)nargs, sizeof(*call.args));
 		call.nargs = (size_t)nargs;
@@ -170,6 +193,8 @@ static void leave_call(struct extractor *ex, const struct frame *f)
 			call.args[i] = ext_value_of(ex, arg);
 			if (call.args[i].kind == SOVA_VAL_UNKNOWN)
 				ext_derived_arg(ex, arg, i, &call);
+			if (i < nparams)
+				call.args[i].param_type = callback_param_type(ex, callee_type, i);
 		}
 	}
 	ext_call_conditions(ex, &call);

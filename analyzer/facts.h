@@ -38,6 +38,10 @@ struct sova_val {
 	 * member, every index as "[]". One abstract object per variable, all
 	 * of an array's elements as one; link.c resolves calls by it. */
 	const char *member;
+	/* A call's argument: the callee's parameter type when it is a typedef
+	 * of a function pointer (GAsyncReadyCallback), which models give a
+	 * context to (callback_types); NULL otherwise. */
+	const char *param_type;
 };
 
 /* Separates the members of an access path: base USR, then a member's field

@@ -121,6 +121,7 @@ static void put_val(struct sova_bin_writer *w, const struct sova_val *v)
 	sova_bin_put_uint(w, (v->element ? 1u : 0u) | (v->address ? 2u : 0u));
 	sova_bin_put_str(w, v->path);
 	sova_bin_put_str(w, v->member);
+	sova_bin_put_str(w, v->param_type);
 }
 
 static void put_cond(struct sova_bin_writer *w, const struct sova_cond *cond)
@@ -349,7 +350,7 @@ void sova_bin_reader_close(struct sova_bin_reader *r)
  * the entry has left is malformed, so an array sized by it is never more
  * than a few times the entry's size. */
 #define MIN_STR 1
-#define MIN_VAL 6
+#define MIN_VAL 7
 #define MIN_LOC 5
 #define MIN_ASSIGN (3 * MIN_VAL + 1)
 #define MIN_CALL (MIN_LOC + 3 + MIN_VAL + 2)
@@ -427,6 +428,7 @@ static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 	v->address = (flags & 2) != 0;
 	v->path = sova_bin_get_str(r);
 	v->member = sova_bin_get_str(r);
+	v->param_type = sova_bin_get_str(r);
 }
 
 static void get_assigns(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_assign **out, size_t *n,

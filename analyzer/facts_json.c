@@ -52,6 +52,8 @@ static cJSON *val_json(const struct sova_val *v)
 		cJSON_AddStringToObject(o, "path", v->path);
 	if (v->member)
 		cJSON_AddStringToObject(o, "member", v->member);
+	if (v->param_type)
+		cJSON_AddStringToObject(o, "param_type", v->param_type);
 	return o;
 }
 
@@ -340,6 +342,7 @@ static void read_val(struct reader *r, const cJSON *o, struct sova_val *v)
 	v->address = read_bool(r, o, "address");
 	v->path = read_str(r, o, "path", 0);
 	v->member = read_str(r, o, "member", 0);
+	v->param_type = read_str(r, o, "param_type", 0);
 }
 
 static struct sova_loc read_loc(struct reader *r, const cJSON *o, const char *key)

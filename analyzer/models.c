@@ -192,6 +192,9 @@ void sova_models_free(struct sova_models *models)
 		free(models->lookup_fields[i].field);
 	}
 	free(models->lookup_fields);
+	for (size_t i = 0; i < models->ncallback_types; i++)
+		free(models->callback_types[i].type);
+	free(models->callback_types);
 	sova_free_strings(models->future_types, models->nfuture_types);
 	sova_free_strings(models->paths, models->npaths);
 	free(models->fns);
@@ -690,6 +693,58 @@ static int read_callback_field(struct sova_json_doc *r, struct sova_models *mode
 	return 0;
 }
 
+/* One member of a callback_types entry. */
+static int read_callback_type_member(struct sova_json_doc *r, const cJSON *m, struct sova_callback_type *t,
+				     const char **type, int *have_context)
+{
+	if (strcmp(m->string, "type") == 0) {
+		if (!cJSON_IsString(m) || !m->valuestring[0])
+			return sova_json_error(r, "'type' must be the name of a function-pointer typedef");
+		*type = m->valuestring;
+		return 0;
+	}
+	if (strcmp(m->string, "context") == 0) {
+		*have_context = 1;
+		if (cJSON_IsString(m) && parse_context(m->valuestring, &t->context) == 0)
+			return 0;
+		return sova_json_error(r, "'context' must be \"pool\", \"serial\", \"loop\", \"aio\" or \"coroutine\"");
+	}
+	if (strcmp(m->string, "context_param") == 0)
+		return read_index(r, "context_param", m, &t->context_param);
+	if (strcmp(m->string, "data_offset") == 0)
+		return read_index(r, "data_offset", m, &t->data_offset);
+	return sova_json_error(r, "unknown key '%s' in a 'callback_types' entry", m->string);
+}
+
+/* {"type": "GAsyncReadyCallback", "context": "loop", "context_param": 2, "data_offset": 1} */
+static int read_callback_type(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+			      const cJSON *v, int model)
+{
+	(void)sec;
+	if (!cJSON_IsObject(v))
+		return sova_json_error(r, "each 'callback_types' entry must be an object");
+	struct sova_callback_type t = { .model = model, .context_param = -1, .data_offset = -1 };
+	const char *type = NULL;
+	int have_context = 0;
+	for (const cJSON *m = v->child; m; m = m->next) {
+		if (sova_json_check_unique(r, v, m))
+			return -1;
+		sova_json_enter_key(r, m->string);
+		int rc = read_callback_type_member(r, m, &t, &type, &have_context);
+		sova_json_leave(r);
+		if (rc)
+			return -1;
+	}
+	if (!type || !have_context)
+		return sova_json_error(r, "a 'callback_types' entry needs \"type\" and \"context\"");
+	if ((t.context_param < 0) != (t.data_offset < 0))
+		return sova_json_error(r, "\"context_param\" and \"data_offset\" go together: where the data "
+					  "argument is after the callback, and which parameter receives it");
+	t.type = sova_xstrdup(type);
+	SOVA_PUSH(models->callback_types, models->ncallback_types, models->capcallback_types, t);
+	return 0;
+}
+
 static int read_lookup_field(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
 			     const cJSON *v, int model)
 {
@@ -729,10 +784,12 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 		return read_array(r, models, v, key, model, NULL, read_callback_field);
 	if (strcmp(key, "lookup_fields") == 0)
 		return read_array(r, models, v, key, model, NULL, read_lookup_field);
+	if (strcmp(key, "callback_types") == 0)
+		return read_array(r, models, v, key, model, NULL, read_callback_type);
 	const struct section_spec *sec = find_section(key);
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
-					  "annotations, callback_fields, lookup_fields, submit, continuations, waits, "
+					  "annotations, callback_fields, callback_types, lookup_fields, submit, continuations, waits, "
 					  "ready_checks, executors, blocking, lookups, exhaustible, nonblocking, "
 					  "noreturn_not_fatal, promises or completions",
 				       key);

@@ -173,6 +173,18 @@ struct sova_callback_field {
 	enum sova_context context;
 };
 
+/* A function passed where a parameter of this type is declared (a typedef of
+ * a function pointer: GAsyncReadyCallback) is a callback running in
+ * `context`; the argument data_offset places after it is passed to its
+ * parameter context_param (-1: none). */
+struct sova_callback_type {
+	char *type;
+	int model;
+	enum sova_context context;
+	int context_param;
+	int data_offset;
+};
+
 /* record.field holds an object found at run time: GTypeInstance.g_class. */
 struct sova_lookup_field {
 	char *record;
@@ -198,6 +210,8 @@ struct sova_models {
 	size_t nfields, capfields;
 	struct sova_lookup_field *lookup_fields;
 	size_t nlookup_fields, caplookup_fields;
+	struct sova_callback_type *callback_types;
+	size_t ncallback_types, capcallback_types;
 	char **future_types;
 	size_t nfuture_types, capfuture_types;
 	struct sova_strmap by_function; /* first entry of a function */

@@ -108,6 +108,52 @@ static void find_submit_entries(struct sova_engine *e)
 			}
 }
 
+/* The callback type a model gives a context that the argument is declared
+ * as, in a TU where the model applies, or NULL. */
+static const struct sova_callback_type *callback_type_of(const struct sova_engine *e, int def,
+							 const struct sova_val *arg)
+{
+	const struct sova_models *m = e->models;
+	int tu = e->prog->defs[def].tu;
+	for (size_t i = 0; arg->param_type && i < m->ncallback_types; i++)
+		if (strcmp(m->callback_types[i].type, arg->param_type) == 0 &&
+		    e->active[(size_t)tu * m->nmodels + (size_t)m->callback_types[i].model])
+			return &m->callback_types[i];
+	return NULL;
+}
+
+/* g_file_replace_async(f, ..., on_replaced, f): a function passed as a
+ * parameter declared GAsyncReadyCallback runs on the loop, whatever the
+ * function it is passed to; a call a model names already registered its
+ * callbacks above. */
+static void find_typed_entries(struct sova_engine *e)
+{
+	const struct sova_program *prog = e->prog;
+	for (size_t d = 0; d < prog->ndefs; d++)
+		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++) {
+			const struct sova_call *call = &prog->defs[d].fn->calls[c];
+			if (!call->callee_usr || sova_engine_api(e, (int)d, (int)c, SOVA_API_SUBMIT) ||
+			    sova_engine_api(e, (int)d, (int)c, SOVA_API_CONTINUATION))
+				continue;
+			for (size_t i = 0; i < call->nargs; i++) {
+				const struct sova_callback_type *t = callback_type_of(e, (int)d, &call->args[i]);
+				if (!t)
+					continue;
+				struct sova_entry proto = {
+					.how = call->callee_name,
+					.def = (int)d,
+					.call = (int)c,
+					.loc = sova_engine_loc(e, (int)d, call->loc),
+					.context = t->context,
+					.context_param = t->context_param >= 0 ? t->context_param : 0,
+					.context_val = t->data_offset >= 0 ? sova_engine_arg(e, (int)d, (int)c, (int)i + t->data_offset)
+									   : NULL,
+				};
+				add_entries_for_value(e, (int)d, &call->args[i], &proto);
+			}
+		}
+}
+
 static void find_field_entries(struct sova_engine *e)
 {
 	const struct sova_program *prog = e->prog;
@@ -795,6 +841,7 @@ static void index_entries(struct sova_engine *e)
 void sova_find_workers(struct sova_engine *e)
 {
 	find_submit_entries(e);
+	find_typed_entries(e);
 	find_field_entries(e);
 	link_queued_handles(e);
 	find_annotated_entries(e);
