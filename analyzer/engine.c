@@ -194,6 +194,8 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 		return made_by_one_of(e, def, v, when);
 	case SOVA_ARG_UNLESS_GLOBAL:
 		return !is_global_named(v, when);
+	case SOVA_ARG_UNLESS_MADE_BY:
+		return !made_by_one_of(e, def, v, when);
 	case SOVA_ARG_UNLESS_BITS_SET:
 		return !(known && (n & when->value) == when->value);
 	default:
@@ -225,6 +227,45 @@ const struct sova_api_fn *sova_engine_api(const struct sova_engine *e, int def, 
 	return e->apis[def][(size_t)call * NROLES + role];
 }
 
+static int call_takes(const struct sova_call *c, const char *type)
+{
+	for (size_t i = 0; i < c->nargs; i++)
+		if (c->args[i].param_type && strcmp(c->args[i].param_type, type) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a model that applies in def's TU names the function, in any role:
+ * its entries then say all there is, and no pattern applies. */
+static int named_in_tu(const struct sova_engine *e, int def, const struct sova_api_fn *fn)
+{
+	int tu = e->prog->defs[def].tu;
+	for (; fn; fn = fn->next >= 0 ? &e->models->fns[fn->next] : NULL)
+		if (e->active[(size_t)tu * e->models->nmodels + (size_t)fn->model])
+			return 1;
+	return 0;
+}
+
+/* The blocking pattern a direct call to a function no model names matches
+ * (g_file_query_info: "g_file_", takes a GCancellable), first one first. */
+static const struct sova_api_fn *find_pattern(const struct sova_engine *e, int def, const struct sova_call *c)
+{
+	const struct sova_models *m = e->models;
+	int tu = e->prog->defs[def].tu;
+	for (size_t i = 0; i < m->npatterns; i++) {
+		const struct sova_blocking_pattern *p = &m->patterns[i];
+		if (!e->active[(size_t)tu * m->nmodels + (size_t)p->fn.model] ||
+		    !sova_pattern_matches_name(p, c->callee_name) || (p->takes && !call_takes(c, p->takes)))
+			continue;
+		int excluded = 0;
+		for (size_t k = 0; k < p->nnot_takes && !excluded; k++)
+			excluded = call_takes(c, p->not_takes[k]);
+		if (!excluded)
+			return when_holds(e, def, &p->fn.when, c) ? &p->fn : NULL;
+	}
+	return NULL;
+}
+
 /* A direct call's targets are its callee; a call through a pointer takes
  * the first modelled function the pointer may hold. */
 static const struct sova_api_fn *find_api(const struct sova_engine *e, int def, int call, enum sova_api_role role)
@@ -232,6 +273,8 @@ static const struct sova_api_fn *find_api(const struct sova_engine *e, int def, 
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	for (const int *t = e->prog->defs[def].targets[call]; *t >= 0; t++) {
 		const struct sova_api_fn *api = api_in_role(e, def, e->model_entries[*t], role, c);
+		if (!api && c->callee_usr && role == SOVA_API_BLOCKING && !named_in_tu(e, def, e->model_entries[*t]))
+			api = find_pattern(e, def, c);
 		if (api || c->callee_usr)
 			return api;
 	}
@@ -368,6 +411,14 @@ static void resolve_apis(struct sova_engine *e)
 			for (int r = 0; r < NROLES; r++)
 				e->apis[d][c * NROLES + (size_t)r] = find_api(e, (int)d, (int)c, (enum sova_api_role)r);
 	}
+	/* A function a pattern matched is a leaf, as a named one is: when glib
+	 * itself is analysed, g_file_query_info's body is GIO's, not the program's. */
+	for (size_t d = 0; d < prog->ndefs; d++)
+		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++) {
+			const struct sova_api_fn *api = e->apis[d][c * NROLES + SOVA_API_BLOCKING];
+			for (const int *t = prog->defs[d].targets[c]; api && api->pattern && *t >= 0; t++)
+				e->leaf[*t] = 1;
+		}
 }
 
 static void add_caller(struct sova_engine *e, int callee_def, int def, int call)

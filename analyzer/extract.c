@@ -153,14 +153,22 @@ static void record_callee(struct extractor *ex, const struct frame *f, struct so
 	call->callee_name = callee.name ? callee.name : ext_str(ex, "(function pointer)");
 }
 
-/* The callee's parameter type at index, when it is a typedef of a function
- * pointer: g_file_read_async's GAsyncReadyCallback. Models give such types
- * a context wherever a function is passed as one. */
-static const char *callback_param_type(struct extractor *ex, CXType callee_type, int index)
+static CXType without_elaboration(CXType t)
 {
-	CXType t = clang_getArgType(callee_type, (unsigned)index);
-	if (t.kind == CXType_Elaborated)
-		t = clang_Type_getNamedType(t);
+	return t.kind == CXType_Elaborated ? clang_Type_getNamedType(t) : t;
+}
+
+/* The callee's parameter type at index, by name: a typedef of a function
+ * pointer (g_file_read_async's GAsyncReadyCallback), or a pointer to a
+ * typedef (its GCancellable *). Models give the first a context wherever a
+ * function is passed as one, and match blocking functions by the second. */
+static const char *param_type_name(struct extractor *ex, CXType callee_type, int index)
+{
+	CXType t = without_elaboration(clang_getArgType(callee_type, (unsigned)index));
+	if (t.kind == CXType_Pointer) {
+		CXType pointee = without_elaboration(clang_getPointeeType(t));
+		return pointee.kind == CXType_Typedef ? ext_cxstr(ex, clang_getTypedefName(pointee)) : NULL;
+	}
 	if (t.kind != CXType_Typedef)
 		return NULL;
 	CXType canon = clang_getCanonicalType(t);
@@ -194,7 +202,7 @@ static void leave_call(struct extractor *ex, const struct frame *f)
 			if (call.args[i].kind == SOVA_VAL_UNKNOWN)
 				ext_derived_arg(ex, arg, i, &call);
 			if (i < nparams)
-				call.args[i].param_type = callback_param_type(ex, callee_type, i);
+				call.args[i].param_type = param_type_name(ex, callee_type, i);
 		}
 	}
 	ext_call_conditions(ex, &call);

@@ -40,7 +40,9 @@ struct sova_val {
 	const char *member;
 	/* A call's argument: the callee's parameter type when it is a typedef
 	 * of a function pointer (GAsyncReadyCallback), which models give a
-	 * context to (callback_types); NULL otherwise. */
+	 * context to (callback_types), or the typedef a pointer parameter
+	 * points to (GCancellable for GCancellable *), which blocking patterns
+	 * match; NULL otherwise. */
 	const char *param_type;
 };
 

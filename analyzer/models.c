@@ -172,6 +172,16 @@ static void api_fn_free(struct sova_api_fn *fn)
 	sova_free_strings(fn->woken_by, fn->nwoken_by);
 }
 
+static void pattern_free(struct sova_blocking_pattern *p)
+{
+	free(p->prefix);
+	free(p->suffix);
+	free(p->takes);
+	sova_free_strings(p->not_takes, p->nnot_takes);
+	sova_free_strings(p->except, p->nexcept);
+	api_fn_free(&p->fn);
+}
+
 void sova_models_free(struct sova_models *models)
 {
 	for (size_t i = 0; i < models->nfns; i++)
@@ -195,6 +205,9 @@ void sova_models_free(struct sova_models *models)
 	for (size_t i = 0; i < models->ncallback_types; i++)
 		free(models->callback_types[i].type);
 	free(models->callback_types);
+	for (size_t i = 0; i < models->npatterns; i++)
+		pattern_free(&models->patterns[i]);
+	free(models->patterns);
 	sova_free_strings(models->future_types, models->nfuture_types);
 	sova_free_strings(models->paths, models->npaths);
 	free(models->fns);
@@ -296,9 +309,11 @@ static int read_when_member(struct sova_json_doc *r, const char *key, const cJSO
 		when->value = (long)m->valuedouble;
 		return 0;
 	}
-	if (strcmp(m->string, "made_by") == 0 || strcmp(m->string, "unless_global") == 0) {
+	if (strcmp(m->string, "made_by") == 0 || strcmp(m->string, "unless_made_by") == 0 ||
+	    strcmp(m->string, "unless_global") == 0) {
 		have[1]++;
-		const char *what = m->string[0] == 'm' ? "function" : "variable";
+		int global = strcmp(m->string, "unless_global") == 0;
+		const char *what = global ? "variable" : "function";
 		if (!cJSON_IsArray(m) || !m->child)
 			return sova_json_error(r, "'%s' must be a non-empty array of %s names", m->string, what);
 		for (const cJSON *f = m->child; f; f = f->next) {
@@ -306,7 +321,7 @@ static int read_when_member(struct sova_json_doc *r, const char *key, const cJSO
 				return sova_json_error(r, "'%s' must hold %s names", m->string, what);
 			SOVA_PUSH(when->names, when->nnames, when->capnames, sova_xstrdup(f->valuestring));
 		}
-		when->is = m->string[0] == 'm' ? SOVA_ARG_MADE_BY : SOVA_ARG_UNLESS_GLOBAL;
+		when->is = global ? SOVA_ARG_UNLESS_GLOBAL : m->string[0] == 'm' ? SOVA_ARG_MADE_BY : SOVA_ARG_UNLESS_MADE_BY;
 		return 0;
 	}
 	if (strcmp(m->string, "field") == 0) {
@@ -343,7 +358,7 @@ static int read_when(struct sova_json_doc *r, const char *key, const cJSON *v, s
 	}
 	if (!have[0] || have[1] != 1 || (kind && !have[2]))
 		return sova_json_error(r, "'%s' needs \"arg\" and one test (\"is\", \"equals\", \"not_equals\", "
-					  "\"bits_clear\", \"unless_bits_set\", \"made_by\" or \"unless_global\")%s",
+					  "\"bits_clear\", \"unless_bits_set\", \"made_by\", \"unless_made_by\" or \"unless_global\")%s",
 				       key, kind ? ", and \"kind\"" : "");
 	return 0;
 }
@@ -391,17 +406,23 @@ static int read_more_work(struct sova_json_doc *r, const cJSON *v, struct sova_a
 	return 0;
 }
 
-/* "woken_by": ["pthread_cond_signal", "pthread_cond_broadcast"]. */
-static int read_woken_by(struct sova_json_doc *r, const cJSON *v, struct sova_api_fn *fn)
+/* A non-empty array of names: "woken_by": ["pthread_cond_signal", ...]. */
+static int read_name_list(struct sova_json_doc *r, const cJSON *v, const char *key, const char *what, char ***out,
+			  size_t *n, size_t *cap)
 {
 	if (!cJSON_IsArray(v) || !v->child)
-		return sova_json_error(r, "'woken_by' must be a non-empty array of function names");
+		return sova_json_error(r, "'%s' must be a non-empty array of %s names", key, what);
 	for (const cJSON *f = v->child; f; f = f->next) {
 		if (!cJSON_IsString(f) || !f->valuestring[0])
-			return sova_json_error(r, "'woken_by' must hold function names");
-		SOVA_PUSH(fn->woken_by, fn->nwoken_by, fn->capwoken_by, sova_xstrdup(f->valuestring));
+			return sova_json_error(r, "'%s' must hold %s names", key, what);
+		SOVA_PUSH(*out, *n, *cap, sova_xstrdup(f->valuestring));
 	}
 	return 0;
+}
+
+static int read_woken_by(struct sova_json_doc *r, const cJSON *v, struct sova_api_fn *fn)
+{
+	return read_name_list(r, v, "woken_by", "function", &fn->woken_by, &fn->nwoken_by, &fn->capwoken_by);
 }
 
 static int read_field(struct sova_json_doc *r, const struct field_spec *f, const cJSON *v, struct sova_api_fn *fn)
@@ -693,6 +714,69 @@ static int read_callback_field(struct sova_json_doc *r, struct sova_models *mode
 	return 0;
 }
 
+static int read_pattern_string(struct sova_json_doc *r, const cJSON *m, char **out)
+{
+	if (!cJSON_IsString(m) || !m->valuestring[0])
+		return sova_json_error(r, "'%s' must be a non-empty string", m->string);
+	free(*out);
+	*out = sova_xstrdup(m->valuestring);
+	return 0;
+}
+
+/* One member of a blocking_patterns entry: its own keys, or a blocking
+ * entry's (blocks_on, bounded, when). */
+static int read_pattern_member(struct sova_json_doc *r, const cJSON *m, struct sova_blocking_pattern *p)
+{
+	const char *k = m->string;
+	if (strcmp(k, "prefix") == 0)
+		return read_pattern_string(r, m, &p->prefix);
+	if (strcmp(k, "suffix") == 0)
+		return read_pattern_string(r, m, &p->suffix);
+	if (strcmp(k, "takes") == 0)
+		return read_pattern_string(r, m, &p->takes);
+	if (strcmp(k, "not_takes") == 0)
+		return read_name_list(r, m, k, "type", &p->not_takes, &p->nnot_takes, &p->capnot_takes);
+	if (strcmp(k, "except") == 0)
+		return read_name_list(r, m, k, "function", &p->except, &p->nexcept, &p->capexcept);
+	const struct field_spec *f = strcmp(k, "function") != 0 && strcmp(k, "handle_arg") != 0 &&
+						     strcmp(k, "object_arg") != 0 && strcmp(k, "woken_by") != 0
+					     ? find_field(blocking_fields, k)
+					     : NULL;
+	if (f)
+		return read_field(r, f, m, &p->fn);
+	return sova_json_error(r, "unknown key '%s' in a 'blocking_patterns' entry", k);
+}
+
+/* {"prefix": "g_file_", "takes": "GCancellable", "not_takes": ["GAsyncReadyCallback"], "blocks_on": "file"} */
+static int read_blocking_pattern(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+				 const cJSON *v, int model)
+{
+	(void)sec;
+	if (!cJSON_IsObject(v))
+		return sova_json_error(r, "each 'blocking_patterns' entry must be an object");
+	struct sova_blocking_pattern p = { 0 };
+	api_fn_defaults(&p.fn, SOVA_API_BLOCKING, model);
+	p.fn.pattern = 1;
+	int rc = 0;
+	for (const cJSON *m = v->child; m && !rc; m = m->next) {
+		rc = sova_json_check_unique(r, v, m);
+		if (!rc) {
+			sova_json_enter_key(r, m->string);
+			rc = read_pattern_member(r, m, &p);
+			sova_json_leave(r);
+		}
+	}
+	if (!rc && !p.prefix && !p.suffix)
+		rc = sova_json_error(r, "a 'blocking_patterns' entry needs \"prefix\" or \"suffix\"");
+	if (rc) {
+		pattern_free(&p);
+		return -1;
+	}
+	p.fn.function = sova_xasprintf("%s*%s", p.prefix ? p.prefix : "", p.suffix ? p.suffix : "");
+	SOVA_PUSH(models->patterns, models->npatterns, models->cappatterns, p);
+	return 0;
+}
+
 /* One member of a callback_types entry. */
 static int read_callback_type_member(struct sova_json_doc *r, const cJSON *m, struct sova_callback_type *t,
 				     const char **type, int *have_context)
@@ -786,11 +870,13 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 		return read_array(r, models, v, key, model, NULL, read_lookup_field);
 	if (strcmp(key, "callback_types") == 0)
 		return read_array(r, models, v, key, model, NULL, read_callback_type);
+	if (strcmp(key, "blocking_patterns") == 0)
+		return read_array(r, models, v, key, model, NULL, read_blocking_pattern);
 	const struct section_spec *sec = find_section(key);
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
 					  "annotations, callback_fields, callback_types, lookup_fields, submit, continuations, waits, "
-					  "ready_checks, executors, blocking, lookups, exhaustible, nonblocking, "
+					  "ready_checks, executors, blocking, blocking_patterns, lookups, exhaustible, nonblocking, "
 					  "noreturn_not_fatal, promises or completions",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
@@ -868,6 +954,30 @@ const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, c
 {
 	int i = function ? sova_strmap_get(&models->by_function, function) : -1;
 	return i >= 0 ? &models->fns[i] : NULL;
+}
+
+/* "name", "prefix*" or "*suffix". */
+static int name_matches(const char *glob, const char *name)
+{
+	size_t g = strlen(glob), n = strlen(name);
+	if (g && glob[g - 1] == '*')
+		return strncmp(glob, name, g - 1) == 0;
+	if (g && glob[0] == '*')
+		return n >= g - 1 && strcmp(name + n - (g - 1), glob + 1) == 0;
+	return strcmp(glob, name) == 0;
+}
+
+int sova_pattern_matches_name(const struct sova_blocking_pattern *p, const char *name)
+{
+	size_t n = strlen(name);
+	size_t pre = p->prefix ? strlen(p->prefix) : 0, suf = p->suffix ? strlen(p->suffix) : 0;
+	if (n < pre + suf || (pre && strncmp(name, p->prefix, pre) != 0) ||
+	    (suf && strcmp(name + n - suf, p->suffix) != 0))
+		return 0;
+	for (size_t i = 0; i < p->nexcept; i++)
+		if (name_matches(p->except[i], name))
+			return 0;
+	return 1;
 }
 
 const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *models, const char *function,

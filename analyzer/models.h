@@ -85,6 +85,7 @@ enum sova_arg_test {
 	SOVA_ARG_BITS_CLEAR, /* provably has none of the bits of `value`: flags without NONBLOCK */
 	SOVA_ARG_MADE_BY,    /* provably the result of a call to one of `names`: a descriptor from open() */
 	SOVA_ARG_UNLESS_GLOBAL, /* anything but one of the file-scope variables `names`: not stderr */
+	SOVA_ARG_UNLESS_MADE_BY, /* anything but the result of a call to one of `names`: not a memory stream */
 	SOVA_ARG_UNLESS_BITS_SET, /* not provably holding all the bits of `value`: hints without AI_NUMERICHOST */
 };
 
@@ -92,7 +93,7 @@ struct sova_when {
 	int arg; /* -1: no condition */
 	enum sova_arg_test is;
 	long value;
-	char **names; /* SOVA_ARG_MADE_BY: function names; SOVA_ARG_UNLESS_GLOBAL: variable names */
+	char **names; /* SOVA_ARG_MADE_BY, _UNLESS_MADE_BY: function names; SOVA_ARG_UNLESS_GLOBAL: variables */
 	size_t nnames, capnames;
 	char *field; /* the test is on this field of the struct the argument points to, or NULL */
 };
@@ -141,6 +142,7 @@ struct sova_api_fn {
 	struct sova_when kind_when; /* executors: the kind when the condition holds */
 	enum sova_exec_kind kind_if;
 	int out_arg;
+	int pattern; /* blocking: the entry of a blocking pattern, matched by shape */
 	/* blocking: a wait on an object (a condition) that these functions end,
 	 * each taking the object at argument object_arg, as the wait does
 	 * (pthread_cond_signal ends pthread_cond_wait). See handshakes.c. */
@@ -185,6 +187,24 @@ struct sova_callback_type {
 	int data_offset;
 };
 
+/* Functions that block by their name and parameters, not one by one: GIO's
+ * "g_file_" functions that take a GCancellable * and no GAsyncReadyCallback
+ * read or write files. A call matches when its callee's name has the
+ * prefix and suffix, one of its parameters points to `takes`, none is
+ * declared as one of `not_takes`, the name is not an exception ("name",
+ * "prefix*" or "*suffix"), and no model names the function in any role;
+ * it is then the blocking entry fn. */
+struct sova_blocking_pattern {
+	char *prefix;
+	char *suffix;
+	char *takes;
+	char **not_takes;
+	size_t nnot_takes, capnot_takes;
+	char **except;
+	size_t nexcept, capexcept;
+	struct sova_api_fn fn;
+};
+
 /* record.field holds an object found at run time: GTypeInstance.g_class. */
 struct sova_lookup_field {
 	char *record;
@@ -212,6 +232,8 @@ struct sova_models {
 	size_t nlookup_fields, caplookup_fields;
 	struct sova_callback_type *callback_types;
 	size_t ncallback_types, capcallback_types;
+	struct sova_blocking_pattern *patterns;
+	size_t npatterns, cappatterns;
 	char **future_types;
 	size_t nfuture_types, capfuture_types;
 	struct sova_strmap by_function; /* first entry of a function */
@@ -242,6 +264,10 @@ int sova_models_load_dir(struct sova_models *models, const char *dir, char *err,
 const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, const char *function);
 
 /* Returns the newest entry of a function in a role, or NULL. */
+/* Whether a function's name is one a blocking pattern matches: its prefix
+ * and suffix, and none of its exceptions. */
+int sova_pattern_matches_name(const struct sova_blocking_pattern *p, const char *name);
+
 const struct sova_api_fn *sova_models_lookup_role(const struct sova_models *models, const char *function,
 						  enum sova_api_role role);
 

@@ -1,7 +1,9 @@
-/* The function-pointer typedef each argument is passed as (extract.c,
- * callback_param_type): what a model's callback_types match. A parameter
- * declared with the bare pointer type, a typedef of a non-function, or an
- * argument beyond a prototype's parameters has none. */
+/* The typedef each argument is passed as (extract.c, param_type_name): a
+ * function-pointer typedef, what a model's callback_types match, or the
+ * typedef a pointer parameter points to (job_t *), what blocking patterns
+ * match. A parameter declared with a bare function-pointer type, a typedef
+ * of a non-pointer (handle_t), or an argument beyond a prototype's
+ * parameters has none. */
 typedef void (*ready_cb)(void *source, void *result, void *data);
 typedef int handle_t;
 typedef struct job job_t;
