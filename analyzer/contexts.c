@@ -126,6 +126,7 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
  * generic block; the model entry that says so, when one does. */
 struct blocking_call {
 	int is_wait, generic, bounded;
+	int wrapper_start; /* a nested-loop wrapper: the call that started the awaited work, else -1 */
 	enum sova_block_kind kind;
 	const char *callee;
 	const struct sova_api_fn *api;
@@ -174,6 +175,7 @@ static int modelled_not_blocking(const struct sova_engine *e, int def, int call)
 static int classify(const struct sova_engine *e, int def, int call, struct blocking_call *b)
 {
 	memset(b, 0, sizeof(*b));
+	b->wrapper_start = -1;
 	/* Retrying after memory ran out is no sync-over-async, nor is a wait
 	 * while the process is ending. */
 	if (sova_engine_on_exhaustion(e, def, call) || sova_engine_on_fatal_path(e, def, call))
@@ -192,6 +194,9 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 		if (sova_start_handshake(e, def, call, api))
 			return 0;
 		b->generic = 1;
+		/* A loop run until started work stops it is also a wait on that work. */
+		b->wrapper_start = sova_loop_wrapper_start(e, def, call, api);
+		b->is_wait = b->wrapper_start >= 0;
 	} else if (modelled_not_blocking(e, def, call)) {
 		return 0;
 	} else {
@@ -199,10 +204,25 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 	}
 	b->api = api;
 	b->bounded = api->bounded;
-	b->kind = b->is_wait ? SOVA_BLOCK_ASYNC : api->blocks_on;
+	b->kind = b->is_wait && !b->generic ? SOVA_BLOCK_ASYNC : api->blocks_on;
 	/* Through a pointer, name the function it holds. */
 	b->callee = c->callee_usr ? c->callee_name : api->function;
 	return 1;
+}
+
+/* A nested-loop wrapper's provenance: the loop run, then the call that
+ * started the work whose callback stops it. */
+static void wrapper_origin(const struct sova_engine *e, int def, int call, int start, struct sova_site *site)
+{
+	const struct sova_call *run = sova_engine_call(e, def, call);
+	const struct sova_call *first = sova_engine_call(e, def, start);
+	site->prov = SOVA_PROV_ASYNC;
+	site->prov_api = first->callee_name;
+	sova_chain_add(&site->origin, sova_engine_loc(e, def, run->loc), 1,
+		       sova_xasprintf("'%s' runs a loop in '%s' until the work from '%s' stops it",
+				      e->prog->defs[def].fn->name, run->callee_name, first->callee_name));
+	sova_chain_add(&site->origin, sova_engine_loc(e, def, first->loc), 1,
+		       sova_xasprintf("'%s' starts the awaited work here", first->callee_name));
 }
 
 static void add_site(const struct sova_engine *e, int def, int call, const struct blocking_call *b,
@@ -225,6 +245,8 @@ static void add_site(const struct sova_engine *e, int def, int call, const struc
 	struct sova_origin origin = { .nhops = 0 };
 	if (b->is_wait && b->api && b->api->role == SOVA_API_WAIT)
 		sova_find_provenance(e, def, call, b->api, &site, &origin);
+	if (b->wrapper_start >= 0)
+		wrapper_origin(e, def, call, b->wrapper_start, &site);
 	if (b->is_wait && b->api && site.async.reached)
 		sova_find_self_wait(e, def, call, b->api, &origin, &site);
 	SOVA_PUSH(out->sites, out->nsites, out->capsites, site);

@@ -243,6 +243,11 @@ void sova_finished_joins_free(struct sova_finished_joins *joins);
  * thing (handshakes.c). Needs apis. */
 int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait);
 
+/* The call, earlier in def, that started the async work whose callback
+ * stops the loop run at (def, call): the run is then a wait on that work
+ * (loopwrappers.c); -1 when there is none. Needs entries. */
+int sova_loop_wrapper_start(const struct sova_engine *e, int def, int call, const struct sova_api_fn *run);
+
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);
 void sova_reach_free(struct sova_reach *reach);

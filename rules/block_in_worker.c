@@ -14,7 +14,9 @@
 
 static int check(const struct sova_site *site, struct sova_result *result)
 {
-	if (!site->is_wait || !site->async.reached)
+	/* A nested-loop wrapper reached from a loop or another single-threaded
+	 * context runs that context's callbacks under it: SOVA005's. */
+	if (!site->is_wait || !site->async.reached || (site->generic && site->single.reached))
 		return 0;
 	char *runs = sova_result_context(result, &site->async);
 	const char *harm = sova_context_harm(site->async.context);

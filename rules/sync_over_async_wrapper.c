@@ -12,9 +12,16 @@ static int check(const struct sova_site *site, struct sova_result *result)
 		return 0;
 	int from = sova_result_origin(result, site);
 	result->level = SOVA_LEVEL_NOTE;
-	result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: it blocks in '%s' "
-					 "on the future from '%s' ([here](%d)), and so blocks every caller",
-					 site->function, site->callee, site->prov_api, from);
+	if (site->generic)
+		result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: it runs a "
+						 "loop in '%s' until the work from '%s' ([here](%d)) is done, and so "
+						 "blocks every caller",
+						 site->function, site->callee, site->prov_api, from);
+	else
+		result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: it blocks "
+						 "in '%s' on the future from '%s' ([here](%d)), and so blocks every "
+						 "caller",
+						 site->function, site->callee, site->prov_api, from);
 	return 1;
 }
 
