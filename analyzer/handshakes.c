@@ -31,20 +31,10 @@
  * names an API. */
 #include "contexts_internal.h"
 
-#include <string.h>
-
 /* A global or a field: one object wherever it is named. */
 static int shared_storage(const struct sova_val *v)
 {
 	return v && !v->element && (v->kind == SOVA_VAL_FIELD || v->kind == SOVA_VAL_GLOBAL);
-}
-
-static int ends_wait(const struct sova_api_fn *wait, const char *callee)
-{
-	for (size_t i = 0; callee && i < wait->nwoken_by; i++)
-		if (strcmp(wait->woken_by[i], callee) == 0)
-			return 1;
-	return 0;
 }
 
 /* A call that completes at once as far as sova knows: a direct call to a
@@ -73,7 +63,7 @@ static int signals_first(const struct sova_engine *e, int def, const struct sova
 		const struct sova_call *c = &fn->calls[i];
 		if (!c->stmt || c->stmt > fn->plain_prefix)
 			return 0;
-		if (c->unconditional && ends_wait(wait, c->callee_name)) {
+		if (c->unconditional && sova_api_woken_by(wait, c->callee_name)) {
 			const struct sova_val *v = sova_engine_resolved_arg(e, def, (int)i, wait->object_arg);
 			if (v && sova_val_same(v, object))
 				return 1;

@@ -22,16 +22,6 @@
  * an API. */
 #include "contexts_internal.h"
 
-#include <string.h>
-
-static int stops_loop(const struct sova_api_fn *run, const char *callee)
-{
-	for (size_t i = 0; callee && i < run->nwoken_by; i++)
-		if (strcmp(run->woken_by[i], callee) == 0)
-			return 1;
-	return 0;
-}
-
 /* The value a stop call in the callback names is the loop: the same
  * storage, or the callback's data parameter holding it. */
 static int names_loop(const struct sova_engine *e, const struct sova_entry *entry, int def, const struct sova_val *v,
@@ -54,7 +44,7 @@ static int entry_stops(const struct sova_engine *e, const struct sova_entry *ent
 		int d = s->defs[k];
 		const struct sova_func *fn = e->prog->defs[d].fn;
 		for (size_t c = 0; c < fn->ncalls; c++) {
-			if (!fn->calls[c].callee_usr || !stops_loop(run, fn->calls[c].callee_name))
+			if (!fn->calls[c].callee_usr || !sova_api_woken_by(run, fn->calls[c].callee_name))
 				continue;
 			const struct sova_val *v = sova_engine_resolved_arg(e, d, (int)c, run->object_arg);
 			if (v && names_loop(e, entry, d, v, loop))

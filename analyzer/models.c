@@ -956,6 +956,14 @@ const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, c
 	return i >= 0 ? &models->fns[i] : NULL;
 }
 
+int sova_api_woken_by(const struct sova_api_fn *api, const char *callee)
+{
+	for (size_t i = 0; callee && i < api->nwoken_by; i++)
+		if (strcmp(api->woken_by[i], callee) == 0)
+			return 1;
+	return 0;
+}
+
 /* "name", "prefix*" or "*suffix". */
 static int name_matches(const char *glob, const char *name)
 {

@@ -264,6 +264,10 @@ int sova_models_load_dir(struct sova_models *models, const char *dir, char *err,
 const struct sova_api_fn *sova_models_lookup(const struct sova_models *models, const char *function);
 
 /* Returns the newest entry of a function in a role, or NULL. */
+/* Whether callee is one of a blocking entry's woken_by: a call that ends
+ * its wait (pthread_cond_signal) or stops its loop (g_main_loop_quit). */
+int sova_api_woken_by(const struct sova_api_fn *api, const char *callee);
+
 /* Whether a function's name is one a blocking pattern matches: its prefix
  * and suffix, and none of its exceptions. */
 int sova_pattern_matches_name(const struct sova_blocking_pattern *p, const char *name);
