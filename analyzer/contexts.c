@@ -126,7 +126,8 @@ static void fill_context(const struct sova_engine *e, const struct sova_reach *r
  * generic block; the model entry that says so, when one does. */
 struct blocking_call {
 	int is_wait, generic, bounded;
-	int wrapper_start; /* a nested-loop wrapper: the call that started the awaited work, else -1 */
+	int is_wrapper; /* a nested-loop wrapper, described by wrapper */
+	struct sova_loop_wrapper wrapper;
 	enum sova_block_kind kind;
 	const char *callee;
 	const struct sova_api_fn *api;
@@ -175,7 +176,6 @@ static int modelled_not_blocking(const struct sova_engine *e, int def, int call)
 static int classify(const struct sova_engine *e, int def, int call, struct blocking_call *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->wrapper_start = -1;
 	/* Retrying after memory ran out is no sync-over-async, nor is a wait
 	 * while the process is ending. */
 	if (sova_engine_on_exhaustion(e, def, call) || sova_engine_on_fatal_path(e, def, call))
@@ -195,8 +195,8 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 			return 0;
 		b->generic = 1;
 		/* A loop run until started work stops it is also a wait on that work. */
-		b->wrapper_start = sova_loop_wrapper_start(e, def, call, api);
-		b->is_wait = b->wrapper_start >= 0;
+		b->is_wrapper = sova_find_loop_wrapper(e, def, call, api, &b->wrapper);
+		b->is_wait = b->is_wrapper;
 	} else if (modelled_not_blocking(e, def, call)) {
 		return 0;
 	} else {
@@ -210,18 +210,29 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 	return 1;
 }
 
-/* A nested-loop wrapper's provenance: the loop run, then the call that
- * started the work whose callback stops it. */
-static void wrapper_origin(const struct sova_engine *e, int def, int call, int start, struct sova_site *site)
+/* A nested-loop wrapper's provenance: the loop run, the call of the
+ * helper that runs it (if a helper does), then the call that started the
+ * work whose callback ends it. The wrapper is the function that started
+ * the work: SOVA003 asks whether other code can call it. */
+static void wrapper_origin(const struct sova_engine *e, int def, int call, const struct sova_loop_wrapper *w,
+			   struct sova_site *site)
 {
 	const struct sova_call *run = sova_engine_call(e, def, call);
-	const struct sova_call *first = sova_engine_call(e, def, start);
+	const struct sova_call *first = sova_engine_call(e, w->def, w->start);
+	const struct sova_func *wrapper = e->prog->defs[w->def].fn;
 	site->prov = SOVA_PROV_ASYNC;
 	site->prov_api = first->callee_name;
+	site->wrapper = wrapper->name;
+	site->wrapper_external = sova_engine_callable_outside(e, w->def);
 	sova_chain_add(&site->origin, sova_engine_loc(e, def, run->loc), 1,
-		       sova_xasprintf("'%s' runs a loop in '%s' until the work from '%s' stops it",
+		       sova_xasprintf("'%s' runs a loop in '%s' until the work from '%s' ends it",
 				      e->prog->defs[def].fn->name, run->callee_name, first->callee_name));
-	sova_chain_add(&site->origin, sova_engine_loc(e, def, first->loc), 1,
+	if (w->via >= 0) {
+		const struct sova_call *via = sova_engine_call(e, w->def, w->via);
+		sova_chain_add(&site->origin, sova_engine_loc(e, w->def, via->loc), 1,
+			       sova_xasprintf("'%s' calls '%s' to wait for that work", wrapper->name, via->callee_name));
+	}
+	sova_chain_add(&site->origin, sova_engine_loc(e, w->def, first->loc), 1,
 		       sova_xasprintf("'%s' starts the awaited work here", first->callee_name));
 }
 
@@ -238,15 +249,15 @@ static void add_site(const struct sova_engine *e, int def, int call, const struc
 	site.generic = b->generic;
 	site.kind = b->kind;
 	site.bounded = b->bounded;
-	site.external = d->fn->external;
+	site.external = b->is_wait ? sova_engine_callable_outside(e, def) : d->fn->external;
 	site.is_main = strcmp(d->fn->name, "main") == 0;
 	fill_context(e, &e->any, def, call, &site.async);
 	fill_context(e, &e->single, def, call, &site.single);
 	struct sova_origin origin = { .nhops = 0 };
 	if (b->is_wait && b->api && b->api->role == SOVA_API_WAIT)
 		sova_find_provenance(e, def, call, b->api, &site, &origin);
-	if (b->wrapper_start >= 0)
-		wrapper_origin(e, def, call, b->wrapper_start, &site);
+	if (b->is_wrapper)
+		wrapper_origin(e, def, call, &b->wrapper, &site);
 	if (b->is_wait && b->api && site.async.reached)
 		sova_find_self_wait(e, def, call, b->api, &origin, &site);
 	SOVA_PUSH(out->sites, out->nsites, out->capsites, site);

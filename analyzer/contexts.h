@@ -76,8 +76,14 @@ struct sova_site {
 	int generic;          /* blocks for a generic reason: sleep, join, condition variable */
 	int bounded;          /* gives up after a timeout */
 	enum sova_block_kind kind; /* what it waits for */
-	int external;         /* the enclosing function is externally visible */
+	int external;         /* other code can call the enclosing function (waits: a vtable method too) */
 	int is_main;          /* the enclosing function is main */
+	/* A nested-loop wrapper: the function that started the awaited work,
+	 * this one or a caller whose helper runs the loop, and whether other
+	 * code can call it (external linkage, or a method stored in a vtable's
+	 * field). NULL otherwise. */
+	const char *wrapper;
+	int wrapper_external;
 
 	struct sova_context_path async;  /* reached from any async context */
 	struct sova_context_path single; /* reached from a single-threaded one: loop, aio, coroutine, serial */

@@ -149,6 +149,7 @@ struct sova_engine {
 					   * filled through const engines (executor.c), so held by pointer */
 	struct sova_val *implicit_vals;   /* per model entry: its implicit executor as a global, if it names one */
 	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
+	unsigned char *field_method; /* per sym: stored into a struct's field somewhere (a vtable method) */
 	const struct sova_api_fn **model_entries; /* per sym: the first model entry of its name, or NULL */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
 	size_t *ncallers, *capcallers;
@@ -206,6 +207,11 @@ const struct sova_val *sova_engine_resolved_arg(const struct sova_engine *e, int
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val);
 /* Returns 1 when val is one of def's parameters. */
 int sova_engine_is_param_of(const struct sova_engine *e, int def, const struct sova_val *val);
+/* Other code can call def: it has external linkage, or it is stored into
+ * a struct's field, a method of a vtable or interface that a public
+ * function dispatches to (GInitableIface's init = initable_init, called by
+ * g_initable_init). */
+int sova_engine_callable_outside(const struct sova_engine *e, int def);
 /* A function with a body sova may enter: not a model function, not cut by annotation. */
 int sova_engine_traversable(const struct sova_engine *e, int sym);
 /* The meaning a model gives one of sym's annotations, or NULL. */
@@ -243,10 +249,21 @@ void sova_finished_joins_free(struct sova_finished_joins *joins);
  * thing (handshakes.c). Needs apis. */
 int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait);
 
-/* The call, earlier in def, that started the async work whose callback
- * stops the loop run at (def, call): the run is then a wait on that work
- * (loopwrappers.c); -1 when there is none. Needs entries. */
-int sova_loop_wrapper_start(const struct sova_engine *e, int def, int call, const struct sova_api_fn *run);
+/* A nested-loop sync wrapper: the function that started the awaited work
+ * (def), the call that started it, and, when a helper it calls runs the
+ * loop, that call (via; else -1). */
+struct sova_loop_wrapper {
+	int def;
+	int start;
+	int via;
+};
+
+/* Whether the loop run at (def, call) waits on async work: a callback
+ * registered earlier stops that loop, or sets what the test of the loop
+ * around the call reads, in def or in a caller that hands the helper
+ * the flag (loopwrappers.c). Fills out when it does. Needs entries. */
+int sova_find_loop_wrapper(const struct sova_engine *e, int def, int call, const struct sova_api_fn *run,
+			   struct sova_loop_wrapper *out);
 
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);

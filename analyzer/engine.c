@@ -116,6 +116,42 @@ static int is_global_named(const struct sova_val *v, const struct sova_when *whe
 	return 0;
 }
 
+/* The function passes the local's address to a call, which may store into it. */
+static int address_passed(const struct sova_func *fn, const struct sova_val *local)
+{
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
+			const struct sova_val *arg = &fn->calls[c].args[i];
+			if (arg->address && arg->kind == SOVA_VAL_LOCAL && !arg->path && strcmp(arg->usr, local->usr) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* The argument is one of the named globals, or a local (a ?: included)
+ * that the function only ever sets to them or to NULL, and to one of
+ * them at least: `FILE *echo = NULL; ... echo = stdout; ... echo = stderr;`. */
+static int only_globals_named(const struct sova_func *fn, const struct sova_val *v, const struct sova_when *when,
+			      int depth)
+{
+	if (v->kind != SOVA_VAL_LOCAL)
+		return is_global_named(v, when) ? 1 : 0;
+	if (depth > 4 || v->element || v->path || v->address || address_passed(fn, v))
+		return 0;
+	int named = 0;
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_assign *a = &fn->assigns[i];
+		if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, v->usr) != 0)
+			continue;
+		if (a->value.kind == SOVA_VAL_INT && a->value.num == 0)
+			continue;
+		if (!only_globals_named(fn, &a->value, when, depth + 1))
+			return 0;
+		named = 1;
+	}
+	return named;
+}
+
 /* Whether a stored-into access path is field `field` of the storage base names. */
 static int path_is_field_of(const char *path, const char *base, const char *field)
 {
@@ -193,7 +229,7 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 	case SOVA_ARG_MADE_BY:
 		return made_by_one_of(e, def, v, when);
 	case SOVA_ARG_UNLESS_GLOBAL:
-		return !is_global_named(v, when);
+		return !only_globals_named(e->prog->defs[def].fn, v, when, 0);
 	case SOVA_ARG_UNLESS_MADE_BY:
 		return !made_by_one_of(e, def, v, when);
 	case SOVA_ARG_UNLESS_BITS_SET:
@@ -295,6 +331,12 @@ const struct sova_val *sova_engine_resolved_arg(const struct sova_engine *e, int
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val)
 {
 	return def >= 0 ? sova_engine_resolve_local(e, def, val) : val;
+}
+
+int sova_engine_callable_outside(const struct sova_engine *e, int def)
+{
+	const struct sova_def *d = &e->prog->defs[def];
+	return d->fn->external || e->field_method[d->sym];
 }
 
 int sova_engine_is_param_of(const struct sova_engine *e, int def, const struct sova_val *val)
@@ -421,6 +463,22 @@ static void resolve_apis(struct sova_engine *e)
 		}
 }
 
+/* The functions stored into a struct's field anywhere: vtable and
+ * interface methods (sova_engine_callable_outside). */
+static void mark_field_methods(struct sova_engine *e)
+{
+	const struct sova_program *prog = e->prog;
+	e->field_method = sova_xcalloc(prog->nsyms + 1, 1);
+	for (size_t i = 0; i < prog->nassigns; i++) {
+		const struct sova_assign *a = prog->assigns[i].assign;
+		if (a->target.kind != SOVA_VAL_FIELD || a->value.kind != SOVA_VAL_FUNC || a->value.element || !a->value.usr)
+			continue;
+		int sym = sova_strmap_get(&prog->sym_by_usr, a->value.usr);
+		if (sym >= 0)
+			e->field_method[sym] = 1;
+	}
+}
+
 static void add_caller(struct sova_engine *e, int callee_def, int def, int call)
 {
 	struct sova_caller c = { def, call };
@@ -448,7 +506,8 @@ static void build_callers(struct sova_engine *e)
 
 /* The order the index is built in: which models apply, then their
  * implicit executors, then every call's entries (which need the first),
- * then the callers (which skip modelled functions, so need the leaves). */
+ * then the callers (which skip modelled functions, so need the leaves),
+ * and the vtable methods, which need only the program. */
 void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, const struct sova_models *models,
 		      const struct sova_analyze_options *options)
 {
@@ -465,6 +524,7 @@ void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, co
 	e->kind_memo = sova_xmalloc(sizeof(*e->kind_memo));
 	sova_strmap_init(e->kind_memo);
 	build_callers(e);
+	mark_field_methods(e);
 }
 
 void sova_engine_release(struct sova_engine *e)
@@ -478,6 +538,7 @@ void sova_engine_release(struct sova_engine *e)
 	free(e->capcallers);
 	free(e->active);
 	free(e->leaf);
+	free(e->field_method);
 	free(e->model_entries);
 	free(e->apis);
 	sova_strmap_free(e->kind_memo);

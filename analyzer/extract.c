@@ -255,10 +255,14 @@ static struct frame *function_frame_of(struct extractor *ex)
 /* o.f = CONST and o.f |= CONST into an integer member: what a model's
  * condition on a field reads (getaddrinfo's hints.ai_flags). Any other
  * store into the member leaves its value unknown: the constants stored
- * into it are dropped when the function closes. */
+ * into it are dropped when the function closes. *p = CONST too: a
+ * callback setting the flag a nested loop waits on (loopwrappers.c). */
 static void leave_field_store(struct extractor *ex, struct frame *f, int compound)
 {
-	if (f->children != 2 || !ext_is_kind(f->first, CXCursor_MemberRefExpr) || is_pointer(f->cursor))
+	if (f->children != 2 || is_pointer(f->cursor))
+		return;
+	if (!ext_is_kind(f->first, CXCursor_MemberRefExpr) &&
+	    !(ext_is_kind(f->first, CXCursor_UnaryOperator) && ext_first_char(ex, f->first) == '*'))
 		return;
 	const char *op = ext_frame_operator(ex, f);
 	struct sova_val value = ext_int_value(f->second);

@@ -46,6 +46,9 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->nargs; i++)
 		if (!val_ok(&c->args[i], ncalls))
 			return 0;
+	for (size_t i = 0; i < c->nloop_reads; i++)
+		if (!val_ok(&c->loop_reads[i], ncalls))
+			return 0;
 	for (size_t i = 0; i < c->nguards; i++)
 		if (c->guards[i] < -0x7fffffff || (size_t)sova_guard_call(c->guards[i]) >= index)
 			return 0;
@@ -117,7 +120,8 @@ static size_t array_bytes(const struct sova_tu_facts *facts)
 		for (size_t c = 0; c < f->ncalls; c++)
 			bytes += BYTES(f->calls[c].nargs, f->calls[c].args) + BYTES(f->calls[c].nguards, f->calls[c].guards) +
 				 BYTES(f->calls[c].nconds, f->calls[c].conds) +
-				 BYTES(f->calls[c].nderived_args, f->calls[c].derived_args);
+				 BYTES(f->calls[c].nderived_args, f->calls[c].derived_args) +
+				 BYTES(f->calls[c].nloop_reads, f->calls[c].loop_reads);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++)
 		bytes += BYTES(facts->decls[i].nannotations, facts->decls[i].annotations);
@@ -139,6 +143,8 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 			call->conds = sova_strpool_adopt(pool, call->conds, call->nconds, sizeof(*call->conds));
 			call->derived_args =
 				sova_strpool_adopt(pool, call->derived_args, call->nderived_args, sizeof(*call->derived_args));
+			call->loop_reads =
+				sova_strpool_adopt(pool, call->loop_reads, call->nloop_reads, sizeof(*call->loop_reads));
 		}
 		ADOPT(pool, f->annotations, f->nannotations, f->capannotations);
 		ADOPT(pool, f->calls, f->ncalls, f->capcalls);
@@ -166,6 +172,7 @@ static void func_free(struct sova_func *fn)
 		free(fn->calls[i].guards);
 		free(fn->calls[i].conds);
 		free(fn->calls[i].derived_args);
+		free(fn->calls[i].loop_reads);
 	}
 	free(fn->calls);
 	free(fn->assigns);

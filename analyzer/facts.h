@@ -111,7 +111,15 @@ struct sova_call {
 	 * && or ||, or after an earlier exit of a block around it). */
 	unsigned stmt;
 	int unconditional;
+	/* The storage the test of the innermost while or do loop whose body
+	 * holds the call reads (`while (!*result)`, `while (!s.done)`), at
+	 * most SOVA_MAX_LOOP_READS: a loop around g_main_context_iteration
+	 * waits for whatever sets it (loopwrappers.c). */
+	struct sova_val *loop_reads;
+	size_t nloop_reads;
 };
+
+#define SOVA_MAX_LOOP_READS 8
 
 #define SOVA_DIES_SPINNING (-1)
 

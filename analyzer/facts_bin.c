@@ -171,6 +171,9 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 	put_int(w, c->dies_at);
 	sova_bin_put_uint(w, c->stmt);
 	sova_bin_put_uint(w, c->unconditional ? 1 : 0);
+	sova_bin_put_uint(w, c->nloop_reads);
+	for (size_t i = 0; i < c->nloop_reads; i++)
+		put_val(w, &c->loop_reads[i]);
 }
 
 static void put_func(struct sova_bin_writer *w, const struct sova_func *f)
@@ -478,6 +481,10 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;
 	c->stmt = (unsigned)get_bounded(r, 0x7fffffffU);
 	c->unconditional = (int)get_bounded(r, 1);
+	size_t nreads;
+	c->loop_reads = get_array(r, facts, MIN_VAL, sizeof(*c->loop_reads), &nreads);
+	for (; c->nloop_reads < nreads && !r->bad; c->nloop_reads++)
+		get_val(r, &c->loop_reads[c->nloop_reads]);
 }
 
 static void get_func(struct sova_bin_reader *r, struct sova_tu_facts *facts, struct sova_func *f)

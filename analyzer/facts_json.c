@@ -138,6 +138,12 @@ static cJSON *call_json(const struct sova_call *c)
 		cJSON_AddNumberToObject(o, "stmt", c->stmt);
 	if (c->unconditional)
 		cJSON_AddBoolToObject(o, "unconditional", 1);
+	if (c->nloop_reads) {
+		cJSON *reads = cJSON_CreateArray();
+		for (size_t i = 0; i < c->nloop_reads; i++)
+			cJSON_AddItemToArray(reads, val_json(&c->loop_reads[i]));
+		cJSON_AddItemToObject(o, "loop_reads", reads);
+	}
 	return o;
 }
 
@@ -469,6 +475,12 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	c->dies_at = (int)read_optional_num(r, o, "dies_at", SOVA_DIES_SPINNING);
 	c->stmt = (unsigned)read_optional_num(r, o, "stmt", 0);
 	c->unconditional = read_bool(r, o, "unconditional");
+	const cJSON *reads = read_array(r, o, "loop_reads", 0);
+	size_t capreads = 0;
+	for (const cJSON *v = reads ? reads->child : NULL; v && !r->bad; v = v->next) {
+		SOVA_GROW(c->loop_reads, c->nloop_reads, capreads);
+		read_val(r, v, &c->loop_reads[c->nloop_reads++]);
+	}
 }
 
 static void read_assigns(struct reader *r, const cJSON *a, struct sova_assign **out, size_t *n, size_t *cap)

@@ -94,6 +94,7 @@ static const struct field_spec blocking_fields[] = {
 	FIELD("handle_arg", FIELD_INDEX, handle_arg, 0), /* joins: the thread joined */
 	FIELD("object_arg", FIELD_INDEX, object_arg, 0),
 	FIELD("woken_by", FIELD_WOKEN_BY, woken_by, 0),
+	FIELD("iterates", FIELD_BOOL, iterates, 0),
 	FIELDS_END,
 };
 
@@ -544,6 +545,9 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if (sec->role == SOVA_API_BLOCKING && fn->handle_arg >= 0 && fn->blocks_on != SOVA_BLOCK_JOIN)
 		return sova_json_error(r, "\"handle_arg\" in a 'blocking' entry names the thread a join waits for: "
 					  "it needs \"blocks_on\": \"join\"");
+	if (fn->iterates && fn->blocks_on != SOVA_BLOCK_LOOP)
+		return sova_json_error(r, "\"iterates\" in a 'blocking' entry says the call runs a loop's iterations: "
+					  "it needs \"blocks_on\": \"loop\"");
 	if ((fn->object_arg >= 0) != (fn->nwoken_by > 0))
 		return sova_json_error(r, "\"object_arg\" and \"woken_by\" go together: the object waited on, and the "
 					  "functions that end the wait");
@@ -739,7 +743,8 @@ static int read_pattern_member(struct sova_json_doc *r, const cJSON *m, struct s
 	if (strcmp(k, "except") == 0)
 		return read_name_list(r, m, k, "function", &p->except, &p->nexcept, &p->capexcept);
 	const struct field_spec *f = strcmp(k, "function") != 0 && strcmp(k, "handle_arg") != 0 &&
-						     strcmp(k, "object_arg") != 0 && strcmp(k, "woken_by") != 0
+						     strcmp(k, "object_arg") != 0 && strcmp(k, "woken_by") != 0 &&
+						     strcmp(k, "iterates") != 0
 					     ? find_field(blocking_fields, k)
 					     : NULL;
 	if (f)

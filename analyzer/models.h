@@ -149,6 +149,10 @@ struct sova_api_fn {
 	int object_arg;
 	char **woken_by;
 	size_t nwoken_by, capwoken_by;
+	/* blocking, on a loop: the call runs one iteration (or a few) and
+	 * returns, so a loop around it waits for what its test reads
+	 * (g_main_context_iteration in `while (!done)`). See loopwrappers.c. */
+	int iterates;
 	int next; /* the same function's entry in another role, or -1 */
 };
 

@@ -6,13 +6,31 @@
 
 #include "../analyzer/util.h"
 
+#include <string.h>
+
+/* The function that hides the wait: for a nested-loop wrapper, the one
+ * that started the work, which may leave the loop to a helper. */
+static const char *wrapper_of(const struct sova_site *site, int *external)
+{
+	*external = site->wrapper ? site->wrapper_external : site->external;
+	return site->wrapper ? site->wrapper : site->function;
+}
+
 static int check(const struct sova_site *site, struct sova_result *result)
 {
-	if (!site->is_wait || site->prov == SOVA_PROV_NONE || !site->external || site->is_main || site->async.reached)
+	int external;
+	const char *wrapper = wrapper_of(site, &external);
+	if (!site->is_wait || site->prov == SOVA_PROV_NONE || !external || strcmp(wrapper, "main") == 0 ||
+	    site->async.reached)
 		return 0;
 	int from = sova_result_origin(result, site);
 	result->level = SOVA_LEVEL_NOTE;
-	if (site->generic)
+	if (site->generic && wrapper != site->function)
+		result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: through "
+						 "'%s', it runs a loop in '%s' until the work from '%s' ([here](%d)) "
+						 "is done, and so blocks every caller",
+						 wrapper, site->function, site->callee, site->prov_api, from);
+	else if (site->generic)
 		result->message = sova_xasprintf("'%s' is a synchronous wrapper over an asynchronous API: it runs a "
 						 "loop in '%s' until the work from '%s' ([here](%d)) is done, and so "
 						 "blocks every caller",

@@ -2,7 +2,8 @@
  * callbacks and runs the main loop, but none of them stops it: the loop is the program's,
  * not a wait for one piece of work; main does the same with a callback that does stop
  * it, and main is the program's loop; and drain_events starts work, then only polls
- * with g_main_context_iteration(ctx, FALSE), which does not block. */
+ * with g_main_context_iteration(ctx, FALSE), which does not block; load_settings is a
+ * wrapper, but static, stored in no table and only main calls it. */
 #include <gio/gio.h>
 
 static GMainLoop *main_loop;
@@ -44,9 +45,24 @@ void drain_events(GFile *file)
         g_main_context_iteration(NULL, FALSE);
 }
 
+static void settings_loaded(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+    (void)source;
+    (void)res;
+    g_main_loop_quit(user_data);
+}
+
+static void load_settings(GFile *file)
+{
+    GMainLoop *loop = g_main_loop_new(NULL, FALSE);
+    g_file_load_bytes_async(file, NULL, settings_loaded, loop);
+    g_main_loop_run(loop);
+}
+
 int main(void)
 {
     GFile *file = g_file_new_for_path("/tmp/report");
+    load_settings(file);
     main_loop = g_main_loop_new(NULL, FALSE);
     g_file_load_bytes_async(file, NULL, loaded, NULL);
     g_main_loop_run(main_loop);

@@ -3,7 +3,9 @@
  * from no async context, hides the wait from every caller (SOVA003, the start and the
  * loop as related locations); refresh_sync does the same on a pool thread, holding it
  * while the awaited work waits (SOVA001); confirm_sync runs its loop inside an idle
- * callback, dispatching the outer loop's callbacks under it (SOVA005). */
+ * callback, dispatching the outer loop's callbacks under it (SOVA005); proxy_init is
+ * static, but it is the GInitable method the interface's init field holds, which
+ * g_initable_init and so every g_initable_new caller reach (SOVA003, GDBusProxy's shape). */
 #include <gio/gio.h>
 
 struct pending {
@@ -73,6 +75,21 @@ static gboolean on_idle(gpointer user_data)
     (void)user_data;
     confirm_sync();
     return G_SOURCE_REMOVE;
+}
+
+static gboolean proxy_init(GInitable *initable, GCancellable *cancellable, GError **error)
+{
+    struct pending p = { g_main_loop_new(NULL, FALSE), NULL };
+    (void)initable;
+    (void)error;
+    g_file_load_bytes_async(g_file_new_for_path("/etc/proxy"), cancellable, loaded, &p);
+    g_main_loop_run(p.loop); // expect: SOVA003
+    return p.bytes != NULL;
+}
+
+void proxy_initable_iface_init(GInitableIface *iface)
+{
+    iface->init = proxy_init;
 }
 
 int main(void)

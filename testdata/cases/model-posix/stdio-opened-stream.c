@@ -1,7 +1,9 @@
 /* The look-alike of stdio-standard-streams.c that does block: the loop callback writes
  * its trace to a journal file it opened, and to one of an array of opened streams. Why:
  * fwrite on a stream from fopen goes to the file system on the loop thread (SOVA005, a
- * local file's I/O); only the standard streams themselves are exempt. */
+ * local file's I/O); only the standard streams themselves are exempt. A local set to
+ * stdout on one path and to the journal on another, or one whose address a call may
+ * store any stream into, may be the file. */
 #include <stdio.h>
 #include <uv.h>
 
@@ -15,6 +17,20 @@ static void on_request(uv_timer_t *t)
     fwrite(key, 1, 3, mirrors[0]); // expect: SOVA005
 }
 
+void pick_stream(FILE **out);
+
+static void on_echo(uv_timer_t *t)
+{
+    const char *line = t->data;
+    FILE *echo = stdout;
+    if (line[0] == 'j')
+        echo = journal;
+    fwrite(line, 1, 3, echo); // expect: SOVA005
+    FILE *picked = stderr;
+    pick_stream(&picked);
+    fwrite(line, 1, 3, picked); // expect: SOVA005
+}
+
 int main(void)
 {
     uv_loop_t *loop = uv_default_loop();
@@ -24,5 +40,9 @@ int main(void)
     request.data = "key";
     uv_timer_init(loop, &request);
     uv_timer_start(&request, on_request, 10, 10);
+    uv_timer_t echo;
+    echo.data = "out";
+    uv_timer_init(loop, &echo);
+    uv_timer_start(&echo, on_echo, 10, 10);
     return uv_run(loop, UV_RUN_DEFAULT);
 }
