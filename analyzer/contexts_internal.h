@@ -249,6 +249,12 @@ void sova_finished_joins_free(struct sova_finished_joins *joins);
  * thing (handshakes.c). Needs apis. */
 int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait);
 
+/* Returns 1 when the blocking I/O at (def, call), an entry with ready_arg,
+ * cannot block: its object is the ready parameter of a watched source's
+ * callback, or made non-blocking, or watched in the same function
+ * (readiness.c). Needs apis and entries. */
+int sova_io_ready(const struct sova_engine *e, int def, int call, const struct sova_api_fn *io);
+
 /* A nested-loop sync wrapper: the function that started the awaited work
  * (def), the call that started it, and, when a helper it calls runs the
  * loop, that call (via; else -1). */

@@ -95,6 +95,16 @@ static const struct field_spec blocking_fields[] = {
 	FIELD("object_arg", FIELD_INDEX, object_arg, 0),
 	FIELD("woken_by", FIELD_WOKEN_BY, woken_by, 0),
 	FIELD("iterates", FIELD_BOOL, iterates, 0),
+	FIELD("ready_arg", FIELD_INDEX, ready_arg, 0),
+	FIELDS_END,
+};
+
+static const struct field_spec readiness_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("object_arg", FIELD_INDEX, object_arg, 1),
+	FIELD("when", FIELD_WHEN, when, 0),
+	FIELD("watches", FIELD_BOOL, watches, 0),
+	FIELD("ready_param", FIELD_INDEX, ready_param, 0),
 	FIELDS_END,
 };
 
@@ -147,6 +157,7 @@ static const struct section_spec sections[] = {
 	{ "threads", SOVA_API_THREAD_START, thread_fields },
 	{ "wakes", SOVA_API_WAKE, wake_fields },
 	{ "context_tests", SOVA_API_CONTEXT_TEST, context_test_fields },
+	{ "readiness", SOVA_API_READINESS, readiness_fields },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -486,6 +497,7 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 	fn->role = role;
 	fn->model = model;
 	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = fn->object_arg = -1;
+	fn->ready_arg = fn->ready_param = -1;
 	fn->promise_arg = -1;
 	fn->when.arg = fn->kind_when.arg = -1;
 	fn->next = -1;
@@ -548,7 +560,10 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if (fn->iterates && fn->blocks_on != SOVA_BLOCK_LOOP)
 		return sova_json_error(r, "\"iterates\" in a 'blocking' entry says the call runs a loop's iterations: "
 					  "it needs \"blocks_on\": \"loop\"");
-	if ((fn->object_arg >= 0) != (fn->nwoken_by > 0))
+	if (sec->role == SOVA_API_READINESS && (fn->ready_param >= 0) != fn->watches)
+		return sova_json_error(r, "\"watches\" and \"ready_param\" go together: the source fires when the "
+					  "object is ready, and that parameter of its callback receives it");
+	if (sec->role != SOVA_API_READINESS && (fn->object_arg >= 0) != (fn->nwoken_by > 0))
 		return sova_json_error(r, "\"object_arg\" and \"woken_by\" go together: the object waited on, and the "
 					  "functions that end the wait");
 	return implicit_complete(r, sec, entry, fn);
@@ -744,7 +759,7 @@ static int read_pattern_member(struct sova_json_doc *r, const cJSON *m, struct s
 		return read_name_list(r, m, k, "function", &p->except, &p->nexcept, &p->capexcept);
 	const struct field_spec *f = strcmp(k, "function") != 0 && strcmp(k, "handle_arg") != 0 &&
 						     strcmp(k, "object_arg") != 0 && strcmp(k, "woken_by") != 0 &&
-						     strcmp(k, "iterates") != 0
+						     strcmp(k, "iterates") != 0 && strcmp(k, "ready_arg") != 0
 					     ? find_field(blocking_fields, k)
 					     : NULL;
 	if (f)
@@ -882,7 +897,7 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
 					  "annotations, callback_fields, callback_types, lookup_fields, submit, continuations, waits, "
 					  "ready_checks, executors, blocking, blocking_patterns, lookups, exhaustible, nonblocking, "
-					  "noreturn_not_fatal, promises or completions",
+					  "noreturn_not_fatal, promises, completions, threads, wakes, context_tests or readiness",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
 }

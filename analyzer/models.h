@@ -45,9 +45,11 @@ enum sova_api_role {
 	SOVA_API_THREAD_START,   /* starts a thread that runs work_arg; its handle in handle_arg or returned */
 	SOVA_API_WAKE,           /* makes the callback registered on handle_arg run: uv_async_send */
 	SOVA_API_CONTEXT_TEST,   /* returns true exactly when the caller runs in `context`: qemu_in_coroutine */
+	SOVA_API_READINESS,      /* makes object_arg non-blocking (g_socket_set_blocking(s, FALSE)), or,
+				  * with watches, a source that fires when it is ready (g_socket_create_source) */
 };
 
-#define SOVA_API_NROLES (SOVA_API_CONTEXT_TEST + 1)
+#define SOVA_API_NROLES (SOVA_API_READINESS + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -149,6 +151,14 @@ struct sova_api_fn {
 	int object_arg;
 	char **woken_by;
 	size_t nwoken_by, capwoken_by;
+	/* blocking: the argument naming the object whose state decides (a
+	 * GSocket): the call does not block when a `readiness` entry says that
+	 * object is ready or non-blocking there (readiness.c). -1: none. */
+	int ready_arg;
+	/* readiness, with watches: the parameter of a callback set on the
+	 * source made that receives the ready object (GSocketSourceFunc's 0). */
+	int watches;
+	int ready_param;
 	/* blocking, on a loop: the call runs one iteration (or a few) and
 	 * returns, so a loop around it waits for what its test reads
 	 * (g_main_context_iteration in `while (!done)`). See loopwrappers.c. */

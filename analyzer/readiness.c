@@ -1,0 +1,135 @@
+/* readiness.c - I/O on an object that cannot block there: ready, or set non-blocking.
+ *
+ * A GSocket read blocks only on a socket in blocking mode with nothing
+ * to read. GIO's own code, and code written like it, calls the sync
+ * GSocket API only where it cannot block:
+ *
+ *	source = g_socket_create_source(sock, G_IO_IN, NULL);
+ *	g_source_set_callback(source, (GSourceFunc) on_readable, data, NULL);
+ *	...
+ *	static gboolean on_readable(GSocket *sock, GIOCondition cond, gpointer data)
+ *	{
+ *		g_socket_receive(sock, buf, n, NULL, &error);   (the socket said readable)
+ *
+ * A blocking entry with `ready_arg` names the object whose state decides;
+ * the model's `readiness` entries name the calls that make the object
+ * non-blocking (g_socket_set_blocking(sock, FALSE)) and the ones that
+ * watch it (g_socket_create_source, `watches`). The call does not block
+ * when its object is:
+ *
+ *   - the parameter, at the watch's `ready_param`, of the function a
+ *     callback registration set on a source that a watch made (the
+ *     registration's arguments include the watch's result);
+ *   - made non-blocking somewhere in the program: the same global or
+ *     field (by its USR: every socket stored in that field), or, for a
+ *     local or parameter, the same one in the same function;
+ *   - watched in the same function, the try-then-wait shape: the code
+ *     handles WOULD_BLOCK by making a source for the same object.
+ *
+ * Nothing here names an API; the glib model says which calls these are. */
+#include "contexts_internal.h"
+
+#include <string.h>
+
+/* Two arguments name the same object: the same storage in one function,
+ * or, across functions, the same global or field. */
+static int same_object(const struct sova_engine *e, int def_a, const struct sova_val *a, int def_b,
+		       const struct sova_val *b)
+{
+	if (a->kind == SOVA_VAL_FIELD || a->kind == SOVA_VAL_GLOBAL)
+		return a->kind == b->kind && !a->element && !b->element && a->usr && b->usr &&
+		       strcmp(a->usr, b->usr) == 0;
+	if (def_a != def_b || a->kind == SOVA_VAL_UNKNOWN || a->kind == SOVA_VAL_CALL || a->kind == SOVA_VAL_INT)
+		return 0;
+	(void)e;
+	return sova_val_same_access(a, b);
+}
+
+/* The readiness entry a call matches (its "when" holding), or NULL. */
+static const struct sova_api_fn *readiness_of(const struct sova_engine *e, int def, int call)
+{
+	return sova_engine_api(e, def, call, SOVA_API_READINESS);
+}
+
+/* Some call of the program makes `object` (in def's terms) non-blocking,
+ * or, with watch set, watches it; in def itself unless the object is a
+ * global or field. */
+static int object_handled(const struct sova_engine *e, int def, const struct sova_val *object, int watch)
+{
+	int shared = object->kind == SOVA_VAL_FIELD || object->kind == SOVA_VAL_GLOBAL;
+	size_t from = shared ? 0 : (size_t)def, to = shared ? e->prog->ndefs : (size_t)def + 1;
+	for (size_t d = from; d < to; d++) {
+		const struct sova_func *fn = e->prog->defs[d].fn;
+		for (size_t c = 0; c < fn->ncalls; c++) {
+			const struct sova_api_fn *r = readiness_of(e, (int)d, (int)c);
+			if (!r || (r->watches != 0) != watch)
+				continue;
+			const struct sova_val *v = sova_engine_resolved_arg(e, (int)d, (int)c, r->object_arg);
+			if (v && same_object(e, (int)d, v, def, object))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The call whose result a value is, through locals assigned once
+ * (`source = g_socket_create_source(...)`), or -1. */
+static int result_of(const struct sova_func *fn, const struct sova_val *v)
+{
+	for (int hops = 0; hops < 8 && v->kind == SOVA_VAL_LOCAL && !v->element && !v->address; hops++) {
+		const struct sova_val *only = NULL;
+		for (size_t i = 0; i < fn->nassigns; i++) {
+			const struct sova_assign *a = &fn->assigns[i];
+			if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, v->usr) != 0)
+				continue;
+			if (only)
+				return -1;
+			only = &a->value;
+		}
+		if (!only)
+			return -1;
+		v = only;
+	}
+	return v->kind == SOVA_VAL_CALL && v->num >= 0 && (size_t)v->num < fn->ncalls ? (int)v->num : -1;
+}
+
+/* The call at (def, call) has an argument made by a watch; its entry, or NULL. */
+static const struct sova_api_fn *watched_source_arg(const struct sova_engine *e, int def, int call)
+{
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	for (size_t i = 0; i < c->nargs; i++) {
+		int made = result_of(e->prog->defs[def].fn, &c->args[i]);
+		if (made < 0)
+			continue;
+		const struct sova_api_fn *r = readiness_of(e, def, made);
+		if (r && r->watches)
+			return r;
+	}
+	return NULL;
+}
+
+/* `object` is def's parameter that a watched source's callback receives
+ * the ready object at: def is registered on a source a watch made. */
+static int ready_parameter(const struct sova_engine *e, int def, const struct sova_val *object)
+{
+	if (!sova_engine_is_param_of(e, def, object) || object->element || object->path)
+		return 0;
+	int sym = e->prog->defs[def].sym;
+	for (int k = e->first_entry[sym]; k >= 0; k = e->next_entry[k]) {
+		const struct sova_entry *entry = &e->entries[k];
+		const struct sova_api_fn *watch = entry->def >= 0 ? watched_source_arg(e, entry->def, entry->call) : NULL;
+		if (watch && watch->ready_param == object->num)
+			return 1;
+	}
+	return 0;
+}
+
+int sova_io_ready(const struct sova_engine *e, int def, int call, const struct sova_api_fn *io)
+{
+	if (io->ready_arg < 0)
+		return 0;
+	const struct sova_val *object = sova_engine_resolved_arg(e, def, call, io->ready_arg);
+	if (!object)
+		return 0;
+	return ready_parameter(e, def, object) || object_handled(e, def, object, 0) || object_handled(e, def, object, 1);
+}
