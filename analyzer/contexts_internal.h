@@ -249,6 +249,12 @@ void sova_finished_joins_free(struct sova_finished_joins *joins);
  * thing (handshakes.c). Needs apis. */
 int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait);
 
+/* Returns 1 when the call's argument that an "unless_global" condition
+ * tests is one of the named globals, followed through locals, the
+ * returns of the functions it calls and, now that the callers are known,
+ * every caller of a static helper (engine.c). */
+int sova_engine_arg_names_globals(const struct sova_engine *e, int def, int call, const struct sova_when *when);
+
 /* Returns 1 when the blocking I/O at (def, call), an entry with ready_arg,
  * cannot block: its object is the ready parameter of a watched source's
  * callback, or made non-blocking, or watched in the same function

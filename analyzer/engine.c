@@ -128,15 +128,89 @@ static int address_passed(const struct sova_func *fn, const struct sova_val *loc
 	return 0;
 }
 
+/* Somewhere in the program the function's address is taken: called
+ * through a pointer, it may have callers sova cannot list. */
+static int address_taken(const struct sova_program *prog, const char *usr)
+{
+	for (size_t i = 0; i < prog->nassigns; i++) {
+		const struct sova_val *v = &prog->assigns[i].assign->value;
+		if (v->kind == SOVA_VAL_FUNC && v->usr && strcmp(v->usr, usr) == 0)
+			return 1;
+	}
+	for (size_t d = 0; d < prog->ndefs; d++)
+		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++)
+			for (size_t a = 0; a < prog->defs[d].fn->calls[c].nargs; a++) {
+				const struct sova_val *v = &prog->defs[d].fn->calls[c].args[a];
+				if (v->kind == SOVA_VAL_FUNC && v->usr && strcmp(v->usr, usr) == 0)
+					return 1;
+			}
+	return 0;
+}
+
+static int only_globals_named(const struct sova_engine *e, int def, const struct sova_val *v,
+			      const struct sova_when *when, int depth);
+
+/* Every return of every body of the function a call calls is one of the
+ * named globals (log_level_to_file: stderr or stdout). */
+static int returns_only_globals(const struct sova_engine *e, int def, long call, const struct sova_when *when,
+				int depth)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (call < 0 || (size_t)call >= fn->ncalls || !fn->calls[call].callee_usr)
+		return 0;
+	int sym = sova_strmap_get(&e->prog->sym_by_usr, fn->calls[call].callee_usr);
+	const struct sova_sym *s = sym >= 0 ? &e->prog->syms[sym] : NULL;
+	if (!s || !s->ndefs)
+		return 0;
+	for (size_t k = 0; k < s->ndefs; k++) {
+		const struct sova_func *callee = e->prog->defs[s->defs[k]].fn;
+		if (!callee->nreturns)
+			return 0;
+		for (size_t r = 0; r < callee->nreturns; r++)
+			if (!only_globals_named(e, s->defs[k], &callee->returns[r], when, depth + 1))
+				return 0;
+	}
+	return 1;
+}
+
+/* A parameter of a static function whose address is never taken, which
+ * every caller gives one of the named globals (a logging helper's stream).
+ * Needs the callers, built after the index's entries. */
+static int params_only_globals(const struct sova_engine *e, int def, const struct sova_val *v,
+			       const struct sova_when *when, int depth)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (!e->callers || fn->external || v->element || v->path || !e->ncallers[def] ||
+	    address_taken(e->prog, fn->usr))
+		return 0;
+	for (size_t i = 0; i < e->ncallers[def]; i++) {
+		const struct sova_caller *c = &e->callers[def][i];
+		const struct sova_call *call = &e->prog->defs[c->def].fn->calls[c->call];
+		if (!call->callee_usr || v->num < 0 || (size_t)v->num >= call->nargs ||
+		    !only_globals_named(e, c->def, &call->args[v->num], when, depth + 1))
+			return 0;
+	}
+	return 1;
+}
+
 /* The argument is one of the named globals, or a local (a ?: included)
  * that the function only ever sets to them or to NULL, and to one of
- * them at least: `FILE *echo = NULL; ... echo = stdout; ... echo = stderr;`. */
-static int only_globals_named(const struct sova_func *fn, const struct sova_val *v, const struct sova_when *when,
-			      int depth)
+ * them at least: `FILE *echo = NULL; ... echo = stdout; ... echo = stderr;`;
+ * or the result of a function that only returns them; or, once the
+ * callers are known, a parameter that every caller gives one of them. */
+static int only_globals_named(const struct sova_engine *e, int def, const struct sova_val *v,
+			      const struct sova_when *when, int depth)
 {
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (depth > 4)
+		return 0;
+	if (v->kind == SOVA_VAL_CALL)
+		return returns_only_globals(e, def, v->num, when, depth);
+	if (sova_engine_is_param_of(e, def, v))
+		return params_only_globals(e, def, v, when, depth);
 	if (v->kind != SOVA_VAL_LOCAL)
 		return is_global_named(v, when) ? 1 : 0;
-	if (depth > 4 || v->element || v->path || v->address || address_passed(fn, v))
+	if (v->element || v->path || v->address || address_passed(fn, v))
 		return 0;
 	int named = 0;
 	for (size_t i = 0; i < fn->nassigns; i++) {
@@ -145,11 +219,17 @@ static int only_globals_named(const struct sova_func *fn, const struct sova_val 
 			continue;
 		if (a->value.kind == SOVA_VAL_INT && a->value.num == 0)
 			continue;
-		if (!only_globals_named(fn, &a->value, when, depth + 1))
+		if (!only_globals_named(e, def, &a->value, when, depth + 1))
 			return 0;
 		named = 1;
 	}
 	return named;
+}
+
+int sova_engine_arg_names_globals(const struct sova_engine *e, int def, int call, const struct sova_when *when)
+{
+	const struct sova_val *v = when->is == SOVA_ARG_UNLESS_GLOBAL ? sova_engine_arg(e, def, call, when->arg) : NULL;
+	return v && only_globals_named(e, def, v, when, 0);
 }
 
 /* Whether a stored-into access path is field `field` of the storage base names. */
@@ -229,7 +309,7 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 	case SOVA_ARG_MADE_BY:
 		return made_by_one_of(e, def, v, when);
 	case SOVA_ARG_UNLESS_GLOBAL:
-		return !only_globals_named(e->prog->defs[def].fn, v, when, 0);
+		return !only_globals_named(e, def, v, when, 0);
 	case SOVA_ARG_UNLESS_MADE_BY:
 		return !made_by_one_of(e, def, v, when);
 	case SOVA_ARG_UNLESS_BITS_SET:

@@ -3,7 +3,8 @@
  * fwrite on a stream from fopen goes to the file system on the loop thread (SOVA005, a
  * local file's I/O); only the standard streams themselves are exempt. A local set to
  * stdout on one path and to the journal on another, or one whose address a call may
- * store any stream into, may be the file. */
+ * store any stream into, may be the file; so may the stream of a helper that one caller
+ * gives the journal, or of an exported one, which callers sova cannot see may call. */
 #include <stdio.h>
 #include <uv.h>
 
@@ -18,6 +19,23 @@ static void on_request(uv_timer_t *t)
 }
 
 void pick_stream(FILE **out);
+
+static void write_line(FILE *stream, const char *line)
+{
+    fwrite(line, 1, 3, stream); // expect: SOVA005
+}
+
+void write_record(FILE *stream, const char *line)
+{
+    fwrite(line, 1, 3, stream); // expect: SOVA005
+}
+
+static void on_log(uv_timer_t *t)
+{
+    write_line(stderr, t->data);
+    write_line(journal, t->data);
+    write_record(stderr, t->data);
+}
 
 static void on_echo(uv_timer_t *t)
 {
@@ -44,5 +62,9 @@ int main(void)
     echo.data = "out";
     uv_timer_init(loop, &echo);
     uv_timer_start(&echo, on_echo, 10, 10);
+    uv_timer_t log;
+    log.data = "log";
+    uv_timer_init(loop, &log);
+    uv_timer_start(&log, on_log, 10, 10);
     return uv_run(loop, UV_RUN_DEFAULT);
 }
