@@ -759,7 +759,7 @@ static int read_pattern_member(struct sova_json_doc *r, const cJSON *m, struct s
 		return read_name_list(r, m, k, "function", &p->except, &p->nexcept, &p->capexcept);
 	const struct field_spec *f = strcmp(k, "function") != 0 && strcmp(k, "handle_arg") != 0 &&
 						     strcmp(k, "object_arg") != 0 && strcmp(k, "woken_by") != 0 &&
-						     strcmp(k, "iterates") != 0 && strcmp(k, "ready_arg") != 0
+						     strcmp(k, "iterates") != 0
 					     ? find_field(blocking_fields, k)
 					     : NULL;
 	if (f)

@@ -1,7 +1,8 @@
 /* The look-alikes of socket-io-ready.c that do block the loop. Why each is reported:
  * on_tick receives on a socket that no source watched for it and nothing set
  * non-blocking (a GSocket is blocking when made); on_readable's source watches the
- * control socket, but it reads the data socket; accept_next accepts on a listening
+ * control socket, but it reads the data socket and forwards to it with a blocking send
+ * (glib's proxy-test.c:519); accept_next accepts on a listening
  * socket that is blocking; wait_datagram waits with no timeout (-1). */
 #include <gio/gio.h>
 
@@ -25,6 +26,7 @@ static gboolean on_readable(GSocket *socket, GIOCondition condition, gpointer us
     (void)socket;
     (void)condition;
     g_socket_receive(c->data, c->buf, sizeof c->buf, NULL, NULL); // expect: SOVA005
+    g_socket_send_with_blocking(c->data, c->buf, 1, TRUE, NULL, NULL); // expect: SOVA005
     return G_SOURCE_CONTINUE;
 }
 

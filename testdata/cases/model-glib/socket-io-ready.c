@@ -1,6 +1,7 @@
 /* GSocket I/O that cannot block where it is. Why each is silent: on_readable is the
  * callback of a source g_socket_create_source made for the socket it receives, so the
- * socket said readable (GIO's gsocketlistener.c accept_ready); flush_queue writes on the
+ * socket said readable (GIO's gsocketlistener.c accept_ready), even with a blocking
+ * receive (glib's proxy-test.c:496); flush_queue writes on the
  * peer's socket, which open_peer set non-blocking; try_send sends and, on WOULD_BLOCK,
  * watches the same socket, the try-then-wait shape of GIO's D-Bus writer; poll_once asks
  * for datagrams with a timeout of 0. */
@@ -20,6 +21,8 @@ static gboolean on_readable(GSocket *socket, GIOCondition condition, gpointer us
 {
     struct peer *p = user_data;
     (void)condition;
+    if (g_socket_receive_with_blocking(socket, p->buf, 1, TRUE, NULL, NULL) <= 0)
+        return G_SOURCE_REMOVE;
     return g_socket_receive(socket, p->buf, sizeof p->buf, NULL, NULL) > 0;
 }
 
