@@ -191,7 +191,8 @@ static int classify(const struct sova_engine *e, int def, int call, struct block
 			return 0;
 		b->is_wait = 1;
 	} else if ((api = sova_engine_api(e, def, call, SOVA_API_BLOCKING))) {
-		if (sova_start_handshake(e, def, call, api) || sova_io_ready(e, def, call, api) ||
+		if (sova_start_handshake(e, def, call, api) || sova_join_after_handshake(e, def, call, api) ||
+		    sova_io_ready(e, def, call, api) ||
 		    sova_engine_arg_names_globals(e, def, call, &api->when))
 			return 0;
 		b->generic = 1;

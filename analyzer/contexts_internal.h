@@ -248,6 +248,10 @@ void sova_finished_joins_free(struct sova_finished_joins *joins);
  * waits only for a thread the function has just started to end it first
  * thing (handshakes.c). Needs apis. */
 int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait);
+/* Returns 1 when the join at (def, call) waits only for a thread that the
+ * function started and has seen signal, its last act but quick calls
+ * (handshakes.c). Needs apis. */
+int sova_join_after_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *join);
 
 /* Returns 1 when the call's argument that an "unless_global" condition
  * tests is one of the named globals, followed through locals, the

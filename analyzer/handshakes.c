@@ -27,6 +27,21 @@
  *     before it is to a function outside the program that no model says
  *     blocks (taking the lock the waiter holds is the usual one).
  *
+ * The same handshake makes a later join brief:
+ *
+ *	thread = g_thread_new("test1", test1_thread, NULL);
+ *	if (g_cond_wait_until(&test1_cond, &test1_mutex, time))
+ *		g_thread_join(thread);                    (libsoup, context-test.c)
+ *	static gpointer test1_thread(gpointer data) {
+ *		...; g_cond_signal(&test1_cond);
+ *		g_main_context_pop_thread_default(async_context);
+ *		return NULL;
+ *
+ * A join of the thread the function started waits only for that thread to
+ * return when it runs after a wait (a later statement, or under the wait's
+ * true result) that every body of the thread function ends unconditionally,
+ * with only quick calls after its last such act (sova_join_after_handshake).
+ *
  * The models say which calls start threads and end waits; nothing here
  * names an API. */
 #include "contexts_internal.h"
@@ -88,6 +103,87 @@ static int starts_signaller(const struct sova_engine *e, int def, int start, con
 		if (!signals_first(e, e->prog->syms[sym].defs[k], wait, object))
 			return 0;
 	return 1;
+}
+
+/* ---- joins after the handshake ---- */
+
+/* The thread body def ends the wait on object, unconditionally, and after
+ * its last such act makes only quick calls: it is about to return. */
+static int signals_then_returns(const struct sova_engine *e, int def, const struct sova_api_fn *wait,
+				const struct sova_val *object)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (fn->jumps)
+		return 0;
+	int last = -1;
+	for (size_t i = 0; i < fn->ncalls; i++) {
+		const struct sova_call *c = &fn->calls[i];
+		if (!c->unconditional || !c->stmt || !sova_api_woken_by(wait, c->callee_name))
+			continue;
+		const struct sova_val *v = sova_engine_resolved_arg(e, def, (int)i, wait->object_arg);
+		if (v && sova_val_same(v, object))
+			last = (int)i;
+	}
+	if (last < 0)
+		return 0;
+	for (size_t i = (size_t)last + 1; i < fn->ncalls; i++)
+		if (!quick_external_call(e, def, (int)i))
+			return 0;
+	return 1;
+}
+
+/* The thread start at (def, start) stores the handle the join reads and
+ * runs a function every body of which signals the wait, then returns. */
+static int starts_joined_signaller(const struct sova_engine *e, int def, int start, const struct sova_val *joined,
+				   const struct sova_api_fn *wait, const struct sova_val *object)
+{
+	const struct sova_api_fn *api = sova_engine_api(e, def, start, SOVA_API_THREAD_START);
+	if (!api)
+		return 0;
+	const struct sova_val *handle = api->returns_handle ? sova_engine_result_storage(e, def, start)
+							    : sova_engine_resolved_arg(e, def, start, api->handle_arg);
+	const struct sova_val *work = sova_engine_resolved_arg(e, def, start, api->work_arg);
+	int sym = work && work->kind == SOVA_VAL_FUNC ? sova_strmap_get(&e->prog->sym_by_usr, work->usr) : -1;
+	if (!handle || !sova_val_same(handle, joined) || sym < 0 || !e->prog->syms[sym].ndefs)
+		return 0;
+	for (size_t k = 0; k < e->prog->syms[sym].ndefs; k++)
+		if (!signals_then_returns(e, e->prog->syms[sym].defs[k], wait, object))
+			return 0;
+	return 1;
+}
+
+/* The join at (def, call) runs only once the wait at `w` has returned:
+ * in a later statement of the body, or under that wait's true result. */
+static int joins_after_wait(const struct sova_func *fn, int w, int call)
+{
+	const struct sova_call *c = &fn->calls[call];
+	if (fn->calls[w].stmt && c->stmt > fn->calls[w].stmt)
+		return 1;
+	for (size_t g = 0; g < c->nguards; g++)
+		if (sova_guard_true(c->guards[g]) && sova_guard_call(c->guards[g]) == w)
+			return 1;
+	return 0;
+}
+
+int sova_join_after_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *join)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	const struct sova_val *joined =
+		join->handle_arg >= 0 ? sova_engine_resolved_arg(e, def, call, join->handle_arg) : NULL;
+	if (!joined || joined->element || fn->jumps)
+		return 0;
+	for (int w = 0; w < call; w++) {
+		const struct sova_api_fn *wait = sova_engine_api(e, def, w, SOVA_API_BLOCKING);
+		if (!wait || wait->object_arg < 0 || !wait->nwoken_by || !joins_after_wait(fn, w, call))
+			continue;
+		const struct sova_val *object = sova_engine_resolved_arg(e, def, w, wait->object_arg);
+		if (!shared_storage(object))
+			continue;
+		for (int s = 0; s < w; s++)
+			if (starts_joined_signaller(e, def, s, joined, wait, object))
+				return 1;
+	}
+	return 0;
 }
 
 int sova_start_handshake(const struct sova_engine *e, int def, int call, const struct sova_api_fn *wait)
