@@ -5,9 +5,9 @@
  * tasks in order). A future is a value behind a mutex and a condition,
  * with the continuations to run when it completes; fut_submit, fut_then
  * and fut_when_all complete theirs from the work they queue, a promise
- * from whoever calls fut_promise_set. Futures count their owners (the
- * caller, and the work or promise that completes them): fut_free drops the
- * caller's share, and the last owner frees it.
+ * (which is its future) from whoever calls fut_promise_set. Futures count
+ * their owners (the caller, and the work or promise that completes them):
+ * fut_free drops the caller's share, and the last owner frees it.
  *
  * FUT_CHECK=1 in the environment turns on the check, in the spirit of
  * libdispatch's trap on dispatch_sync to the current queue and Chromium's
@@ -216,10 +216,11 @@ struct fut_future {
 	struct cont *conts;
 	atomic_int owners;
 	fut_executor *queued_on; /* the executor whose queued work completes it, or NULL */
-};
-
-struct fut_promise {
-	fut_future *future;
+	/* A promise is its future: the promise's share of the owners stays
+	 * until a future has been handed out and the promise is set, so that
+	 * fut_promise_future works after fut_promise_set too (http_done). */
+	int promise_handed;  /* fut_promise_future was called */
+	int promise_holds;   /* the promise still holds its share */
 };
 
 static fut_future *future_new(int owners, fut_executor *queued_on)
@@ -342,22 +343,38 @@ fut_future *fut_then(fut_future *f, fut_executor *ex, fut_cont_fn cont, void *ar
 
 fut_promise *fut_promise_new(void)
 {
-	fut_promise *p = xcalloc(1, sizeof(*p));
-	p->future = future_new(1, NULL);
-	return p;
+	fut_future *f = future_new(1, NULL);
+	f->promise_holds = 1;
+	return (fut_promise *)f;
 }
 
 fut_future *fut_promise_future(fut_promise *p)
 {
-	atomic_fetch_add(&p->future->owners, 1);
-	return p->future;
+	fut_future *f = (fut_future *)p;
+	pthread_mutex_lock(&f->lock);
+	/* Set before any future was handed out: the promise's share passes
+	 * to this first one. */
+	int adopt = f->ready && f->promise_holds && !f->promise_handed;
+	f->promise_handed = 1;
+	if (adopt)
+		f->promise_holds = 0;
+	pthread_mutex_unlock(&f->lock);
+	if (!adopt)
+		atomic_fetch_add(&f->owners, 1);
+	return f;
 }
 
 void fut_promise_set(fut_promise *p, void *value)
 {
-	complete(p->future, value);
-	future_release(p->future);
-	free(p);
+	fut_future *f = (fut_future *)p;
+	complete(f, value);
+	pthread_mutex_lock(&f->lock);
+	int release = f->promise_handed && f->promise_holds;
+	if (release)
+		f->promise_holds = 0;
+	pthread_mutex_unlock(&f->lock);
+	if (release)
+		future_release(f);
 }
 
 struct all_state {

@@ -160,6 +160,18 @@ static void test_when_all_and_wait_all(void)
 	fut_executor_free(pool);
 }
 
+static void test_promise_set_first(void)
+{
+	/* A promise set before its future is asked for (the fixed service's
+	 * http_done): the future is still there, complete. */
+	fut_promise *p = fut_promise_new();
+	fut_promise_set(p, (void *)9);
+	fut_future *f = fut_promise_future(p);
+	EXPECT(fut_is_ready(f));
+	EXPECT((intptr_t)fut_get(f) == 9);
+	fut_free(f);
+}
+
 static void test_wait_for(void)
 {
 	fut_promise *p = fut_promise_new();
@@ -304,6 +316,7 @@ int main(int argc, char **argv)
 	test_serial_order();
 	test_then();
 	test_promise();
+	test_promise_set_first();
 	test_when_all_and_wait_all();
 	test_wait_for();
 	test_free_drains();

@@ -6,10 +6,13 @@
 
 /* Number of worker threads in the shared pool. No code path holds a pool
  * thread while waiting, so this bounds CPU parallelism, not concurrency. */
-#define POOL_THREADS 8
+#define POOL_THREADS 4
 
 /* The one shared pool: request handlers, DB completions, continuations and
  * background work all run here. Created in main(). */
 extern fut_executor *g_pool;
+
+/* How long the simulated database takes to answer a query. */
+#define DB_LATENCY_MS 20
 
 #endif /* USERSERVICE_APP_H */

@@ -4,9 +4,12 @@
 
 #include "fut.h"
 
+struct sim_client;
+
 typedef struct http_request {
     char path[128];
     long user_id;
+    struct sim_client *client; /* --load: the load driver's client to answer, else NULL */
 } http_request;
 
 /* A handler starts the work for req and returns at once. The future it

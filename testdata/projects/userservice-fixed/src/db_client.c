@@ -1,10 +1,12 @@
 /* db_client.c - fake asynchronous database client.
  *
- * Queries are "sent" by posting their completion onto the client's executor,
- * which main() sets to the shared pool g_pool: a result can only be delivered
- * once a pool thread is free to run run_query(). */
+ * Queries are "sent" to a database that answers after DB_LATENCY_MS: the
+ * runtime's timer thread runs run_query() then, which completes the
+ * query's promise, as a network completion would. */
 #include "db_client.h"
+#include "app.h"
 #include "model.h"
+#include "sim.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +49,7 @@ static long *fake_count_users(void)
     return count;
 }
 
-/* Runs on s_db.ex: the "network completion" of one query. */
+/* Runs on the timer thread: the "network completion" of one query. */
 static void run_query(void *arg)
 {
     struct db_query *q = arg;
@@ -78,7 +80,7 @@ void db_query_post(enum db_op op, long id, fut_promise *done)
     q->op = op;
     q->id = id;
     q->done = done;
-    fut_post(s_db.ex, run_query, q);
+    sim_after(DB_LATENCY_MS, run_query, q);
 }
 
 fut_future *db_ping_async(void)

@@ -2,9 +2,12 @@
 #ifndef USERSERVICE_HTTP_H
 #define USERSERVICE_HTTP_H
 
+struct sim_client;
+
 typedef struct http_request {
     char path[128];
     long user_id;
+    struct sim_client *client; /* --load: the load driver's client to answer, else NULL */
 } http_request;
 
 typedef void (*http_handler)(http_request *req);
