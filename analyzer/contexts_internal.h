@@ -197,6 +197,9 @@ const struct sova_val *sova_engine_future_arg(const struct sova_engine *e, int d
 					      const struct sova_api_fn *api);
 /* The kind a model gives a global it names as an implicit executor, or unknown. */
 enum sova_exec_kind sova_engine_implicit_kind(const struct sova_engine *e, const struct sova_val *val);
+/* The call whose result a value is, through locals assigned once
+ * (`source = g_socket_create_source(...)`), or -1. */
+int sova_engine_result_of(const struct sova_engine *e, int def, const struct sova_val *v);
 /* Follows a local variable to the one storage (variable, parameter, field)
  * ever assigned to it: an alias names the same thing as its source. */
 const struct sova_val *sova_engine_resolve_local(const struct sova_engine *e, int def, const struct sova_val *val);

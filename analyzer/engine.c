@@ -74,8 +74,7 @@ enum sova_exec_kind sova_engine_implicit_kind(const struct sova_engine *e, const
 	return SOVA_EXEC_UNKNOWN;
 }
 
-/* The function whose result a value is, following a local's one assignment. */
-static const char *made_by(const struct sova_engine *e, int def, const struct sova_val *v)
+int sova_engine_result_of(const struct sova_engine *e, int def, const struct sova_val *v)
 {
 	const struct sova_func *fn = e->prog->defs[def].fn;
 	for (int hops = 0; hops < 8 && v->kind == SOVA_VAL_LOCAL && !v->element; hops++) {
@@ -85,16 +84,22 @@ static const char *made_by(const struct sova_engine *e, int def, const struct so
 			if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, v->usr) != 0)
 				continue;
 			if (only)
-				return NULL;
+				return -1;
 			only = &a->value;
 		}
 		if (!only)
-			return NULL;
+			return -1;
 		v = only;
 	}
-	if (v->kind != SOVA_VAL_CALL || v->num < 0 || (size_t)v->num >= fn->ncalls)
-		return NULL;
-	return fn->calls[v->num].callee_usr ? fn->calls[v->num].callee_name : NULL;
+	return v->kind == SOVA_VAL_CALL && v->num >= 0 && (size_t)v->num < fn->ncalls ? (int)v->num : -1;
+}
+
+/* The function whose result a value is, following a local's one assignment. */
+static const char *made_by(const struct sova_engine *e, int def, const struct sova_val *v)
+{
+	int call = sova_engine_result_of(e, def, v);
+	const struct sova_call *c = call >= 0 ? &e->prog->defs[def].fn->calls[call] : NULL;
+	return c && c->callee_usr ? c->callee_name : NULL;
 }
 
 static int made_by_one_of(const struct sova_engine *e, int def, const struct sova_val *v, const struct sova_when *when)

@@ -72,33 +72,12 @@ static int object_handled(const struct sova_engine *e, int def, const struct sov
 	return 0;
 }
 
-/* The call whose result a value is, through locals assigned once
- * (`source = g_socket_create_source(...)`), or -1. */
-static int result_of(const struct sova_func *fn, const struct sova_val *v)
-{
-	for (int hops = 0; hops < 8 && v->kind == SOVA_VAL_LOCAL && !v->element && !v->address; hops++) {
-		const struct sova_val *only = NULL;
-		for (size_t i = 0; i < fn->nassigns; i++) {
-			const struct sova_assign *a = &fn->assigns[i];
-			if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || strcmp(a->target.usr, v->usr) != 0)
-				continue;
-			if (only)
-				return -1;
-			only = &a->value;
-		}
-		if (!only)
-			return -1;
-		v = only;
-	}
-	return v->kind == SOVA_VAL_CALL && v->num >= 0 && (size_t)v->num < fn->ncalls ? (int)v->num : -1;
-}
-
 /* The call at (def, call) has an argument made by a watch; its entry, or NULL. */
 static const struct sova_api_fn *watched_source_arg(const struct sova_engine *e, int def, int call)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	for (size_t i = 0; i < c->nargs; i++) {
-		int made = result_of(e->prog->defs[def].fn, &c->args[i]);
+		int made = sova_engine_result_of(e, def, &c->args[i]);
 		if (made < 0)
 			continue;
 		const struct sova_api_fn *r = readiness_of(e, def, made);

@@ -22,6 +22,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "fut.h"
+#include "deadline.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -511,15 +512,7 @@ void fut_wait_at(fut_future *f, const char *file, int line)
 static int wait_for(fut_future *f, long timeout_ms, const char *file, int line)
 {
 	int counted = wait_begins(f, "fut_wait_for", file, line);
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	long ms = timeout_ms > 0 ? timeout_ms : 0;
-	until.tv_sec += ms / 1000;
-	until.tv_nsec += (ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	struct timespec until = futrt_deadline_ns((long long)timeout_ms * 1000000LL);
 	pthread_mutex_lock(&f->lock);
 	int rc = 0;
 	while (!f->ready && rc != ETIMEDOUT)

@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "sim.h"
+#include "deadline.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -61,15 +62,7 @@ static void *timer_main(void *unused)
 		}
 		double wait = timer.head->due_ms - now_ms();
 		if (wait > 0) {
-			struct timespec until;
-			clock_gettime(CLOCK_REALTIME, &until);
-			long ns = (long)(wait * 1e6);
-			until.tv_sec += ns / 1000000000L;
-			until.tv_nsec += ns % 1000000000L;
-			if (until.tv_nsec >= 1000000000L) {
-				until.tv_sec++;
-				until.tv_nsec -= 1000000000L;
-			}
+			struct timespec until = futrt_deadline_ns((long long)(wait * 1e6));
 			pthread_cond_timedwait(&timer.changed, &timer.lock, &until);
 			continue;
 		}
@@ -140,14 +133,7 @@ void sim_done(struct sim_client *c)
 /* Waits for the answer; 0 when stuck_ms passed without one. */
 static int await_answer(struct sim_client *c, long stuck_ms)
 {
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += stuck_ms / 1000;
-	until.tv_nsec += (stuck_ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	struct timespec until = futrt_deadline_ns((long long)stuck_ms * 1000000LL);
 	pthread_mutex_lock(&c->lock);
 	int rc = 0;
 	while (!c->done && rc == 0)
