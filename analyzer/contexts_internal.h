@@ -150,9 +150,12 @@ struct sova_engine {
 	struct sova_val *implicit_vals;   /* per model entry: its implicit executor as a global, if it names one */
 	unsigned char *leaf;      /* per sym: modelled somewhere, so never entered */
 	unsigned char *field_method; /* per sym: stored into a struct's field somewhere (a vtable method) */
+	unsigned char *address_taken; /* per sym: stored or passed somewhere: may be called through a pointer */
 	const struct sova_api_fn **model_entries; /* per sym: the first model entry of its name, or NULL */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
 	size_t *ncallers, *capcallers;
+	struct sova_caller *readiness_calls; /* the calls with a `readiness` entry (readiness.c) */
+	size_t nreadiness_calls, capreadiness_calls;
 	struct sova_entry *entries;
 	size_t nentries, capentries;
 	int *first_entry; /* per sym: its first entry, or -1; entries of a sym are chained by next_entry */

@@ -133,25 +133,6 @@ static int address_passed(const struct sova_func *fn, const struct sova_val *loc
 	return 0;
 }
 
-/* Somewhere in the program the function's address is taken: called
- * through a pointer, it may have callers sova cannot list. */
-static int address_taken(const struct sova_program *prog, const char *usr)
-{
-	for (size_t i = 0; i < prog->nassigns; i++) {
-		const struct sova_val *v = &prog->assigns[i].assign->value;
-		if (v->kind == SOVA_VAL_FUNC && v->usr && strcmp(v->usr, usr) == 0)
-			return 1;
-	}
-	for (size_t d = 0; d < prog->ndefs; d++)
-		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++)
-			for (size_t a = 0; a < prog->defs[d].fn->calls[c].nargs; a++) {
-				const struct sova_val *v = &prog->defs[d].fn->calls[c].args[a];
-				if (v->kind == SOVA_VAL_FUNC && v->usr && strcmp(v->usr, usr) == 0)
-					return 1;
-			}
-	return 0;
-}
-
 static int only_globals_named(const struct sova_engine *e, int def, const struct sova_val *v,
 			      const struct sova_when *when, int depth);
 
@@ -186,7 +167,7 @@ static int params_only_globals(const struct sova_engine *e, int def, const struc
 {
 	const struct sova_func *fn = e->prog->defs[def].fn;
 	if (!e->callers || fn->external || v->element || v->path || !e->ncallers[def] ||
-	    address_taken(e->prog, fn->usr))
+	    e->address_taken[e->prog->defs[def].sym])
 		return 0;
 	for (size_t i = 0; i < e->ncallers[def]; i++) {
 		const struct sova_caller *c = &e->callers[def][i];
@@ -548,20 +529,46 @@ static void resolve_apis(struct sova_engine *e)
 		}
 }
 
-/* The functions stored into a struct's field anywhere: vtable and
- * interface methods (sova_engine_callable_outside). */
-static void mark_field_methods(struct sova_engine *e)
+static void mark_address(struct sova_engine *e, const struct sova_val *v, int into_field)
+{
+	if (v->kind != SOVA_VAL_FUNC || v->element || !v->usr)
+		return;
+	int sym = sova_strmap_get(&e->prog->sym_by_usr, v->usr);
+	if (sym < 0)
+		return;
+	e->address_taken[sym] = 1;
+	if (into_field)
+		e->field_method[sym] = 1;
+}
+
+/* The functions whose address the program takes (stored, or passed to a
+ * call: they may have callers sova cannot list), and those stored into a
+ * struct's field: vtable and interface methods (sova_engine_callable_outside). */
+static void mark_addresses(struct sova_engine *e)
 {
 	const struct sova_program *prog = e->prog;
 	e->field_method = sova_xcalloc(prog->nsyms + 1, 1);
+	e->address_taken = sova_xcalloc(prog->nsyms + 1, 1);
 	for (size_t i = 0; i < prog->nassigns; i++) {
 		const struct sova_assign *a = prog->assigns[i].assign;
-		if (a->target.kind != SOVA_VAL_FIELD || a->value.kind != SOVA_VAL_FUNC || a->value.element || !a->value.usr)
-			continue;
-		int sym = sova_strmap_get(&prog->sym_by_usr, a->value.usr);
-		if (sym >= 0)
-			e->field_method[sym] = 1;
+		mark_address(e, &a->value, a->target.kind == SOVA_VAL_FIELD);
 	}
+	for (size_t d = 0; d < prog->ndefs; d++)
+		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++)
+			for (size_t i = 0; i < prog->defs[d].fn->calls[c].nargs; i++)
+				mark_address(e, &prog->defs[d].fn->calls[c].args[i], 0);
+}
+
+/* The calls that make an object non-blocking or watch it: few, and asked
+ * about for every socket call (readiness.c). */
+static void collect_readiness_calls(struct sova_engine *e)
+{
+	for (size_t d = 0; d < e->prog->ndefs; d++)
+		for (size_t c = 0; c < e->prog->defs[d].fn->ncalls; c++)
+			if (sova_engine_api(e, (int)d, (int)c, SOVA_API_READINESS)) {
+				struct sova_caller rc = { (int)d, (int)c };
+				SOVA_PUSH(e->readiness_calls, e->nreadiness_calls, e->capreadiness_calls, rc);
+			}
 }
 
 static void add_caller(struct sova_engine *e, int callee_def, int def, int call)
@@ -592,7 +599,8 @@ static void build_callers(struct sova_engine *e)
 /* The order the index is built in: which models apply, then their
  * implicit executors, then every call's entries (which need the first),
  * then the callers (which skip modelled functions, so need the leaves),
- * and the vtable methods, which need only the program. */
+ * the functions whose address is taken, which need only the program, and
+ * the readiness calls, which need the entries. */
 void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, const struct sova_models *models,
 		      const struct sova_analyze_options *options)
 {
@@ -609,7 +617,8 @@ void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, co
 	e->kind_memo = sova_xmalloc(sizeof(*e->kind_memo));
 	sova_strmap_init(e->kind_memo);
 	build_callers(e);
-	mark_field_methods(e);
+	mark_addresses(e);
+	collect_readiness_calls(e);
 }
 
 void sova_engine_release(struct sova_engine *e)
@@ -624,6 +633,8 @@ void sova_engine_release(struct sova_engine *e)
 	free(e->active);
 	free(e->leaf);
 	free(e->field_method);
+	free(e->address_taken);
+	free(e->readiness_calls);
 	free(e->model_entries);
 	free(e->apis);
 	sova_strmap_free(e->kind_memo);

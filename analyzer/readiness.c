@@ -57,17 +57,14 @@ static const struct sova_api_fn *readiness_of(const struct sova_engine *e, int d
 static int object_handled(const struct sova_engine *e, int def, const struct sova_val *object, int watch)
 {
 	int shared = object->kind == SOVA_VAL_FIELD || object->kind == SOVA_VAL_GLOBAL;
-	size_t from = shared ? 0 : (size_t)def, to = shared ? e->prog->ndefs : (size_t)def + 1;
-	for (size_t d = from; d < to; d++) {
-		const struct sova_func *fn = e->prog->defs[d].fn;
-		for (size_t c = 0; c < fn->ncalls; c++) {
-			const struct sova_api_fn *r = readiness_of(e, (int)d, (int)c);
-			if (!r || (r->watches != 0) != watch)
-				continue;
-			const struct sova_val *v = sova_engine_resolved_arg(e, (int)d, (int)c, r->object_arg);
-			if (v && same_object(e, (int)d, v, def, object))
-				return 1;
-		}
+	for (size_t i = 0; i < e->nreadiness_calls; i++) {
+		const struct sova_caller *rc = &e->readiness_calls[i];
+		const struct sova_api_fn *r = readiness_of(e, rc->def, rc->call);
+		if ((!shared && rc->def != def) || (r->watches != 0) != watch)
+			continue;
+		const struct sova_val *v = sova_engine_resolved_arg(e, rc->def, rc->call, r->object_arg);
+		if (v && same_object(e, rc->def, v, def, object))
+			return 1;
 	}
 	return 0;
 }
