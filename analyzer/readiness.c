@@ -33,15 +33,13 @@
 
 /* Two arguments name the same object: the same storage in one function,
  * or, across functions, the same global or field. */
-static int same_object(const struct sova_engine *e, int def_a, const struct sova_val *a, int def_b,
-		       const struct sova_val *b)
+static int same_object(int def_a, const struct sova_val *a, int def_b, const struct sova_val *b)
 {
 	if (a->kind == SOVA_VAL_FIELD || a->kind == SOVA_VAL_GLOBAL)
 		return a->kind == b->kind && !a->element && !b->element && a->usr && b->usr &&
 		       strcmp(a->usr, b->usr) == 0;
 	if (def_a != def_b || a->kind == SOVA_VAL_UNKNOWN || a->kind == SOVA_VAL_CALL || a->kind == SOVA_VAL_INT)
 		return 0;
-	(void)e;
 	return sova_val_same_access(a, b);
 }
 
@@ -51,19 +49,19 @@ static const struct sova_api_fn *readiness_of(const struct sova_engine *e, int d
 	return sova_engine_api(e, def, call, SOVA_API_READINESS);
 }
 
-/* Some call of the program makes `object` (in def's terms) non-blocking,
- * or, with watch set, watches it; in def itself unless the object is a
- * global or field. */
+/* Some call makes `object` (in def's terms) non-blocking: anywhere in the
+ * program for a global or field, in def for a local or parameter; or, with
+ * watch set, def itself watches it (it handles WOULD_BLOCK). */
 static int object_handled(const struct sova_engine *e, int def, const struct sova_val *object, int watch)
 {
 	int shared = object->kind == SOVA_VAL_FIELD || object->kind == SOVA_VAL_GLOBAL;
 	for (size_t i = 0; i < e->nreadiness_calls; i++) {
 		const struct sova_caller *rc = &e->readiness_calls[i];
 		const struct sova_api_fn *r = readiness_of(e, rc->def, rc->call);
-		if ((!shared && rc->def != def) || (r->watches != 0) != watch)
+		if (((watch || !shared) && rc->def != def) || (r->watches != 0) != watch)
 			continue;
 		const struct sova_val *v = sova_engine_resolved_arg(e, rc->def, rc->call, r->object_arg);
-		if (v && same_object(e, rc->def, v, def, object))
+		if (v && same_object(rc->def, v, def, object))
 			return 1;
 	}
 	return 0;
