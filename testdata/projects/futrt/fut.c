@@ -91,7 +91,6 @@ static void check_log(const char *fmt, ...)
 
 struct task {
 	struct task *next;
-	void (*run)(struct task *t); /* runs it and frees it */
 	fut_task_fn fn;
 	void (*post_fn)(void *arg);
 	fut_cont_fn cont;
@@ -128,6 +127,27 @@ static void enqueue(fut_executor *ex, struct task *t)
 	pthread_mutex_unlock(&ex->lock);
 }
 
+static void complete(fut_future *f, void *value);
+static void future_release(fut_future *f);
+
+/* Runs one task (a submit's function, a post's, or a continuation), then
+ * completes its future, if it has one, and frees it. */
+static void run_task(struct task *t)
+{
+	void *value = NULL;
+	if (t->fn)
+		value = t->fn(t->arg);
+	else if (t->cont)
+		value = t->cont(t->value, t->arg);
+	else
+		t->post_fn(t->arg);
+	if (t->out) {
+		complete(t->out, value);
+		future_release(t->out);
+	}
+	free(t);
+}
+
 static void *worker_main(void *arg)
 {
 	fut_executor *ex = arg;
@@ -143,7 +163,7 @@ static void *worker_main(void *arg)
 		if (!ex->head)
 			ex->tail = NULL;
 		pthread_mutex_unlock(&ex->lock);
-		t->run(t);
+		run_task(t);
 		pthread_mutex_lock(&ex->lock);
 	}
 	pthread_mutex_unlock(&ex->lock);
@@ -274,32 +294,9 @@ static void attach(fut_future *f, struct cont *c)
 	c->fire(c, value);
 }
 
-static void run_submitted(struct task *t)
-{
-	void *value = t->fn(t->arg);
-	complete(t->out, value);
-	future_release(t->out);
-	free(t);
-}
-
-static void run_posted(struct task *t)
-{
-	t->post_fn(t->arg);
-	free(t);
-}
-
-static void run_continuation(struct task *t)
-{
-	void *value = t->cont(t->value, t->arg);
-	complete(t->out, value);
-	future_release(t->out);
-	free(t);
-}
-
 fut_future *fut_submit(fut_executor *ex, fut_task_fn fn, void *arg)
 {
 	struct task *t = xcalloc(1, sizeof(*t));
-	t->run = run_submitted;
 	t->fn = fn;
 	t->arg = arg;
 	t->out = future_new(2, ex);
@@ -311,7 +308,6 @@ fut_future *fut_submit(fut_executor *ex, fut_task_fn fn, void *arg)
 void fut_post(fut_executor *ex, void (*fn)(void *arg), void *arg)
 {
 	struct task *t = xcalloc(1, sizeof(*t));
-	t->run = run_posted;
 	t->post_fn = fn;
 	t->arg = arg;
 	enqueue(ex, t);
@@ -320,7 +316,6 @@ void fut_post(fut_executor *ex, void (*fn)(void *arg), void *arg)
 static void fire_then(struct cont *c, void *value)
 {
 	struct task *t = xcalloc(1, sizeof(*t));
-	t->run = run_continuation;
 	t->cont = c->fn;
 	t->arg = c->arg;
 	t->value = value;
