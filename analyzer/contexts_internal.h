@@ -99,8 +99,11 @@ struct sova_pruned {
 	int state;  /* the caller's state */
 	int call;   /* the call in its def */
 	enum sova_prune reason;
-	int cond;   /* SOVA_PRUNE_CONDITION: the index of the contradicted condition */
-	struct sova_bound bound; /* and what the tested parameter was bound to */
+	/* SOVA_PRUNE_CONDITION: the contradicted condition, an index into the
+	 * call's conds and then its entry_conds, and what the tested
+	 * references were bound to (two for an entry pair, else one twice). */
+	int cond;
+	struct sova_bound bound[2];
 	int target; /* SOVA_PRUNE_OTHER_PROGRAM: the def not entered */
 };
 
@@ -294,10 +297,11 @@ void sova_relevant_free(struct sova_engine *e);
 
 /* Returns 1 unless the state's bound parameters contradict what must hold
  * for the call in its def to run (a constant false passed to `if (sync)`). */
-/* The first of the call's conditions the state's bindings contradict, or
- * -1; *bound is what the tested parameter was bound to. */
+/* The first of the call's conditions the state's bindings contradict (an
+ * index into its conds, then its entry_conds), or -1; bound is what the
+ * tested references were bound to, as in sova_pruned. */
 int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
-			     struct sova_bound *bound);
+			     struct sova_bound bound[2]);
 int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call);
 
 

@@ -129,6 +129,36 @@ static void print_bound(const struct explainer *x, struct sova_bound b)
 		fprintf(out, "an address");
 }
 
+/* "the call runs only when T, and <who> binds it to B": T is condition
+ * cond of call c (a cond, or a pair of its entry_conds), B what bound. */
+static void print_contradiction(const struct explainer *x, const struct sova_call *c, int cond,
+				const struct sova_bound bound[2], const char *who)
+{
+	FILE *out = x->out;
+	fprintf(out, "the call runs only when ");
+	if ((size_t)cond < c->nconds) {
+		print_cond(out, &c->conds[cond]);
+		fprintf(out, ", and %s binds it to ", who);
+		print_bound(x, bound[0]);
+		return;
+	}
+	const struct sova_either *either = &c->entry_conds[(size_t)cond - c->nconds];
+	print_cond(out, &either->a);
+	fprintf(out, " on entry");
+	int two = !sova_cond_same(&either->a, &either->b);
+	if (two) {
+		fprintf(out, " or its loop runs again (");
+		print_cond(out, &either->b);
+		fprintf(out, ")");
+	}
+	fprintf(out, ", and %s binds %s to ", who, two ? "them" : "it");
+	print_bound(x, bound[0]);
+	if (two) {
+		fprintf(out, " and ");
+		print_bound(x, bound[1]);
+	}
+}
+
 static void print_reason(const struct explainer *x, const struct sova_reach *reach,
 			 const struct sova_pruned *p)
 {
@@ -138,10 +168,7 @@ static void print_reason(const struct explainer *x, const struct sova_reach *rea
 	const struct sova_call *c = sova_engine_call(e, def, p->call);
 	switch (p->reason) {
 	case SOVA_PRUNE_CONDITION:
-		fprintf(out, "the call runs only when ");
-		print_cond(out, &c->conds[p->cond]);
-		fprintf(out, ", and the caller binds it to ");
-		print_bound(x, p->bound);
+		print_contradiction(x, c, p->cond, p->bound, "the caller");
 		return;
 	case SOVA_PRUNE_EXHAUSTION:
 		fprintf(out, "the call runs only after an allocation or another resource failed");
@@ -229,7 +256,8 @@ static int same_refusal(const struct pruned_index *ix, int a, int b)
 {
 	const struct sova_pruned *p = ix->records[a], *q = ix->records[b];
 	return p->reason == q->reason && p->cond == q->cond && p->target == q->target &&
-	       p->bound.kind == q->bound.kind && p->bound.num == q->bound.num;
+	       p->bound[0].kind == q->bound[0].kind && p->bound[0].num == q->bound[0].num &&
+	       p->bound[1].kind == q->bound[1].kind && p->bound[1].num == q->bound[1].num;
 }
 
 static int told_before(const struct pruned_index *ix, const char *key, int k)
@@ -317,8 +345,8 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	size_t shown = 0, more = 0;
 	for (int st = reach->first_state[def]; st >= 0; st = reach->next_state[st]) {
-		struct sova_bound bound;
-		int cond = sova_state_contradiction(e, reach, st, call, &bound);
+		struct sova_bound bound[2];
+		int cond = sova_state_contradiction(e, reach, st, call, bound);
 		const struct sova_entry *entry = &e->entries[reach->states[st].entry];
 		int joined = cond < 0 && sova_join_finished(&e->joins, def, call, reach->states[st].entry);
 		int elsewhere = cond < 0 && !joined && sova_engine_context_excludes(e, def, call, entry->context);
@@ -342,10 +370,8 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 			fputc('\n', out);
 			continue;
 		}
-		fprintf(out, ": the call runs only when ");
-		print_cond(out, &c->conds[cond]);
-		fprintf(out, ", and this chain binds it to ");
-		print_bound(x, bound);
+		fprintf(out, ": ");
+		print_contradiction(x, c, cond, bound, "this chain");
 		fprintf(out, "\n");
 	}
 	if (more)

@@ -206,6 +206,7 @@ static void leave_call(struct extractor *ex, const struct frame *f)
 		}
 	}
 	ext_call_conditions(ex, &call);
+	ext_stores_call(ex, &call);
 	ext_order_call(ex, &call);
 	struct sova_func *fn = ext_func(ex);
 	int index = (int)fn->ncalls;
@@ -274,6 +275,8 @@ static void leave_field_store(struct extractor *ex, struct frame *f, int compoun
 			SOVA_PUSH(fn->unknown_stores, fn->nunknown_stores, fn->capunknown_stores, target.path);
 		return;
 	}
+	if (!compound && ex->depth >= 2)
+		ext_stores_note(ex, &ex->stack[ex->depth - 2], f->first, value.num);
 	ext_add_assign(ex, target, value, object_of(ex, f->first));
 	struct sova_func *func = ext_func(ex);
 	if (compound && func->nassigns)
@@ -393,6 +396,8 @@ static void open_function(struct extractor *ex, struct frame *f, struct sova_fun
 
 static void close_function(struct extractor *ex, struct frame *f)
 {
+	ext_entry_close(ex, ext_func(ex), f); /* before the written tests leave conds */
+	ext_stores_close(ext_func(ex));
 	ext_drop_written_params(ext_func(ex), f);
 	drop_unknown_stores(ext_func(ex), f);
 	ext_node_table_reset(&ex->calls);
@@ -514,6 +519,9 @@ static void leave(struct extractor *ex)
 	free(f->written);
 	free(f->cleared);
 	free(f->written_fields);
+	free(f->written_at);
+	free(f->entry_tests);
+	free(f->stores);
 	free(f->unknown_stores);
 	ex->depth--;
 }
@@ -640,6 +648,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		leave(ex);
 	struct frame *up = &ex->stack[ex->depth - 1];
 	up->children++;
+	if (ex->func >= 0 && up->kind == CXCursor_CompoundStmt)
+		ext_stores_next_stmt(ex, up);
 	if (up->children == 1)
 		up->first = c;
 	else if (up->children == 2)
@@ -649,8 +659,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		up->last_expr = c;
 		up->last_expr_index = up->children - 1;
 	}
-	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0)
-		ext_note_write(ex, c, up);
+	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0 &&
+	    ext_note_write(ex, c, up))
+		ext_stores_forget(ex, c, up);
 	if ((kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt || kind == CXCursor_LabelStmt) && ex->func >= 0)
 		ext_enter_label(ex, c);
 	if (kind == CXCursor_DeclRefExpr)

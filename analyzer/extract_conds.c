@@ -41,20 +41,6 @@ static void add_truth(struct held *h, int call)
 	SOVA_PUSH(h->truths, h->ntruths, h->captruths, call);
 }
 
-/* c without parentheses and implicit casts. */
-static CXCursor peeled(const struct extractor *ex, CXCursor c)
-{
-	for (int i = 0; i < MAX_CONDITION_DEPTH; i++) {
-		enum CXCursorKind kind = clang_getCursorKind(c);
-		CXCursor inner;
-		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr && kind != CXCursor_CStyleCastExpr) ||
-		    !ext_wrapped_expr(ex, c, &inner))
-			return c;
-		c = inner;
-	}
-	return c;
-}
-
 /* The index of the current function's parameter that a reference names, or -1. */
 static int param_named(struct extractor *ex, CXCursor c)
 {
@@ -74,20 +60,9 @@ static int param_named(struct extractor *ex, CXCursor c)
  * (p->a.b: *path the members' field USRs); -1 when c reads none. */
 static int param_read(struct extractor *ex, CXCursor c, const char **path)
 {
-	char *fields = NULL;
-	size_t len = 0;
-	for (int depth = 0; depth < MAX_CONDITION_DEPTH && ext_is_kind(c, CXCursor_MemberRefExpr); depth++) {
-		const char *field = ext_usr(ex, clang_getCursorReferenced(c));
-		size_t n = strlen(field);
-		fields = sova_xrealloc(fields, len + n + 2, 1);
-		memmove(fields + n + 1, fields, len);
-		fields[0] = SOVA_PATH_MEMBER;
-		memcpy(fields + 1, field, n);
-		len += n + 1;
-		fields[len] = '\0';
-		c = peeled(ex, ext_child_at(ex, c, 0));
-	}
-	int param = param_named(ex, c);
+	CXCursor base;
+	char *fields = ext_member_path(ex, c, &base);
+	int param = param_named(ex, base);
 	*path = param >= 0 && fields ? ext_str(ex, fields) : NULL;
 	free(fields);
 	return param;
@@ -110,8 +85,8 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
  * call != 0, a call asserted true. */
 static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
 {
-	lhs = peeled(ex, lhs);
-	rhs = peeled(ex, rhs);
+	lhs = ext_peeled(ex, lhs);
+	rhs = ext_peeled(ex, rhs);
 	if (bits_comparison(ex, lhs, rhs, equal, out) || bits_comparison(ex, rhs, lhs, equal, out))
 		return;
 	if (ext_is_kind(lhs, CXCursor_CallExpr) != ext_is_kind(rhs, CXCursor_CallExpr)) {
@@ -136,7 +111,7 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
  * bits K are read, and K; -1 when they are not a parameter and a constant. */
 static int bits_operands(struct extractor *ex, CXCursor c, const char **path, long *mask)
 {
-	CXCursor lhs = peeled(ex, ext_child_at(ex, c, 0)), rhs = peeled(ex, ext_child_at(ex, c, 1));
+	CXCursor lhs = ext_peeled(ex, ext_child_at(ex, c, 0)), rhs = ext_peeled(ex, ext_child_at(ex, c, 1));
 	int param = param_read(ex, lhs, path);
 	struct sova_val k = ext_int_value(param >= 0 ? rhs : lhs);
 	if (param < 0)
@@ -173,7 +148,7 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
 {
 	const char *path;
 	long mask;
-	int param = bits_read(ex, peeled(ex, bits), &path, &mask);
+	int param = bits_read(ex, ext_peeled(ex, bits), &path, &mask);
 	if (param < 0)
 		return 0;
 	struct sova_val v = ext_int_value(constant);
@@ -222,7 +197,7 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 {
 	if (depth > MAX_CONDITION_DEPTH)
 		return;
-	c = peeled(ex, c);
+	c = ext_peeled(ex, c);
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	CXCursor inner;
 	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(ex, c, &inner)) {
@@ -252,7 +227,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 {
 	if (depth > MAX_CONDITION_DEPTH)
 		return 0;
-	c = peeled(ex, c);
+	c = ext_peeled(ex, c);
 	CXCursor inner;
 	const char *path;
 	long mask;
@@ -287,7 +262,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 	}
 	if (strcmp(op, "==") != 0 && strcmp(op, "!=") != 0)
 		return 0;
-	CXCursor lhs = peeled(ex, ext_child_at(ex, c, 0)), rhs = peeled(ex, ext_child_at(ex, c, 1));
+	CXCursor lhs = ext_peeled(ex, ext_child_at(ex, c, 0)), rhs = ext_peeled(ex, ext_child_at(ex, c, 1));
 	struct sova_val k = ext_int_value(rhs);
 	CXCursor tested = lhs;
 	if (k.kind != SOVA_VAL_INT) {
@@ -367,7 +342,7 @@ static void switch_implies(struct extractor *ex, struct frame *sw, struct frame 
 {
 	struct switch_labels reach = { 0 };
 	const char *path;
-	int param = param_read(ex, peeled(ex, ext_child_at(ex, sw->cursor, 0)), &path);
+	int param = param_read(ex, ext_peeled(ex, ext_child_at(ex, sw->cursor, 0)), &path);
 	if (param >= 0 && ext_switch_reach(ex, sw, body, &reach)) {
 		const struct switch_labels *all = &sw->labels;
 		if (reach.nvalues == 1 && !reach.has_default)
@@ -420,6 +395,70 @@ static const struct held *frame_held(struct extractor *ex, size_t i)
 	return &f->held;
 }
 
+/* ---- tests kept for extract_entry.c ---- */
+
+static int is_loop(enum CXCursorKind kind)
+{
+	return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt;
+}
+
+static void span_of(struct frame *f)
+{
+	if (f->span_known)
+		return;
+	CXSourceRange extent = clang_getCursorExtent(f->cursor);
+	f->span_from = ext_offset_of(clang_getRangeStart(extent));
+	f->span_to = ext_offset_of(clang_getRangeEnd(extent));
+	f->span_known = 1;
+}
+
+/* The test frame i makes: a switch body's is its switch's. */
+static CXCursor test_of(const struct extractor *ex, size_t i)
+{
+	const struct frame *f = &ex->stack[i];
+	if (f->kind == CXCursor_CompoundStmt && i > 0 && ex->stack[i - 1].kind == CXCursor_SwitchStmt)
+		return ex->stack[i - 1].first;
+	return f->first;
+}
+
+static struct frame *function_frame_at(struct extractor *ex, size_t *at)
+{
+	for (size_t i = ex->depth; i-- > 0;)
+		if (ex->stack[i].opens_func) {
+			*at = i;
+			return &ex->stack[i];
+		}
+	return NULL;
+}
+
+/* Keeps a test of a field that frame i makes around the call being left,
+ * in case the function stores the field later (extract_entry.c). */
+static void note_entry_test(struct extractor *ex, size_t i, const struct sova_cond *cond)
+{
+	size_t start;
+	struct frame *fn = function_frame_at(ex, &start);
+	const struct sova_func *func = ext_func(ex);
+	if (!fn || !func || !cond->path)
+		return;
+	struct entry_test t = { .call = func->ncalls, .cond = *cond };
+	for (size_t k = fn->nentry_tests; k-- > 0 && fn->entry_tests[k].call == t.call;)
+		if (sova_cond_same(&fn->entry_tests[k].cond, cond))
+			return;
+	t.test_end = ext_offset_of(clang_getRangeEnd(clang_getCursorExtent(test_of(ex, i))));
+	for (size_t j = start + 1; j <= i && t.nloops >= 0; j++) {
+		struct frame *f = &ex->stack[j];
+		if (!is_loop(f->kind))
+			continue;
+		if (t.nloops == ENTRY_MAX_LOOPS) {
+			t.nloops = -1;
+			break;
+		}
+		span_of(f);
+		t.loops[t.nloops++] = (struct entry_loop){ f->cursor, f->span_from, f->span_to };
+	}
+	SOVA_PUSH(fn->entry_tests, fn->nentry_tests, fn->capentry_tests, t);
+}
+
 void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 {
 	struct held all = { 0 };
@@ -434,6 +473,9 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 		const struct held *h = frame_held(ex, i);
 		if (h)
 			ext_held_add(&all, h);
+		for (size_t k = 0; h && k < h->nconds; k++)
+			if (h->conds[k].path) /* kept in case the function stores the field later */
+				note_entry_test(ex, i, &h->conds[k]);
 	}
 	call->guards = all.truths;
 	call->nguards = all.ntruths;
@@ -457,7 +499,7 @@ static int clears_bits(struct extractor *ex, const struct frame *up)
 		return 0;
 	char op[8];
 	ext_binary_operator(ex, up->cursor, op, sizeof(op));
-	return strcmp(op, "&=") == 0 && ext_int_value(peeled(ex, ext_child_at(ex, up->cursor, 1))).kind == SOVA_VAL_INT;
+	return strcmp(op, "&=") == 0 && ext_int_value(ext_peeled(ex, ext_child_at(ex, up->cursor, 1))).kind == SOVA_VAL_INT;
 }
 
 /* A parameter, or a field of any object, that the function changes or
@@ -465,40 +507,43 @@ static int clears_bits(struct extractor *ex, const struct frame *up)
  * ref is a DeclRefExpr or MemberRefExpr; an lvalue directly under an
  * operator is stored into, incremented or has its address taken (a read
  * would sit under an implicit cast). */
-void ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up)
+int ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up)
 {
 	int lvalue_use = up->kind == CXCursor_UnaryOperator || up->kind == CXCursor_CompoundAssignOperator ||
 			 (up->kind == CXCursor_BinaryOperator && up->children == 1);
 	struct frame *fn = lvalue_use ? function_frame(ex) : NULL;
 	if (!fn)
-		return;
+		return 0;
 	if (ext_is_kind(ref, CXCursor_MemberRefExpr)) {
 		const char *field = ext_usr(ex, clang_getCursorReferenced(ref));
 		SOVA_PUSH(fn->written_fields, fn->nwritten_fields, fn->capwritten_fields, field);
-		return;
+		if (fn->capwritten_at < fn->capwritten_fields) {
+			fn->capwritten_at = fn->capwritten_fields;
+			fn->written_at = sova_xrealloc(fn->written_at, fn->capwritten_at, sizeof(*fn->written_at));
+		}
+		fn->written_at[fn->nwritten_fields - 1] = ext_offset_of(clang_getCursorLocation(ref));
+		return 1;
 	}
 	int param = param_named(ex, ref);
 	if (param < 0)
-		return;
+		return 1;
 	if (clears_bits(ex, up))
 		SOVA_PUSH(fn->cleared, fn->ncleared, fn->capcleared, param);
 	else
 		SOVA_PUSH(fn->written, fn->nwritten, fn->capwritten, param);
+	return 1;
 }
 
-/* Whether a path names a field the function writes: "\x1fF1\x1fF2" holds F1 and F2. */
+/* Whether a path names a field the function writes. */
 static int path_written(const char *path, const struct frame *f)
 {
-	for (size_t k = 0; path && k < f->nwritten_fields; k++) {
-		size_t n = strlen(f->written_fields[k]);
-		for (const char *at = strstr(path, f->written_fields[k]); at; at = strstr(at + 1, f->written_fields[k]))
-			if (at > path && at[-1] == SOVA_PATH_MEMBER && (at[n] == '\0' || at[n] == SOVA_PATH_MEMBER))
-				return 1;
-	}
+	for (size_t k = 0; path && k < f->nwritten_fields; k++)
+		if (sova_path_has_field(path, f->written_fields[k]))
+			return 1;
 	return 0;
 }
 
-static int cond_written(const struct sova_cond *cond, const struct frame *f)
+int ext_cond_written(const struct sova_cond *cond, const struct frame *f)
 {
 	for (size_t k = 0; k < f->nwritten; k++)
 		if (f->written[k] == cond->param)
@@ -518,7 +563,7 @@ static int derived_arg_written(const struct sova_derived_arg *t, const struct fr
 	for (size_t k = 0; k < f->ncleared; k++)
 		if (f->cleared[k] == t->cond.param)
 			return 1;
-	return cond_written(&t->cond, f);
+	return ext_cond_written(&t->cond, f);
 }
 
 void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
@@ -529,7 +574,7 @@ void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
 		struct sova_call *call = &fn->calls[c];
 		size_t kept = 0;
 		for (size_t i = 0; i < call->nconds; i++)
-			if (!cond_written(&call->conds[i], f))
+			if (!ext_cond_written(&call->conds[i], f))
 				call->conds[kept++] = call->conds[i];
 		call->nconds = kept;
 		kept = 0;

@@ -1,8 +1,12 @@
 /* extract_internal.h - what the files of the extraction stage share:
  * extract.c (the walk, functions, calls), extract_values.c (what an
- * expression denotes), extract_init.c (initializer lists) and
- * extract_conds.c (what holds whenever a call runs) and extract_fatal.c
- * (calls on a path that ends the process). */
+ * expression denotes), extract_init.c (initializer lists),
+ * extract_conds.c (what holds whenever a call runs), extract_switch.c
+ * and extract_labels.c (what switch labels and goto labels do to that),
+ * extract_entry.c (tests of fields the function stores later),
+ * extract_stores.c (constants stored into an argument's fields before a
+ * call), extract_fatal.c (calls on a path that ends the process) and
+ * extract_order.c (where a call stands in its function's body). */
 #ifndef SOVA_EXTRACT_INTERNAL_H
 #define SOVA_EXTRACT_INTERNAL_H
 
@@ -69,6 +73,31 @@ struct function_gotos {
 	size_t count, cap;
 };
 
+/* A constant a statement stored into a field of a local or parameter
+ * (`it->state = DONE;`), still there (extract_stores.c). */
+struct pending_store {
+	struct sova_val base; /* the variable: LOCAL (usr) or PARAM (num) */
+	int through_pointer;  /* it->f: the variable is the pointer; s.f: the struct itself */
+	const char *path;     /* the members, as a sova_cond path */
+	long value;
+};
+
+/* A test of a parameter's field around a call, kept until the function's
+ * stores are known (extract_entry.c): where the test ends, and the loops
+ * around it, outermost first. */
+#define ENTRY_MAX_LOOPS 4
+struct entry_loop {
+	CXCursor loop;
+	unsigned from, to;
+};
+struct entry_test {
+	size_t call;
+	struct sova_cond cond;
+	unsigned test_end;
+	int nloops; /* -1: more than ENTRY_MAX_LOOPS */
+	struct entry_loop loops[ENTRY_MAX_LOOPS];
+};
+
 /* An AST node the walk has entered and not yet left. */
 struct frame {
 	CXCursor cursor;
@@ -89,6 +118,15 @@ struct frame {
 	size_t ncleared, capcleared;
 	const char **written_fields; /* a function's frame: fields it assigns, by USR */
 	size_t nwritten_fields, capwritten_fields;
+	unsigned *written_at;        /* a function's frame: where each of those is assigned */
+	size_t capwritten_at;
+	struct entry_test *entry_tests; /* a function's frame: tests of fields (extract_entry.c) */
+	size_t nentry_tests, capentry_tests;
+	struct pending_store *stores; /* CompoundStmt: constants stored by its statements (extract_stores.c) */
+	size_t nstores, capstores;
+	size_t calls_at_stmt;         /* CompoundStmt: the function's calls when its current statement began */
+	unsigned span_from, span_to;  /* where the node's source starts and ends, once span_known */
+	int span_known;
 	const char **unknown_stores; /* a function's frame: member paths stored other than by a constant */
 	size_t nunknown_stores, capunknown_stores;
 	int opens_func; /* a function or block whose body is being extracted */
@@ -226,6 +264,18 @@ struct sova_val ext_int_value(CXCursor c);
 
 /* What expression c denotes; the caller owns the result. */
 struct sova_val ext_value_of(struct extractor *ex, CXCursor c);
+/* c without parentheses and implicit casts. */
+CXCursor ext_peeled(const struct extractor *ex, CXCursor c);
+/* The members c reads through as a sova_cond path (p->a.b: "\x1fA\x1fB";
+ * malloc'd, NULL when c is no member access), and in *base the
+ * expression they start from. */
+char *ext_member_path(struct extractor *ex, CXCursor c, CXCursor *base);
+/* Whether a test of a parameter or field (a cond) may not be of its value
+ * on entry: the function frame f saw it assigned (extract_conds.c). */
+int ext_cond_written(const struct sova_cond *cond, const struct frame *f);
+/* Where a location is, as an offset in its file (a macro's: where it is used). */
+unsigned ext_offset_of(CXSourceLocation loc);
+
 /* The value naming a declaration: a function, variable, parameter or field. */
 struct sova_val ext_value_of_decl(struct extractor *ex, CXCursor decl);
 
@@ -258,10 +308,28 @@ void ext_derived_arg(struct extractor *ex, CXCursor arg, int index, struct sova_
 void ext_call_conditions(struct extractor *ex, struct sova_call *call);
 /* On leaving an if: `if (E) return;` leaves E false for the rest of its block. */
 void ext_leave_if(struct extractor *ex, struct frame *f);
-/* Notes a parameter or field the reference ref, a child of up, assigns or lets escape. */
-void ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up);
+/* Notes a parameter or field the reference ref, a child of up, assigns or
+ * lets escape; returns 1 when ref is so written. */
+int ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up);
 /* Drops from fn's calls the tests of parameters and fields its frame f saw written. */
 void ext_drop_written_params(struct sova_func *fn, const struct frame *f);
+
+/* Constants stored into an argument's fields just before a call
+ * (extract_stores.c): a statement of block `block` begins; a constant
+ * store, child of block, was left; a reference (under frame up) may
+ * change a variable or field; a call is left (fills its arg_fields);
+ * the function closes (drops them all when it has a goto). */
+void ext_stores_next_stmt(struct extractor *ex, struct frame *block);
+void ext_stores_note(struct extractor *ex, struct frame *block, CXCursor lhs, long value);
+void ext_stores_forget(struct extractor *ex, CXCursor ref, const struct frame *up);
+void ext_stores_call(struct extractor *ex, struct sova_call *call);
+void ext_stores_close(struct sova_func *fn);
+
+/* Tests of fields the function assigns later (extract_entry.c): at the
+ * function's close, those of its entry_tests (kept by ext_call_conditions)
+ * that held on entry become entry_conds, before the written tests are
+ * dropped from conds. */
+void ext_entry_close(struct extractor *ex, struct sova_func *fn, const struct frame *f);
 
 /* Paths that end the process (extract_fatal.c): called as the walk enters
  * and leaves each node; up is the frame around f, NULL at the top. */

@@ -14,13 +14,6 @@
  * goto in the function, loses them. */
 #include "extract_internal.h"
 
-static unsigned offset_of(CXSourceLocation loc)
-{
-	unsigned offset = 0;
-	clang_getExpansionLocation(loc, NULL, NULL, NULL, &offset);
-	return offset;
-}
-
 static enum CXChildVisitResult find_gotos(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
@@ -30,8 +23,8 @@ static enum CXChildVisitResult find_gotos(CXCursor c, CXCursor parent, CXClientD
 		g->computed = 1;
 	} else if (kind == CXCursor_GotoStmt) {
 		/* Cursors found two ways differ in their parent: a label is known by where it is. */
-		struct goto_site site = { offset_of(clang_getCursorLocation(clang_getCursorReferenced(c))),
-					  offset_of(clang_getCursorLocation(c)) };
+		struct goto_site site = { ext_offset_of(clang_getCursorLocation(clang_getCursorReferenced(c))),
+					  ext_offset_of(clang_getCursorLocation(c)) };
 		SOVA_PUSH(g->sites, g->count, g->cap, site);
 	}
 	return CXChildVisit_Recurse;
@@ -45,7 +38,7 @@ static int gotos_inside(const struct function_gotos *g, unsigned label_at, CXCur
 	if (g->computed)
 		return 0;
 	CXSourceRange extent = clang_getCursorExtent(c);
-	unsigned from = offset_of(clang_getRangeStart(extent)), to = offset_of(clang_getRangeEnd(extent));
+	unsigned from = ext_offset_of(clang_getRangeStart(extent)), to = ext_offset_of(clang_getRangeEnd(extent));
 	unsigned last = label_at;
 	for (size_t i = 0; i < g->count; i++) {
 		unsigned at = g->sites[i].offset;
@@ -72,7 +65,7 @@ void ext_enter_label(struct extractor *ex, CXCursor c)
 	if (fn >= ex->depth)
 		return;
 	struct function_gotos *gotos = &ex->stack[fn].gotos;
-	unsigned label_at = offset_of(clang_getCursorLocation(c));
+	unsigned label_at = ext_offset_of(clang_getCursorLocation(c));
 	if (is_goto_label && !gotos->read) {
 		clang_visitChildren(ex->stack[fn].cursor, find_gotos, gotos);
 		gotos->read = 1;

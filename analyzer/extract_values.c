@@ -973,3 +973,46 @@ void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_va
 	else
 		SOVA_PUSH(ex->facts->globals, ex->facts->nglobals, ex->facts->capglobals, a);
 }
+
+/* ---- expressions, as the condition and store facts read them ---- */
+
+#define MAX_PEEL_DEPTH 64
+
+CXCursor ext_peeled(const struct extractor *ex, CXCursor c)
+{
+	for (int i = 0; i < MAX_PEEL_DEPTH; i++) {
+		enum CXCursorKind kind = clang_getCursorKind(c);
+		CXCursor inner;
+		if ((kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr && kind != CXCursor_CStyleCastExpr) ||
+		    !ext_wrapped_expr(ex, c, &inner))
+			return c;
+		c = inner;
+	}
+	return c;
+}
+
+char *ext_member_path(struct extractor *ex, CXCursor c, CXCursor *base)
+{
+	char *fields = NULL;
+	size_t len = 0;
+	for (int depth = 0; depth < MAX_PEEL_DEPTH && ext_is_kind(c, CXCursor_MemberRefExpr); depth++) {
+		const char *field = ext_usr(ex, clang_getCursorReferenced(c));
+		size_t n = strlen(field);
+		fields = sova_xrealloc(fields, len + n + 2, 1);
+		memmove(fields + n + 1, fields, len);
+		fields[0] = SOVA_PATH_MEMBER;
+		memcpy(fields + 1, field, n);
+		len += n + 1;
+		fields[len] = '\0';
+		c = ext_peeled(ex, ext_child_at(ex, c, 0));
+	}
+	*base = c;
+	return fields;
+}
+
+unsigned ext_offset_of(CXSourceLocation loc)
+{
+	unsigned offset = 0;
+	clang_getExpansionLocation(loc, NULL, NULL, NULL, &offset);
+	return offset;
+}

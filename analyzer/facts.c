@@ -55,6 +55,13 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->nconds; i++)
 		if (!cond_ok(&c->conds[i]))
 			return 0;
+	for (size_t i = 0; i < c->nentry_conds; i++)
+		if (!cond_ok(&c->entry_conds[i].a) || !cond_ok(&c->entry_conds[i].b))
+			return 0;
+	for (size_t i = 0; i < c->narg_fields; i++)
+		if (!cond_ok(&c->arg_fields[i]) || (size_t)c->arg_fields[i].param >= c->nargs ||
+		    !c->arg_fields[i].path || !c->arg_fields[i].equal || c->arg_fields[i].mask)
+			return 0;
 	for (size_t i = 0; i < c->nderived_args; i++) {
 		const struct sova_derived_arg *t = &c->derived_args[i];
 		if (t->arg < 0 || (size_t)t->arg >= c->nargs || (t->keep_bits != 0 && t->keep_bits != 1) ||
@@ -121,6 +128,8 @@ static size_t array_bytes(const struct sova_tu_facts *facts)
 			bytes += BYTES(f->calls[c].nargs, f->calls[c].args) + BYTES(f->calls[c].nguards, f->calls[c].guards) +
 				 BYTES(f->calls[c].nconds, f->calls[c].conds) +
 				 BYTES(f->calls[c].nderived_args, f->calls[c].derived_args) +
+				 BYTES(f->calls[c].nentry_conds, f->calls[c].entry_conds) +
+				 BYTES(f->calls[c].narg_fields, f->calls[c].arg_fields) +
 				 BYTES(f->calls[c].nloop_reads, f->calls[c].loop_reads);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++)
@@ -143,6 +152,10 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 			call->conds = sova_strpool_adopt(pool, call->conds, call->nconds, sizeof(*call->conds));
 			call->derived_args =
 				sova_strpool_adopt(pool, call->derived_args, call->nderived_args, sizeof(*call->derived_args));
+			call->entry_conds =
+				sova_strpool_adopt(pool, call->entry_conds, call->nentry_conds, sizeof(*call->entry_conds));
+			call->arg_fields =
+				sova_strpool_adopt(pool, call->arg_fields, call->narg_fields, sizeof(*call->arg_fields));
 			call->loop_reads =
 				sova_strpool_adopt(pool, call->loop_reads, call->nloop_reads, sizeof(*call->loop_reads));
 		}
@@ -172,6 +185,8 @@ static void func_free(struct sova_func *fn)
 		free(fn->calls[i].guards);
 		free(fn->calls[i].conds);
 		free(fn->calls[i].derived_args);
+		free(fn->calls[i].entry_conds);
+		free(fn->calls[i].arg_fields);
 		free(fn->calls[i].loop_reads);
 	}
 	free(fn->calls);
@@ -294,4 +309,19 @@ int sova_val_contains(const struct sova_val *outer, const struct sova_val *inner
 		return 0;
 	size_t n = strlen(o);
 	return strncmp(i, o, n) == 0 && i[n] == SOVA_PATH_MEMBER;
+}
+
+int sova_cond_same(const struct sova_cond *a, const struct sova_cond *b)
+{
+	int same_path = a->path && b->path ? strcmp(a->path, b->path) == 0 : a->path == b->path;
+	return a->param == b->param && same_path && a->equal == b->equal && a->value == b->value && a->mask == b->mask;
+}
+
+int sova_path_has_field(const char *path, const char *field)
+{
+	size_t n = strlen(field);
+	for (const char *at = path ? strstr(path, field) : NULL; at; at = strstr(at + 1, field))
+		if (at > path && at[-1] == SOVA_PATH_MEMBER && (at[n] == '\0' || at[n] == SOVA_PATH_MEMBER))
+			return 1;
+	return 0;
 }

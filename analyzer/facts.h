@@ -83,6 +83,18 @@ struct sova_derived_arg {
 	struct sova_cond cond; /* of the calling function's parameter; path NULL */
 };
 
+/* Two tests of the values on entry of which one holds whenever a call runs:
+ * a test the function's own later stores may change, on the first pass of
+ * a loop, or that loop's test passing again (`do { switch (it->state) {
+ * case START: connect(); ... it->state = DONE; } } while (loop && ...)`:
+ * it->state == START as on entry, or loop != 0). a and b are the same
+ * test when the function changes the value only after the test and no
+ * loop takes it back there. Unlike conds, these only prune: they say
+ * nothing of what the value is at the call. */
+struct sova_either {
+	struct sova_cond a, b;
+};
+
 struct sova_call {
 	struct sova_loc loc;
 	const char *callee_usr;  /* direct callee, or NULL for an indirect call */
@@ -101,6 +113,14 @@ struct sova_call {
 	size_t nconds;
 	struct sova_derived_arg *derived_args; /* arguments that are tests of the parameters */
 	size_t nderived_args;
+	struct sova_either *entry_conds; /* see sova_either */
+	size_t nentry_conds;
+	/* Fields of the arguments stored with a constant just before the call,
+	 * with no call or other store to them between (`it->state = DONE;
+	 * process(it);`): param is the argument's index, path the members, and
+	 * equal is 1. */
+	struct sova_cond *arg_fields;
+	size_t narg_fields;
 	/* 0, or where the process ends on every path from this call: at call
 	 * dies_at - 1 of the function (a noreturn call), or SOVA_DIES_SPINNING
 	 * (an empty endless loop, as after g_error). See extract_fatal.c. */
@@ -257,5 +277,12 @@ int sova_val_same_access(const struct sova_val *a, const struct sova_val *b);
 /* Returns 1 when inner is a member, at any depth, of the struct outer names,
  * whatever the objects: &p->dw contains the field work of p->dw.work. */
 int sova_val_contains(const struct sova_val *outer, const struct sova_val *inner);
+
+/* Returns 1 when two tests are the same: the same reference (paths
+ * compared as strings), operator, value and mask. */
+int sova_cond_same(const struct sova_cond *a, const struct sova_cond *b);
+
+/* Returns 1 when a member path ("\x1fF1\x1fF2", sova_cond's) goes through field F. */
+int sova_path_has_field(const char *path, const char *field);
 
 #endif /* SOVA_FACTS_H */

@@ -132,6 +132,22 @@ static cJSON *call_json(const struct sova_call *c)
 		}
 		cJSON_AddItemToObject(o, "derived_args", tests);
 	}
+	if (c->nentry_conds) {
+		cJSON *either = cJSON_CreateArray();
+		for (size_t i = 0; i < c->nentry_conds; i++) {
+			cJSON *pair = cJSON_CreateArray();
+			cJSON_AddItemToArray(pair, cond_json(&c->entry_conds[i].a));
+			cJSON_AddItemToArray(pair, cond_json(&c->entry_conds[i].b));
+			cJSON_AddItemToArray(either, pair);
+		}
+		cJSON_AddItemToObject(o, "entry_conds", either);
+	}
+	if (c->narg_fields) {
+		cJSON *fields = cJSON_CreateArray();
+		for (size_t i = 0; i < c->narg_fields; i++)
+			cJSON_AddItemToArray(fields, cond_json(&c->arg_fields[i]));
+		cJSON_AddItemToObject(o, "arg_fields", fields);
+	}
 	if (c->dies_at)
 		cJSON_AddNumberToObject(o, "dies_at", c->dies_at);
 	if (c->stmt)
@@ -421,6 +437,35 @@ static void read_conds(struct reader *r, const cJSON *conds, struct sova_call *c
 	}
 }
 
+/* "entry_conds": [[cond, cond], ...] */
+static void read_entry_conds(struct reader *r, const cJSON *pairs, struct sova_call *c)
+{
+	size_t cap = 0;
+	for (const cJSON *t = pairs ? pairs->child : NULL; t && !r->bad; t = t->next) {
+		struct sova_either either;
+		if (!cJSON_IsArray(t) || cJSON_GetArraySize(t) != 2 || !read_cond(r, cJSON_GetArrayItem(t, 0), &either.a) ||
+		    !read_cond(r, cJSON_GetArrayItem(t, 1), &either.b)) {
+			r->bad = 1;
+			return;
+		}
+		SOVA_PUSH(c->entry_conds, c->nentry_conds, cap, either);
+	}
+}
+
+/* "arg_fields": [cond, ...] */
+static void read_arg_fields(struct reader *r, const cJSON *fields, struct sova_call *c)
+{
+	size_t cap = 0;
+	for (const cJSON *t = fields ? fields->child : NULL; t && !r->bad; t = t->next) {
+		struct sova_cond cond;
+		if (!read_cond(r, t, &cond)) {
+			r->bad = 1;
+			return;
+		}
+		SOVA_PUSH(c->arg_fields, c->narg_fields, cap, cond);
+	}
+}
+
 /* "derived_args": [[arg, "truth" or "bits", cond], ...] */
 static void read_derived_args(struct reader *r, const cJSON *tests, struct sova_call *c)
 {
@@ -472,6 +517,8 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	}
 	read_conds(r, read_array(r, o, "conds", 0), c);
 	read_derived_args(r, read_array(r, o, "derived_args", 0), c);
+	read_entry_conds(r, read_array(r, o, "entry_conds", 0), c);
+	read_arg_fields(r, read_array(r, o, "arg_fields", 0), c);
 	c->dies_at = (int)read_optional_num(r, o, "dies_at", SOVA_DIES_SPINNING);
 	c->stmt = (unsigned)read_optional_num(r, o, "stmt", 0);
 	c->unconditional = read_bool(r, o, "unconditional");

@@ -386,8 +386,13 @@ static void find_relevant(struct sova_engine *e)
 		for (size_t c = 0; c < fn->ncalls; c++) {
 			rel->callee_params[c] = callee_param(e, (int)d, (int)c, &rel->callee_paths[c]);
 			relevant_add(&rv, (int)d, rel->callee_params[c], rel->callee_paths[c]);
-			for (size_t k = 0; k < fn->calls[c].nconds; k++)
-				relevant_add(&rv, (int)d, fn->calls[c].conds[k].param, fn->calls[c].conds[k].path);
+			const struct sova_call *call = &fn->calls[c];
+			for (size_t k = 0; k < call->nconds; k++)
+				relevant_add(&rv, (int)d, call->conds[k].param, call->conds[k].path);
+			for (size_t k = 0; k < call->nentry_conds; k++) {
+				relevant_add(&rv, (int)d, call->entry_conds[k].a.param, call->entry_conds[k].a.path);
+				relevant_add(&rv, (int)d, call->entry_conds[k].b.param, call->entry_conds[k].b.path);
+			}
 		}
 		if (e->relevant[d].n) {
 			work[nwork++] = (int)d;
@@ -490,6 +495,10 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 	const struct sova_val *arg = sova_engine_arg(e, def, call, ref->param);
 	if (!arg)
 		return unknown_bound;
+	const struct sova_call *at = sova_engine_call(e, def, call);
+	for (size_t i = 0; ref->path && i < at->narg_fields; i++) /* it->state = DONE; process(it); */
+		if (at->arg_fields[i].param == ref->param && same_path(at->arg_fields[i].path, ref->path))
+			return (struct sova_bound){ SOVA_BOUND_INT, at->arg_fields[i].value };
 	int param = param_of(e, def, arg);
 	if (param >= 0)
 		return refined(sova_engine_call(e, def, call), param, ref->path,
@@ -516,21 +525,28 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 }
 
 int sova_state_contradiction(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
-			     struct sova_bound *bound)
+			     struct sova_bound bound[2])
 {
 	const struct sova_call *c = sova_engine_call(e, reach->states[state].def, call);
 	for (size_t i = 0; i < c->nconds; i++) {
-		*bound = bound_of(e, reach, state, c->conds[i].param, c->conds[i].path);
-		if (cond_contradicted(&c->conds[i], *bound))
+		bound[0] = bound[1] = bound_of(e, reach, state, c->conds[i].param, c->conds[i].path);
+		if (cond_contradicted(&c->conds[i], bound[0]))
 			return (int)i;
+	}
+	for (size_t i = 0; i < c->nentry_conds; i++) {
+		const struct sova_either *either = &c->entry_conds[i];
+		bound[0] = bound_of(e, reach, state, either->a.param, either->a.path);
+		bound[1] = bound_of(e, reach, state, either->b.param, either->b.path);
+		if (cond_contradicted(&either->a, bound[0]) && cond_contradicted(&either->b, bound[1]))
+			return (int)(c->nconds + i);
 	}
 	return -1;
 }
 
 int sova_state_allows(const struct sova_engine *e, const struct sova_reach *reach, int state, int call)
 {
-	struct sova_bound bound;
-	return sova_state_contradiction(e, reach, state, call, &bound) < 0;
+	struct sova_bound bound[2];
+	return sova_state_contradiction(e, reach, state, call, bound) < 0;
 }
 
 /* The syms a call may reach in a state: for a call through a parameter
@@ -689,7 +705,7 @@ static enum sova_prune prune_reason(const struct sova_engine *e, const struct so
 {
 	int def = reach->states[state].def;
 	*p = (struct sova_pruned){ .state = state, .call = call, .cond = -1, .target = -1 };
-	if ((p->cond = sova_state_contradiction(e, reach, state, call, &p->bound)) >= 0)
+	if ((p->cond = sova_state_contradiction(e, reach, state, call, p->bound)) >= 0)
 		return p->reason = SOVA_PRUNE_CONDITION;
 	if (sova_engine_on_exhaustion(e, def, call))
 		return p->reason = SOVA_PRUNE_EXHAUSTION;
