@@ -265,9 +265,9 @@ static void leave_field_store(struct extractor *ex, struct frame *f, int compoun
 	if (!ext_is_kind(f->first, CXCursor_MemberRefExpr) &&
 	    !(ext_is_kind(f->first, CXCursor_UnaryOperator) && ext_first_char(ex, f->first) == '*'))
 		return;
-	const char *op = ext_frame_operator(ex, f);
+	/* The operator only matters for a constant: finding it reads tokens. */
 	struct sova_val value = ext_int_value(f->second);
-	int constant = value.kind == SOVA_VAL_INT && (strcmp(op, compound ? "|=" : "=") == 0);
+	int constant = value.kind == SOVA_VAL_INT && strcmp(ext_frame_operator(ex, f), compound ? "|=" : "=") == 0;
 	struct sova_val target = ext_value_of(ex, f->first);
 	struct frame *fn = function_frame_of(ex);
 	if (!constant) {

@@ -85,8 +85,18 @@ static int same_variable(const struct sova_val *a, const struct sova_val *b)
 }
 
 /* Whether a path ("\x1fF1\x1fF2") holds field F. */
+static int any_pending(const struct extractor *ex)
+{
+	for (size_t i = function_start(ex); i < ex->depth; i++)
+		if (ex->stack[i].nstores)
+			return 1;
+	return 0;
+}
+
 void ext_stores_forget(struct extractor *ex, CXCursor ref, const struct frame *up)
 {
+	if (!any_pending(ex)) /* most writes: nothing to forget */
+		return;
 	const char *field = NULL;
 	struct sova_val var = { .kind = SOVA_VAL_UNKNOWN };
 	int through_pointer;

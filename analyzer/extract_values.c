@@ -812,7 +812,11 @@ static const char *access_path(struct extractor *ex, CXCursor c, const char **me
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		if (kind == CXCursor_MemberRefExpr) {
 			const char *field = ext_usr(ex, clang_getCursorReferenced(c));
-			path_push(&p, sova_xasprintf("%c%s", SOVA_PATH_MEMBER, field));
+			size_t n = strlen(field); /* not printf: the walk builds one per member access */
+			char *seg = sova_xmalloc(n + 2);
+			seg[0] = SOVA_PATH_MEMBER;
+			memcpy(seg + 1, field, n + 1);
+			path_push(&p, seg);
 			c = ext_child_at(ex, c, 0);
 			if (unconverted_type(ex, c).kind == CXType_Pointer) /* o->f */
 				p.through_pointer = 1;
