@@ -330,6 +330,8 @@ static void leave_var(struct extractor *ex, CXCursor c)
 	if (kids.last_expr >= 0 && !ext_is_kind(kids.items[kids.last_expr], CXCursor_InitListExpr))
 		ext_add_assign(ex, ext_value_of_decl(ex, c), ext_value_of(ex, kids.items[kids.last_expr]),
 			       (struct sova_val){ .kind = SOVA_VAL_UNKNOWN });
+	if (kids.last_expr >= 0 && ext_func(ex))
+		ext_locals_note_init(ex, c, kids.items[kids.last_expr]);
 	ext_children_free(&kids);
 }
 
@@ -396,6 +398,7 @@ static void open_function(struct extractor *ex, struct frame *f, struct sova_fun
 
 static void close_function(struct extractor *ex, struct frame *f)
 {
+	ext_locals_close(ext_func(ex), f); /* tests made through locals written twice go first */
 	ext_entry_close(ex, ext_func(ex), f); /* before the written tests leave conds */
 	ext_stores_close(ext_func(ex));
 	ext_drop_written_params(ext_func(ex), f);
@@ -521,6 +524,8 @@ static void leave(struct extractor *ex)
 	free(f->written_fields);
 	free(f->written_at);
 	free(f->entry_tests);
+	free(f->local_writes);
+	free(f->provisional);
 	free(f->stores);
 	free(f->unknown_stores);
 	ex->depth--;
@@ -660,8 +665,10 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		up->last_expr_index = up->children - 1;
 	}
 	if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) && ex->func >= 0 &&
-	    ext_note_write(ex, c, up))
+	    ext_note_write(ex, c, up)) {
 		ext_stores_forget(ex, c, up);
+		ext_locals_note_write(ex, c, up);
+	}
 	if ((kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt || kind == CXCursor_LabelStmt) && ex->func >= 0)
 		ext_enter_label(ex, c);
 	if (kind == CXCursor_DeclRefExpr)

@@ -68,6 +68,77 @@ static int param_read(struct extractor *ex, CXCursor c, const char **path)
 	return param;
 }
 
+/* The local variable c reads, itself (*path NULL) or through members;
+ * NULL when c reads none. */
+static const char *local_read(struct extractor *ex, CXCursor c, const char **path)
+{
+	CXCursor base;
+	char *fields = ext_member_path(ex, c, &base);
+	const char *local = ext_local_named(ex, base);
+	*path = local && fields ? ext_str(ex, fields) : NULL;
+	free(fields);
+	return local;
+}
+
+/* The parameter a local's one write so far reads, with the test's own
+ * members on the local after the value's (`struct item *it = data;`
+ * makes it->state data's state; `wme = TAILQ_FIRST(&wp->modes)` makes
+ * wme wp's modes.tqh_first); -1 when it reads none. */
+static int param_through_local(struct extractor *ex, const char *local, const char *local_path, const char **path)
+{
+	CXCursor value;
+	const char *value_path;
+	int param = ext_local_value(ex, local, &value) ? param_read(ex, ext_peeled(ex, value), &value_path) : -1;
+	if (param < 0)
+		return -1;
+	if (!local_path || !value_path) {
+		*path = local_path ? local_path : value_path;
+		return param;
+	}
+	size_t a = strlen(value_path), b = strlen(local_path);
+	char *joined = sova_xmalloc(a + b + 1);
+	memcpy(joined, value_path, a);
+	memcpy(joined + a, local_path, b + 1);
+	*path = ext_str(ex, joined);
+	free(joined);
+	return param;
+}
+
+/* Where the condition being read ends, found once per condition. */
+static unsigned condition_end(struct extractor *ex)
+{
+	if (!ex->condition_end_known) {
+		ex->condition_end = ext_offset_of(clang_getRangeEnd(clang_getCursorExtent(ex->condition)));
+		ex->condition_end_known = 1;
+	}
+	return ex->condition_end;
+}
+
+/* A test of a local, or of a field reached from one: kept as that (it
+ * holds at a later call that passes the local, while nothing writes the
+ * local), and, when the local holds what a parameter held, as a test of
+ * the parameter (provisional: see extract_locals.c). */
+static void add_local_test(struct extractor *ex, struct held *h, const char *local, const char *path, int equal,
+			   long value)
+{
+	int seen = 0;
+	for (size_t i = 0; i < h->nlocal_conds && !seen; i++) {
+		const struct local_cond *lc = &h->local_conds[i];
+		seen = lc->local == local && lc->cond.path == path && lc->cond.equal == equal && lc->cond.value == value;
+	}
+	if (!seen) {
+		struct local_cond lc = { local, { 0, path, equal, value, 0 }, condition_end(ex) };
+		SOVA_PUSH(h->local_conds, h->nlocal_conds, h->caplocal_conds, lc);
+	}
+	const char *param_path;
+	int param = param_through_local(ex, local, path, &param_path);
+	if (param < 0)
+		return;
+	add_cond(h, param, param_path, equal, value, 0);
+	struct sova_cond cond = { param, param_path, equal, value, 0 };
+	ext_locals_provisional(ex, local, &cond);
+}
+
 /* call != 0 holds: the call's result is true. */
 static void call_comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
 {
@@ -100,11 +171,21 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
 		param = param_read(ex, rhs, &path);
 		constant = lhs;
 	}
-	if (param < 0)
+	if (param >= 0) {
+		struct sova_val v = ext_int_value(constant);
+		if (v.kind == SOVA_VAL_INT)
+			add_cond(out, param, path, equal, v.num, 0);
 		return;
-	struct sova_val v = ext_int_value(constant);
+	}
+	const char *local = local_read(ex, lhs, &path);
+	constant = rhs;
+	if (!local) {
+		local = local_read(ex, rhs, &path);
+		constant = lhs;
+	}
+	struct sova_val v = local ? ext_int_value(constant) : (struct sova_val){ .kind = SOVA_VAL_UNKNOWN };
 	if (v.kind == SOVA_VAL_INT)
-		add_cond(out, param, path, equal, v.num, 0);
+		add_local_test(ex, out, local, path, equal, v.num);
 }
 
 /* The operands of c, an a & b: the parameter (or a field of it) whose
@@ -159,10 +240,10 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
 
 static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth);
 
-static void implied_binary(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth)
+static void implied_binary(struct extractor *ex, CXCursor c, CXCursor paren, int sense, struct held *out, int depth)
 {
 	char op[8];
-	ext_binary_operator(ex, c, op, sizeof(op));
+	ext_binary_operator_in(ex, c, paren, op, sizeof(op));
 	CXCursor lhs = ext_child_at(ex, c, 0), rhs = ext_child_at(ex, c, 1);
 	if ((strcmp(op, "&&") == 0 && sense) || (strcmp(op, "||") == 0 && !sense)) {
 		implied(ex, lhs, sense, out, depth + 1);
@@ -197,13 +278,24 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 {
 	if (depth > MAX_CONDITION_DEPTH)
 		return;
-	c = ext_peeled(ex, c);
+	CXCursor paren = clang_getNullCursor(); /* peeled as ext_peeled does, keeping the innermost ( ) */
+	for (int i = 0; i < MAX_CONDITION_DEPTH; i++) {
+		enum CXCursorKind wrapper = clang_getCursorKind(c);
+		CXCursor inside;
+		if ((wrapper != CXCursor_ParenExpr && wrapper != CXCursor_UnexposedExpr &&
+		     wrapper != CXCursor_CStyleCastExpr) ||
+		    !ext_wrapped_expr(ex, c, &inside))
+			break;
+		if (wrapper == CXCursor_ParenExpr)
+			paren = c;
+		c = inside;
+	}
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	CXCursor inner;
 	if (kind == CXCursor_UnaryOperator && ext_first_char(ex, c) == '!' && ext_wrapped_expr(ex, c, &inner)) {
 		implied(ex, inner, !sense, out, depth + 1);
 	} else if (kind == CXCursor_BinaryOperator) {
-		implied_binary(ex, c, sense, out, depth);
+		implied_binary(ex, c, paren, sense, out, depth);
 	} else if (kind == CXCursor_CallExpr) {
 		int call = ext_node_table_get(&ex->calls, c);
 		if (call >= 0)
@@ -212,10 +304,13 @@ static void implied(struct extractor *ex, CXCursor c, int sense, struct held *ou
 		CXCursor init = const_local_init(ex, c);
 		const char *path;
 		int param = clang_Cursor_isNull(init) ? param_read(ex, c, &path) : -1;
+		const char *local = NULL;
 		if (!clang_Cursor_isNull(init))
 			implied(ex, init, sense, out, depth + 1);
 		else if (param >= 0)
 			add_cond(out, param, path, !sense, 0, 0);
+		else if ((local = local_read(ex, c, &path)))
+			add_local_test(ex, out, local, path, !sense, 0);
 	}
 }
 
@@ -294,7 +389,15 @@ void ext_derived_arg(struct extractor *ex, CXCursor arg, int index, struct sova_
 
 void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, struct held *out)
 {
+	CXCursor around = ex->condition;
+	int known = ex->condition_end_known;
+	unsigned end = ex->condition_end;
+	ex->condition = condition;
+	ex->condition_end_known = 0;
 	implied(ex, condition, sense, out, 0);
+	ex->condition = around; /* a loop's test read while closing, say */
+	ex->condition_end_known = known;
+	ex->condition_end = end;
 }
 
 void ext_held_add(struct held *dst, const struct held *src)
@@ -302,6 +405,8 @@ void ext_held_add(struct held *dst, const struct held *src)
 	for (size_t i = 0; i < src->nconds; i++)
 		add_cond(dst, src->conds[i].param, src->conds[i].path, src->conds[i].equal, src->conds[i].value,
 			 src->conds[i].mask);
+	for (size_t i = 0; i < src->nlocal_conds; i++)
+		SOVA_PUSH(dst->local_conds, dst->nlocal_conds, dst->caplocal_conds, src->local_conds[i]);
 	for (size_t i = 0; i < src->ntruths; i++)
 		add_truth(dst, src->truths[i]);
 }
@@ -309,6 +414,7 @@ void ext_held_add(struct held *dst, const struct held *src)
 void ext_held_free(struct held *h)
 {
 	free(h->conds);
+	free(h->local_conds);
 	free(h->truths);
 	memset(h, 0, sizeof(*h));
 }
@@ -321,8 +427,11 @@ void ext_leave_if(struct extractor *ex, struct frame *f)
 		at--;
 	struct frame *block = at > 0 ? &ex->stack[at] : NULL;
 	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex) ||
-	    !ext_stmt_leaves(ex, f->second, 0)) /* not a goto: its label may come later in the block */
+	    !ext_stmt_leaves(ex, f->second, 1))
 		return;
+	/* `if (E) goto out;` leaves E false too: at `out:`, and at any label
+	 * a goto may reach, what the blocks around held is dropped
+	 * (extract_labels.c), so it holds only up to there. */
 	ext_condition_implies(ex, f->first, 0, &block->after);
 }
 
@@ -342,15 +451,22 @@ static void switch_implies(struct extractor *ex, struct frame *sw, struct frame 
 {
 	struct switch_labels reach = { 0 };
 	const char *path;
-	int param = param_read(ex, ext_peeled(ex, ext_child_at(ex, sw->cursor, 0)), &path);
-	if (param >= 0 && ext_switch_reach(ex, sw, body, &reach)) {
+	CXCursor tested = ext_peeled(ex, ext_child_at(ex, sw->cursor, 0));
+	int param = param_read(ex, tested, &path);
+	const char *local = param < 0 ? local_read(ex, tested, &path) : NULL;
+	if ((param >= 0 || local) && ext_switch_reach(ex, sw, body, &reach)) {
 		const struct switch_labels *all = &sw->labels;
-		if (reach.nvalues == 1 && !reach.has_default)
-			add_cond(out, param, path, 1, reach.values[0], 0);
-		else
-			for (size_t i = 0; i < all->nvalues; i++)
-				if (!has_value(reach.values, reach.nvalues, all->values[i]))
-					add_cond(out, param, path, 0, all->values[i], 0);
+		ex->condition = tested;
+		ex->condition_end_known = 0;
+		for (size_t i = 0; i < all->nvalues; i++) {
+			int one = reach.nvalues == 1 && !reach.has_default;
+			if (one ? all->values[i] != reach.values[0] : has_value(reach.values, reach.nvalues, all->values[i]))
+				continue;
+			if (param >= 0)
+				add_cond(out, param, path, one, all->values[i], 0);
+			else
+				add_local_test(ex, out, local, path, one, all->values[i]);
+		}
 	}
 	free(reach.values);
 }
@@ -459,10 +575,63 @@ static void note_entry_test(struct extractor *ex, size_t i, const struct sova_co
 	SOVA_PUSH(fn->entry_tests, fn->nentry_tests, fn->capentry_tests, t);
 }
 
+/* Whether a field on a test's path was stored into between the test and the call. */
+static int path_stored_between(const struct frame *fn, const char *path, unsigned from, unsigned to)
+{
+	for (size_t k = 0; path && k < fn->nwritten_fields; k++)
+		if (fn->written_at[k] >= from && fn->written_at[k] < to && sova_path_has_field(path, fn->written_fields[k]))
+			return 1;
+	return 0;
+}
+
+/* The tests of locals that the call passes: arg_conds. A test holds at the
+ * call when no loop lies between it and the call (a later pass may have
+ * changed the local after the test), and nothing wrote the local, or a
+ * field on the test's path, in between. */
+static void add_local_arg_conds(struct extractor *ex, struct sova_call *call, const struct local_cond *tests, size_t n)
+{
+	size_t start;
+	const struct frame *fn = function_frame_at(ex, &start);
+	unsigned call_at = 0;
+	int call_at_known = 0;
+	for (size_t k = 0; fn && k < n; k++) {
+		const struct local_cond *t = &tests[k];
+		for (size_t a = 0; a < call->nargs; a++) {
+			const struct sova_val *v = &call->args[a];
+			if (v->kind != SOVA_VAL_LOCAL || v->element || v->address || v->path || strcmp(v->usr, t->local) != 0)
+				continue;
+			if (!call_at_known) {
+				call_at = ext_offset_of(clang_getCursorLocation(ex->stack[ex->depth - 1].cursor));
+				call_at_known = 1;
+			}
+			if (!ext_local_unchanged(ex, t->local, t->at, call_at) ||
+			    path_stored_between(fn, t->cond.path, t->at, call_at))
+				continue;
+			struct sova_cond known = t->cond;
+			known.param = (int)a;
+			ext_arg_cond_add(call, &known);
+		}
+	}
+}
+
 void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 {
 	struct held all = { 0 };
+	struct local_cond *tests = NULL; /* of locals, from frames with no loop between them and the call */
+	size_t ntests = 0, captests = 0;
 	/* The top frame is the call itself. */
+	int loop_between = 0;
+	for (size_t i = ex->depth - 1; i-- > 1;) {
+		struct frame *f = &ex->stack[i];
+		if (f->opens_func)
+			break;
+		const struct held *h = frame_held(ex, i);
+		for (size_t k = 0; !loop_between && k < f->after.nlocal_conds; k++)
+			SOVA_PUSH(tests, ntests, captests, f->after.local_conds[k]);
+		for (size_t k = 0; !loop_between && h && k < h->nlocal_conds; k++)
+			SOVA_PUSH(tests, ntests, captests, h->local_conds[k]);
+		loop_between |= is_loop(f->kind);
+	}
 	for (size_t i = 1; i + 1 < ex->depth; i++) {
 		struct frame *f = &ex->stack[i];
 		if (f->opens_func) {
@@ -477,6 +646,10 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 			if (h->conds[k].path) /* kept in case the function stores the field later */
 				note_entry_test(ex, i, &h->conds[k]);
 	}
+	if (ntests && call->nargs)
+		add_local_arg_conds(ex, call, tests, ntests);
+	free(tests);
+	free(all.local_conds);
 	call->guards = all.truths;
 	call->nguards = all.ntruths;
 	call->conds = all.conds;
@@ -507,21 +680,57 @@ static int clears_bits(struct extractor *ex, const struct frame *up)
  * ref is a DeclRefExpr or MemberRefExpr; an lvalue directly under an
  * operator is stored into, incremented or has its address taken (a read
  * would sit under an implicit cast). */
+static void note_field_written(struct frame *fn, const char *field, unsigned at)
+{
+	SOVA_PUSH(fn->written_fields, fn->nwritten_fields, fn->capwritten_fields, field);
+	if (fn->capwritten_at < fn->capwritten_fields) {
+		fn->capwritten_at = fn->capwritten_fields;
+		fn->written_at = sova_xrealloc(fn->written_at, fn->capwritten_at, sizeof(*fn->written_at));
+	}
+	fn->written_at[fn->nwritten_fields - 1] = at;
+}
+
+/* &x->m as the base of a member access, (&x->m)->f, as TAILQ_FIRST and
+ * TAILQ_EMPTY write it: it reads through m and lets no one change it. */
+static int address_read_through(struct extractor *ex, const struct frame *up)
+{
+	if (up->kind != CXCursor_UnaryOperator || ext_first_char(ex, up->cursor) != '&')
+		return 0;
+	for (size_t i = (size_t)(up - ex->stack); i-- > 0;) {
+		enum CXCursorKind kind = ex->stack[i].kind;
+		if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
+			return kind == CXCursor_MemberRefExpr;
+	}
+	return 0;
+}
+
+/* A store to (&x->m)->f changes m as well (TAILQ_INSERT_TAIL stores to
+ * (head)->tqh_last, and through it to the list's first element). */
+static void note_members_under(struct extractor *ex, struct frame *fn, CXCursor member, unsigned at)
+{
+	CXCursor base = ext_peeled(ex, ext_child_at(ex, member, 0)), operand;
+	for (int depth = 0; depth < MAX_CONDITION_DEPTH; depth++) {
+		if (ext_is_kind(base, CXCursor_UnaryOperator) && ext_first_char(ex, base) == '&' &&
+		    ext_wrapped_expr(ex, base, &operand))
+			base = ext_peeled(ex, operand);
+		if (!ext_is_kind(base, CXCursor_MemberRefExpr))
+			return;
+		note_field_written(fn, ext_usr(ex, clang_getCursorReferenced(base)), at);
+		base = ext_peeled(ex, ext_child_at(ex, base, 0));
+	}
+}
+
 int ext_note_write(struct extractor *ex, CXCursor ref, const struct frame *up)
 {
 	int lvalue_use = up->kind == CXCursor_UnaryOperator || up->kind == CXCursor_CompoundAssignOperator ||
 			 (up->kind == CXCursor_BinaryOperator && up->children == 1);
 	struct frame *fn = lvalue_use ? function_frame(ex) : NULL;
-	if (!fn)
+	if (!fn || address_read_through(ex, up))
 		return 0;
 	if (ext_is_kind(ref, CXCursor_MemberRefExpr)) {
-		const char *field = ext_usr(ex, clang_getCursorReferenced(ref));
-		SOVA_PUSH(fn->written_fields, fn->nwritten_fields, fn->capwritten_fields, field);
-		if (fn->capwritten_at < fn->capwritten_fields) {
-			fn->capwritten_at = fn->capwritten_fields;
-			fn->written_at = sova_xrealloc(fn->written_at, fn->capwritten_at, sizeof(*fn->written_at));
-		}
-		fn->written_at[fn->nwritten_fields - 1] = ext_offset_of(clang_getCursorLocation(ref));
+		unsigned at = ext_offset_of(clang_getCursorLocation(ref));
+		note_field_written(fn, ext_usr(ex, clang_getCursorReferenced(ref)), at);
+		note_members_under(ex, fn, ref, at);
 		return 1;
 	}
 	int param = param_named(ex, ref);

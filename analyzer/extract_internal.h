@@ -5,7 +5,7 @@
  * and extract_labels.c (what switch labels and goto labels do to that),
  * extract_entry.c (tests of fields the function stores later),
  * extract_stores.c (constants stored into an argument's fields before a
- * call), extract_fatal.c (calls on a path that ends the process) and
+ * call), extract_locals.c (writes to local variables), extract_fatal.c (calls on a path that ends the process) and
  * extract_order.c (where a call stands in its function's body). */
 #ifndef SOVA_EXTRACT_INTERNAL_H
 #define SOVA_EXTRACT_INTERNAL_H
@@ -41,14 +41,42 @@ struct recent_node {
 	CXCursor first, second, last_expr;
 };
 
-/* What holds while some code runs: parameter tests, and earlier calls
- * whose result is known, as sova_call's guards (by index in the function;
- * -index - 1 for a false one). */
+/* A test of a local variable (param unused in cond), and where the test
+ * ends: it holds at a later call while nothing writes the local. */
+struct local_cond {
+	const char *local;
+	struct sova_cond cond;
+	unsigned at;
+};
+
+/* What holds while some code runs: parameter tests, tests of locals, and
+ * earlier calls whose result is known, as sova_call's guards (by index in
+ * the function; -index - 1 for a false one). */
 struct held {
 	struct sova_cond *conds;
 	size_t nconds, capconds;
+	struct local_cond *local_conds;
+	size_t nlocal_conds, caplocal_conds;
 	int *truths;
 	size_t ntruths, captruths;
+};
+
+/* A write to a local variable (extract_locals.c): an initializer or a
+ * plain `l = value` (plain), or another that may change it (l++, &l). */
+struct local_write {
+	const char *usr;
+	unsigned at;
+	CXCursor value; /* initializer: the value; else the assignment */
+	int plain;
+	int initializer;
+};
+
+/* A test of a parameter made through a local that had one write when it
+ * was made: dropped at the function's close unless that write is the
+ * local's only one. */
+struct provisional_cond {
+	const char *local;
+	struct sova_cond cond;
 };
 
 /* A set of a switch's labels (extract_switch.c): all of them, read once
@@ -122,6 +150,10 @@ struct frame {
 	size_t capwritten_at;
 	struct entry_test *entry_tests; /* a function's frame: tests of fields (extract_entry.c) */
 	size_t nentry_tests, capentry_tests;
+	struct local_write *local_writes; /* a function's frame: writes to its locals (extract_locals.c) */
+	size_t nlocal_writes, caplocal_writes;
+	struct provisional_cond *provisional; /* a function's frame: tests made through locals */
+	size_t nprovisional, capprovisional;
 	struct pending_store *stores; /* CompoundStmt: constants stored by its statements (extract_stores.c) */
 	size_t nstores, capstores;
 	size_t calls_at_stmt;         /* CompoundStmt: the function's calls when its current statement began */
@@ -191,6 +223,9 @@ struct extractor {
 	struct sova_strmap file_index;
 	struct file_cache_entry *file_cache;
 	size_t nfile_cache, capfile_cache;
+	CXCursor condition;       /* the condition being read (extract_conds.c) */
+	unsigned condition_end;   /* where it ends, once condition_end_known */
+	int condition_end_known;
 	CXFile text_file; /* the file whose text was last read (extract_values.c), or NULL */
 	const char *text; /* its text, libclang's */
 	size_t text_size;
@@ -247,8 +282,11 @@ void ext_node_table_reset(struct node_table *t);
 void ext_node_table_put(struct node_table *t, CXCursor c, int value);
 int ext_node_table_get(const struct node_table *t, CXCursor c);
 
-/* The operator of a binary expression ("=", "&&", ...), or "" when unknown. */
+/* The operator of a binary expression ("=", "&&", ...), or "" when unknown;
+ * with the parentheses around it, which may be spelled in a macro body
+ * its operands are not (TAILQ_EMPTY's "(TAILQ_FIRST(head) == NULL)"). */
 void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len);
+void ext_binary_operator_in(struct extractor *ex, CXCursor c, CXCursor paren, char *buf, size_t len);
 
 /* The n-th child of c, or a null cursor. */
 CXCursor ext_child_at(const struct extractor *ex, CXCursor c, size_t n);
@@ -317,13 +355,29 @@ void ext_drop_written_params(struct sova_func *fn, const struct frame *f);
 /* Constants stored into an argument's fields just before a call
  * (extract_stores.c): a statement of block `block` begins; a constant
  * store, child of block, was left; a reference (under frame up) may
- * change a variable or field; a call is left (fills its arg_fields);
+ * change a variable or field; a call is left (fills its arg_conds);
  * the function closes (drops them all when it has a goto). */
 void ext_stores_next_stmt(struct extractor *ex, struct frame *block);
 void ext_stores_note(struct extractor *ex, struct frame *block, CXCursor lhs, long value);
 void ext_stores_forget(struct extractor *ex, CXCursor ref, const struct frame *up);
 void ext_stores_call(struct extractor *ex, struct sova_call *call);
 void ext_stores_close(struct sova_func *fn);
+/* Adds a test of an argument to a call's arg_conds, once. */
+void ext_arg_cond_add(struct sova_call *call, const struct sova_cond *cond);
+
+/* Local variables (extract_locals.c): the USR of the automatic local a
+ * reference names, or NULL; a write to one (ref, under frame up), or its
+ * initializer; its one plain write's value, when it has had only that;
+ * whether it was not written in [from, to) nor had its address taken
+ * before `to`; a parameter's test made through a local, kept only if
+ * that local has one write in all (checked by ext_locals_close). */
+const char *ext_local_named(struct extractor *ex, CXCursor ref);
+void ext_locals_note_write(struct extractor *ex, CXCursor ref, const struct frame *up);
+void ext_locals_note_init(struct extractor *ex, CXCursor decl, CXCursor init);
+int ext_local_value(struct extractor *ex, const char *usr, CXCursor *value);
+int ext_local_unchanged(struct extractor *ex, const char *usr, unsigned from, unsigned to);
+void ext_locals_provisional(struct extractor *ex, const char *usr, const struct sova_cond *cond);
+void ext_locals_close(struct sova_func *fn, struct frame *f);
 
 /* Tests of fields the function assigns later (extract_entry.c): at the
  * function's close, those of its entry_tests (kept by ext_call_conditions)

@@ -1,6 +1,6 @@
 /* extract_stores.c - constants stored into an argument's fields just
  * before a call: `it->state = DONE; process(it);` makes process's tests of
- * it->state see DONE (sova_call's arg_fields).
+ * it->state see DONE (sova_call's arg_conds).
  *
  * A block keeps the constants its statements stored into a field of a
  * local or parameter (`v->f = K;`, `s.f = K;`, each a statement of the
@@ -124,10 +124,19 @@ void ext_stores_forget(struct extractor *ex, CXCursor ref, const struct frame *u
 
 static int has_arg_field(const struct sova_call *call, int arg, const char *path)
 {
-	for (size_t i = 0; i < call->narg_fields; i++)
-		if (call->arg_fields[i].param == arg && strcmp(call->arg_fields[i].path, path) == 0)
+	for (size_t i = 0; i < call->narg_conds; i++)
+		if (call->arg_conds[i].param == arg && call->arg_conds[i].path && strcmp(call->arg_conds[i].path, path) == 0)
 			return 1;
 	return 0;
+}
+
+void ext_arg_cond_add(struct sova_call *call, const struct sova_cond *cond)
+{
+	for (size_t i = 0; i < call->narg_conds; i++)
+		if (sova_cond_same(&call->arg_conds[i], cond))
+			return;
+	call->arg_conds = sova_xrealloc(call->arg_conds, call->narg_conds + 1, sizeof(*call->arg_conds));
+	call->arg_conds[call->narg_conds++] = *cond;
 }
 
 /* Whether argument v is the variable a store was into, passed as the
@@ -139,7 +148,7 @@ static int passes(const struct sova_val *v, const struct pending_store *s)
 	return s->through_pointer ? !v->address : v->address;
 }
 
-static void take_stores(const struct frame *block, struct sova_call *call, size_t *cap)
+static void take_stores(const struct frame *block, struct sova_call *call)
 {
 	for (size_t k = block->nstores; k-- > 0;) { /* the latest store of a field first */
 		const struct pending_store *s = &block->stores[k];
@@ -147,7 +156,7 @@ static void take_stores(const struct frame *block, struct sova_call *call, size_
 			if (!passes(&call->args[a], s) || has_arg_field(call, (int)a, s->path))
 				continue;
 			struct sova_cond known = { (int)a, s->path, 1, s->value, 0 };
-			SOVA_PUSH(call->arg_fields, call->narg_fields, *cap, known);
+			ext_arg_cond_add(call, &known);
 		}
 	}
 }
@@ -155,7 +164,6 @@ static void take_stores(const struct frame *block, struct sova_call *call, size_
 void ext_stores_call(struct extractor *ex, struct sova_call *call)
 {
 	const struct sova_func *fn = ext_func(ex);
-	size_t cap = 0;
 	/* The call's own frame is on top. From it outwards, until a loop or a label. */
 	for (size_t i = ex->depth - 1; fn && i-- > function_start(ex);) {
 		const struct frame *f = &ex->stack[i];
@@ -164,12 +172,12 @@ void ext_stores_call(struct extractor *ex, struct sova_call *call)
 		    f->opens_func)
 			break;
 		if (is_block(f) && f->nstores && f->calls_at_stmt == fn->ncalls)
-			take_stores(f, call, &cap);
+			take_stores(f, call);
 	}
 }
 
 void ext_stores_close(struct sova_func *fn)
 {
 	for (size_t c = 0; fn->jumps && c < fn->ncalls; c++)
-		fn->calls[c].narg_fields = 0;
+		fn->calls[c].narg_conds = 0;
 }

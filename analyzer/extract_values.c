@@ -479,6 +479,91 @@ static void operator_scanned(const struct token_list *list, char *buf, size_t le
 	}
 }
 
+/* Steps over blanks, comments and escaped line breaks within one logical
+ * line (a macro's body): a bare line break ends it, and is not skipped. */
+static const char *skip_macro_blank(const char *p, const char *end)
+{
+	while (p < end) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v') {
+			p++;
+		} else if (p + 1 < end && p[0] == '\\' && p[1] == '\n') {
+			p += 2;
+		} else if (p + 2 < end && p[0] == '\\' && p[1] == '\r' && p[2] == '\n') {
+			p += 3;
+		} else if (p + 1 < end && p[0] == '/' && p[1] == '*') {
+			const char *close = p + 2;
+			while (close + 1 < end && !(close[0] == '*' && close[1] == '/'))
+				close++;
+			p = close + 2 <= end ? close + 2 : end;
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+static int is_word_char(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+/* In a macro body whose right operand is itself a macro from elsewhere
+ * (TAILQ_EMPTY's "((head)->tqh_first == NULL)", with NULL from
+ * <stddef.h>): the first operator at parenthesis depth 0 that follows an
+ * operand in the body's text, from where the left operand is spelled
+ * (at_depth 0), or from an opening parenthesis around the whole
+ * expression (at_depth 1: "(TAILQ_FIRST(head) == TAILQ_END(head))", where
+ * the left operand is spelled in another macro's body). A line break without a backslash, or anything an operand's expression
+ * does not hold (a string, a comma, a brace, a semicolon), ends the scan
+ * with nothing found. */
+static void operator_spelled_after(struct extractor *ex, CXCursor from, int at_depth, char *buf, size_t len)
+{
+	CXFile file;
+	unsigned offset;
+	if (!spelled_at(ex->tu, clang_getRangeStart(clang_getCursorExtent(from)), &file, &offset, NULL, 0))
+		return;
+	size_t size = 0;
+	const char *text = clang_getFileContents(ex->tu, file, &size);
+	if (!text || offset >= size)
+		return;
+	const char *p = text + offset;
+	const char *end = text + (size - offset > MAX_MACRO_EXPRESSION ? offset + MAX_MACRO_EXPRESSION : size);
+	int depth = 0, after_operand = 0;
+	while ((p = skip_macro_blank(p, end)) < end) {
+		if (*p == '(' || *p == '[') {
+			depth++;
+			after_operand = 0;
+			p++;
+		} else if (*p == ')' || *p == ']') {
+			if (--depth < at_depth)
+				return;
+			after_operand = 1;
+			p++;
+		} else if (is_operator_char(*p)) {
+			const char *start = p;
+			while (p < end && is_operator_char(*p))
+				p++;
+			size_t n = (size_t)(p - start);
+			char op[4] = "";
+			if (n < sizeof(op)) {
+				memcpy(op, start, n);
+				op[n] = '\0';
+			}
+			if (depth == at_depth && after_operand && is_binary_operator(op) && n < len) {
+				memcpy(buf, op, n + 1);
+				return;
+			}
+			after_operand = 0;
+		} else if (is_word_char(*p)) {
+			while (p < end && (is_word_char(*p) || *p == '.'))
+				p++;
+			after_operand = 1;
+		} else {
+			return;
+		}
+	}
+}
+
 static void find_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
 {
 	CXTranslationUnit tu = ex->tu;
@@ -493,6 +578,10 @@ static void find_binary_operator(struct extractor *ex, CXCursor c, char *buf, si
 	operator_in_macro(tu, lhs, rhs, buf, len);
 	if (is_binary_operator(buf))
 		return;
+	buf[0] = '\0';
+	operator_spelled_after(ex, lhs, 0, buf, len);
+	if (is_binary_operator(buf))
+		return;
 	/* An operand comes from a macro argument: scan the expansion. */
 	buf[0] = '\0';
 	struct token_list list;
@@ -503,16 +592,26 @@ static void find_binary_operator(struct extractor *ex, CXCursor c, char *buf, si
 
 /* Finding an operator reads extents and tokens, and conditions, values
  * and stores ask about one node several times: found once per node. */
-void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
+void ext_binary_operator_in(struct extractor *ex, CXCursor c, CXCursor paren, char *buf, size_t len)
 {
 	int i = ext_node_table_get(&ex->operators, c);
 	if (i < 0) {
 		SOVA_GROW(ex->operator_texts, ex->noperator_texts, ex->capoperator_texts);
 		i = (int)ex->noperator_texts++;
-		find_binary_operator(ex, c, ex->operator_texts[i], sizeof(ex->operator_texts[i]));
+		char *op = ex->operator_texts[i];
+		find_binary_operator(ex, c, op, sizeof(ex->operator_texts[i]));
+		if (!is_binary_operator(op) && !clang_Cursor_isNull(paren)) {
+			op[0] = '\0';
+			operator_spelled_after(ex, paren, 1, op, sizeof(ex->operator_texts[i]));
+		}
 		ext_node_table_put(&ex->operators, c, i);
 	}
 	snprintf(buf, len, "%s", ex->operator_texts[i]);
+}
+
+void ext_binary_operator(struct extractor *ex, CXCursor c, char *buf, size_t len)
+{
+	ext_binary_operator_in(ex, c, clang_getNullCursor(), buf, len);
 }
 
 /* A binary operator's operator, found once per node: every call under an
@@ -1009,6 +1108,9 @@ char *ext_member_path(struct extractor *ex, CXCursor c, CXCursor *base)
 		len += n + 1;
 		fields[len] = '\0';
 		c = ext_peeled(ex, ext_child_at(ex, c, 0));
+		CXCursor operand; /* (&x->modes)->tqh_first, as TAILQ_FIRST writes it, is x->modes.tqh_first */
+		if (ext_is_kind(c, CXCursor_UnaryOperator) && ext_first_char(ex, c) == '&' && ext_wrapped_expr(ex, c, &operand))
+			c = ext_peeled(ex, operand);
 	}
 	*base = c;
 	return fields;

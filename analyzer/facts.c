@@ -58,9 +58,8 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->nentry_conds; i++)
 		if (!cond_ok(&c->entry_conds[i].a) || !cond_ok(&c->entry_conds[i].b))
 			return 0;
-	for (size_t i = 0; i < c->narg_fields; i++)
-		if (!cond_ok(&c->arg_fields[i]) || (size_t)c->arg_fields[i].param >= c->nargs ||
-		    !c->arg_fields[i].path || !c->arg_fields[i].equal || c->arg_fields[i].mask)
+	for (size_t i = 0; i < c->narg_conds; i++)
+		if (!cond_ok(&c->arg_conds[i]) || (size_t)c->arg_conds[i].param >= c->nargs)
 			return 0;
 	for (size_t i = 0; i < c->nderived_args; i++) {
 		const struct sova_derived_arg *t = &c->derived_args[i];
@@ -129,7 +128,7 @@ static size_t array_bytes(const struct sova_tu_facts *facts)
 				 BYTES(f->calls[c].nconds, f->calls[c].conds) +
 				 BYTES(f->calls[c].nderived_args, f->calls[c].derived_args) +
 				 BYTES(f->calls[c].nentry_conds, f->calls[c].entry_conds) +
-				 BYTES(f->calls[c].narg_fields, f->calls[c].arg_fields) +
+				 BYTES(f->calls[c].narg_conds, f->calls[c].arg_conds) +
 				 BYTES(f->calls[c].nloop_reads, f->calls[c].loop_reads);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++)
@@ -154,8 +153,8 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 				sova_strpool_adopt(pool, call->derived_args, call->nderived_args, sizeof(*call->derived_args));
 			call->entry_conds =
 				sova_strpool_adopt(pool, call->entry_conds, call->nentry_conds, sizeof(*call->entry_conds));
-			call->arg_fields =
-				sova_strpool_adopt(pool, call->arg_fields, call->narg_fields, sizeof(*call->arg_fields));
+			call->arg_conds =
+				sova_strpool_adopt(pool, call->arg_conds, call->narg_conds, sizeof(*call->arg_conds));
 			call->loop_reads =
 				sova_strpool_adopt(pool, call->loop_reads, call->nloop_reads, sizeof(*call->loop_reads));
 		}
@@ -186,7 +185,7 @@ static void func_free(struct sova_func *fn)
 		free(fn->calls[i].conds);
 		free(fn->calls[i].derived_args);
 		free(fn->calls[i].entry_conds);
-		free(fn->calls[i].arg_fields);
+		free(fn->calls[i].arg_conds);
 		free(fn->calls[i].loop_reads);
 	}
 	free(fn->calls);

@@ -115,12 +115,13 @@ struct sova_call {
 	size_t nderived_args;
 	struct sova_either *entry_conds; /* see sova_either */
 	size_t nentry_conds;
-	/* Fields of the arguments stored with a constant just before the call,
-	 * with no call or other store to them between (`it->state = DONE;
-	 * process(it);`): param is the argument's index, path the members, and
-	 * equal is 1. */
-	struct sova_cond *arg_fields;
-	size_t narg_fields;
+	/* Tests that hold of the arguments' values whenever the call runs,
+	 * param being the argument's index: a constant stored into its field
+	 * just before the call, with no call or other store to it between
+	 * (`it->state = DONE; process(it);`), or a test of the local variable
+	 * passed (`if (wp != NULL && TAILQ_EMPTY(&wp->modes)) key(wp);`). */
+	struct sova_cond *arg_conds;
+	size_t narg_conds;
 	/* 0, or where the process ends on every path from this call: at call
 	 * dies_at - 1 of the function (a noreturn call), or SOVA_DIES_SPINNING
 	 * (an empty endless loop, as after g_error). See extract_fatal.c. */

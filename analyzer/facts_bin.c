@@ -173,9 +173,9 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 		put_cond(w, &c->entry_conds[i].a);
 		put_cond(w, &c->entry_conds[i].b);
 	}
-	sova_bin_put_uint(w, c->narg_fields);
-	for (size_t i = 0; i < c->narg_fields; i++)
-		put_cond(w, &c->arg_fields[i]);
+	sova_bin_put_uint(w, c->narg_conds);
+	for (size_t i = 0; i < c->narg_conds; i++)
+		put_cond(w, &c->arg_conds[i]);
 	put_int(w, c->dies_at);
 	sova_bin_put_uint(w, c->stmt);
 	sova_bin_put_uint(w, c->unconditional ? 1 : 0);
@@ -491,9 +491,9 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 		get_cond(r, &c->entry_conds[c->nentry_conds].a);
 		get_cond(r, &c->entry_conds[c->nentry_conds].b);
 	}
-	c->arg_fields = get_array(r, facts, MIN_COND, sizeof(*c->arg_fields), &nfields);
-	for (; c->narg_fields < nfields && !r->bad; c->narg_fields++)
-		get_cond(r, &c->arg_fields[c->narg_fields]);
+	c->arg_conds = get_array(r, facts, MIN_COND, sizeof(*c->arg_conds), &nfields);
+	for (; c->narg_conds < nfields && !r->bad; c->narg_conds++)
+		get_cond(r, &c->arg_conds[c->narg_conds]);
 	long dies_at = get_int(r);
 	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;
 	c->stmt = (unsigned)get_bounded(r, 0x7fffffffU);

@@ -142,11 +142,11 @@ static cJSON *call_json(const struct sova_call *c)
 		}
 		cJSON_AddItemToObject(o, "entry_conds", either);
 	}
-	if (c->narg_fields) {
+	if (c->narg_conds) {
 		cJSON *fields = cJSON_CreateArray();
-		for (size_t i = 0; i < c->narg_fields; i++)
-			cJSON_AddItemToArray(fields, cond_json(&c->arg_fields[i]));
-		cJSON_AddItemToObject(o, "arg_fields", fields);
+		for (size_t i = 0; i < c->narg_conds; i++)
+			cJSON_AddItemToArray(fields, cond_json(&c->arg_conds[i]));
+		cJSON_AddItemToObject(o, "arg_conds", fields);
 	}
 	if (c->dies_at)
 		cJSON_AddNumberToObject(o, "dies_at", c->dies_at);
@@ -452,8 +452,8 @@ static void read_entry_conds(struct reader *r, const cJSON *pairs, struct sova_c
 	}
 }
 
-/* "arg_fields": [cond, ...] */
-static void read_arg_fields(struct reader *r, const cJSON *fields, struct sova_call *c)
+/* "arg_conds": [cond, ...] */
+static void read_arg_conds(struct reader *r, const cJSON *fields, struct sova_call *c)
 {
 	size_t cap = 0;
 	for (const cJSON *t = fields ? fields->child : NULL; t && !r->bad; t = t->next) {
@@ -462,7 +462,7 @@ static void read_arg_fields(struct reader *r, const cJSON *fields, struct sova_c
 			r->bad = 1;
 			return;
 		}
-		SOVA_PUSH(c->arg_fields, c->narg_fields, cap, cond);
+		SOVA_PUSH(c->arg_conds, c->narg_conds, cap, cond);
 	}
 }
 
@@ -518,7 +518,7 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	read_conds(r, read_array(r, o, "conds", 0), c);
 	read_derived_args(r, read_array(r, o, "derived_args", 0), c);
 	read_entry_conds(r, read_array(r, o, "entry_conds", 0), c);
-	read_arg_fields(r, read_array(r, o, "arg_fields", 0), c);
+	read_arg_conds(r, read_array(r, o, "arg_conds", 0), c);
 	c->dies_at = (int)read_optional_num(r, o, "dies_at", SOVA_DIES_SPINNING);
 	c->stmt = (unsigned)read_optional_num(r, o, "stmt", 0);
 	c->unconditional = read_bool(r, o, "unconditional");

@@ -486,19 +486,47 @@ static struct sova_bound tested_value(const struct sova_derived_arg *test, struc
 	return unknown_bound;
 }
 
+/* What the call's own tests of an argument say of it (arg_conds):
+ * `it->state = DONE; process(it);`, `if (wp != NULL) key(wp);`. */
+static struct sova_bound arg_known(const struct sova_call *call, int arg, const char *path)
+{
+	struct sova_bound b = unknown_bound;
+	for (size_t i = 0; i < call->narg_conds; i++) {
+		const struct sova_cond *cond = &call->arg_conds[i];
+		if (cond->param != arg || !same_path(cond->path, path) || cond->mask)
+			continue;
+		if (cond->equal)
+			return (struct sova_bound){ SOVA_BOUND_INT, cond->value };
+		if (cond->value == 0)
+			b = (struct sova_bound){ SOVA_BOUND_NONNULL, 0 };
+	}
+	return b;
+}
+
+static struct sova_bound bound_arg_value(const struct sova_engine *e, const struct sova_reach *reach, int state,
+					 int call, const struct sova_param_ref *ref);
+
 /* What the reference (index, path) of a callee holds when a call made in
- * state passes its argument `index`. */
+ * state passes its argument `index`: a constant the call's own tests fix,
+ * else what the argument's value says, else that the tests make it non-NULL. */
 static struct sova_bound bound_arg(const struct sova_engine *e, const struct sova_reach *reach, int state, int call,
 				   const struct sova_param_ref *ref)
+{
+	const struct sova_call *at = sova_engine_call(e, reach->states[state].def, call);
+	struct sova_bound known = arg_known(at, (int)ref->param, ref->path);
+	if (known.kind == SOVA_BOUND_INT)
+		return known;
+	struct sova_bound b = bound_arg_value(e, reach, state, call, ref);
+	return b.kind == SOVA_BOUND_UNKNOWN ? known : b;
+}
+
+static struct sova_bound bound_arg_value(const struct sova_engine *e, const struct sova_reach *reach, int state,
+					 int call, const struct sova_param_ref *ref)
 {
 	int def = reach->states[state].def;
 	const struct sova_val *arg = sova_engine_arg(e, def, call, ref->param);
 	if (!arg)
 		return unknown_bound;
-	const struct sova_call *at = sova_engine_call(e, def, call);
-	for (size_t i = 0; ref->path && i < at->narg_fields; i++) /* it->state = DONE; process(it); */
-		if (at->arg_fields[i].param == ref->param && same_path(at->arg_fields[i].path, ref->path))
-			return (struct sova_bound){ SOVA_BOUND_INT, at->arg_fields[i].value };
 	int param = param_of(e, def, arg);
 	if (param >= 0)
 		return refined(sova_engine_call(e, def, call), param, ref->path,

@@ -139,16 +139,21 @@ void guarded(void *p)
 }
 
 /* knot-resolver's cdb_open_env: a const local computed from a parameter
- * is that test; a local that may change is not. */
+ * is that test, and so is a local the function writes once; a local
+ * written again is not, even where the test comes first. */
 void const_local(unsigned long mapsize, int flags)
 {
     const int sized = mapsize;
     const int linked = (flags & T_LINK) != 0;
     int later = flags;
+    int once = flags;
     if (sized)
         work();
     if (!linked)
         other();
     if (later)
         work();
+    if (once == 2)
+        other();
+    later = 0;
 }

@@ -1,7 +1,7 @@
 /* A test of a field the function stores later still says what the field
  * was on entry, on the first pass of the loops around it (entry_conds);
  * a constant stored into an argument's field just before a call is what
- * the callee sees there (arg_fields). */
+ * the callee sees there (arg_conds). */
 enum state { ST_START, ST_READY, ST_RUNNING, ST_DONE };
 
 struct item {
