@@ -694,12 +694,12 @@ static void note_field_written(struct frame *fn, const char *field, unsigned at)
  * TAILQ_EMPTY write it: it reads through m and lets no one change it. */
 static int address_read_through(struct extractor *ex, const struct frame *up)
 {
-	if (up->kind != CXCursor_UnaryOperator || ext_first_char(ex, up->cursor) != '&')
+	if (up->kind != CXCursor_UnaryOperator)
 		return 0;
-	for (size_t i = (size_t)(up - ex->stack); i-- > 0;) {
+	for (size_t i = (size_t)(up - ex->stack); i-- > 0;) { /* the frames first: reading '&' costs more */
 		enum CXCursorKind kind = ex->stack[i].kind;
 		if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
-			return kind == CXCursor_MemberRefExpr;
+			return kind == CXCursor_MemberRefExpr && ext_first_char(ex, up->cursor) == '&';
 	}
 	return 0;
 }

@@ -33,11 +33,13 @@ const char *ext_local_named(struct extractor *ex, CXCursor ref)
 	if (!ext_is_kind(ref, CXCursor_DeclRefExpr))
 		return NULL;
 	CXCursor decl = clang_getCursorReferenced(ref);
-	if (!ext_is_kind(decl, CXCursor_VarDecl) || clang_getCursorLinkage(decl) != CXLinkage_NoLinkage ||
+	if (!ext_is_kind(decl, CXCursor_VarDecl))
+		return NULL;
+	struct sova_val v = ext_value_of_decl(ex, decl); /* known once per declaration */
+	if (v.kind != SOVA_VAL_LOCAL || clang_getCursorLinkage(decl) != CXLinkage_NoLinkage ||
 	    clang_Cursor_getStorageClass(decl) == CX_SC_Static)
 		return NULL;
-	struct sova_val v = ext_value_of_decl(ex, decl);
-	return v.kind == SOVA_VAL_LOCAL ? v.usr : NULL;
+	return v.usr;
 }
 
 static void note(struct extractor *ex, const char *usr, unsigned at, CXCursor value, int plain, int initializer)

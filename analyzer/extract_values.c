@@ -520,6 +520,8 @@ static void operator_spelled_after(struct extractor *ex, CXCursor from, int at_d
 {
 	CXFile file;
 	unsigned offset;
+	/* libclang 14's clang_getSpellingLocation gives a macro's use, not its
+	 * body: only a token's own location tells them apart. */
 	if (!spelled_at(ex->tu, clang_getRangeStart(clang_getCursorExtent(from)), &file, &offset, NULL, 0))
 		return;
 	size_t size = 0;
