@@ -133,6 +133,7 @@ struct sova_param_ref {
 struct sova_relevant {
 	struct sova_param_ref *refs;
 	size_t n, cap;
+	size_t npaths; /* of refs, those with a path: at most SOVA_MAX_PATH_REFS */
 	int *callee_params; /* per call: the parameter it calls through, or -1 */
 	const char **callee_paths; /* per call: NULL, or the member of that parameter it calls through (o->run) */
 };
