@@ -423,17 +423,17 @@ static int read_cond(struct reader *r, const cJSON *t, struct sova_cond *cond)
 	return 1;
 }
 
-/* "conds": [cond, ...] */
-static void read_conds(struct reader *r, const cJSON *conds, struct sova_call *c)
+/* "conds" and "arg_conds": [cond, ...] */
+static void read_cond_list(struct reader *r, const cJSON *list, struct sova_cond **out, size_t *n)
 {
 	size_t cap = 0;
-	for (const cJSON *t = conds ? conds->child : NULL; t && !r->bad; t = t->next) {
+	for (const cJSON *t = list ? list->child : NULL; t && !r->bad; t = t->next) {
 		struct sova_cond cond;
 		if (!read_cond(r, t, &cond)) {
 			r->bad = 1;
 			return;
 		}
-		SOVA_PUSH(c->conds, c->nconds, cap, cond);
+		SOVA_PUSH(*out, *n, cap, cond);
 	}
 }
 
@@ -449,20 +449,6 @@ static void read_entry_conds(struct reader *r, const cJSON *pairs, struct sova_c
 			return;
 		}
 		SOVA_PUSH(c->entry_conds, c->nentry_conds, cap, either);
-	}
-}
-
-/* "arg_conds": [cond, ...] */
-static void read_arg_conds(struct reader *r, const cJSON *fields, struct sova_call *c)
-{
-	size_t cap = 0;
-	for (const cJSON *t = fields ? fields->child : NULL; t && !r->bad; t = t->next) {
-		struct sova_cond cond;
-		if (!read_cond(r, t, &cond)) {
-			r->bad = 1;
-			return;
-		}
-		SOVA_PUSH(c->arg_conds, c->narg_conds, cap, cond);
 	}
 }
 
@@ -515,10 +501,10 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 		}
 		SOVA_PUSH(c->guards, c->nguards, cap, (int)guard);
 	}
-	read_conds(r, read_array(r, o, "conds", 0), c);
+	read_cond_list(r, read_array(r, o, "conds", 0), &c->conds, &c->nconds);
 	read_derived_args(r, read_array(r, o, "derived_args", 0), c);
 	read_entry_conds(r, read_array(r, o, "entry_conds", 0), c);
-	read_arg_conds(r, read_array(r, o, "arg_conds", 0), c);
+	read_cond_list(r, read_array(r, o, "arg_conds", 0), &c->arg_conds, &c->narg_conds);
 	c->dies_at = (int)read_optional_num(r, o, "dies_at", SOVA_DIES_SPINNING);
 	c->stmt = (unsigned)read_optional_num(r, o, "stmt", 0);
 	c->unconditional = read_bool(r, o, "unconditional");
