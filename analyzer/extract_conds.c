@@ -513,11 +513,6 @@ static const struct held *frame_held(struct extractor *ex, size_t i)
 
 /* ---- tests kept for extract_entry.c ---- */
 
-static int is_loop(enum CXCursorKind kind)
-{
-	return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt;
-}
-
 static void span_of(struct frame *f)
 {
 	if (f->span_known)
@@ -563,7 +558,7 @@ static void note_entry_test(struct extractor *ex, size_t i, const struct sova_co
 	t.test_end = ext_offset_of(clang_getRangeEnd(clang_getCursorExtent(test_of(ex, i))));
 	for (size_t j = start + 1; j <= i && t.nloops >= 0; j++) {
 		struct frame *f = &ex->stack[j];
-		if (!is_loop(f->kind))
+		if (!ext_is_loop(f->kind))
 			continue;
 		if (t.nloops == ENTRY_MAX_LOOPS) {
 			t.nloops = -1;
@@ -630,7 +625,7 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 			SOVA_PUSH(tests, ntests, captests, f->after.local_conds[k]);
 		for (size_t k = 0; !loop_between && h && k < h->nlocal_conds; k++)
 			SOVA_PUSH(tests, ntests, captests, h->local_conds[k]);
-		loop_between |= is_loop(f->kind);
+		loop_between |= ext_is_loop(f->kind);
 	}
 	for (size_t i = 1; i + 1 < ex->depth; i++) {
 		struct frame *f = &ex->stack[i];

@@ -93,11 +93,6 @@ static int always_true(CXCursor cond)
 	return v.kind == SOVA_VAL_INT && v.num != 0;
 }
 
-static int is_loop(enum CXCursorKind kind)
-{
-	return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt;
-}
-
 /* An endless loop that does nothing: for (;;) ; or while (1) ;, what
  * g_error() ends in. A loop with a body is a server's main loop, not an
  * end. libclang leaves out a for's missing parts: a lone child is the body. */
@@ -201,7 +196,7 @@ void ext_fatal_leave(struct extractor *ex, struct frame *f, struct frame *up)
 	if (!up || f->opens_func)
 		return;
 	int exits = f->exits;
-	if (is_loop(f->kind))
+	if (ext_is_loop(f->kind))
 		exits &= ~(EXIT_BREAK | EXIT_CONTINUE);
 	else if (f->kind == CXCursor_SwitchStmt)
 		exits &= ~EXIT_BREAK;

@@ -251,6 +251,8 @@ char *ext_take_string(CXString s);
 const char *ext_str(struct extractor *ex, const char *s);
 const char *ext_cxstr(struct extractor *ex, CXString s); /* disposes s */
 int ext_is_kind(CXCursor c, enum CXCursorKind kind);
+/* A for, while or do loop. */
+int ext_is_loop(enum CXCursorKind kind);
 
 /* Returns 1 when c's value is or becomes a pointer: pointers, and arrays and
  * functions, which decay. libclang shows a parameter declared "fn f" or

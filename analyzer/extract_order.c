@@ -27,11 +27,6 @@
 
 #include <string.h>
 
-static int is_loop_kind(enum CXCursorKind kind)
-{
-	return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt;
-}
-
 /* Whether the child the walk is in (its number `child`, from 1) of frame a
  * runs whenever a runs: an if's or switch's test, a while's test, an
  * operand before && or ||, a conditional's test; a block's children until
@@ -83,7 +78,7 @@ static int innermost_loop_test(struct extractor *ex, size_t body, CXCursor *test
 			ext_children_free(&kids);
 			return found;
 		}
-		if (is_loop_kind(f->kind))
+		if (ext_is_loop(f->kind))
 			return 0;
 	}
 	return 0;
@@ -140,7 +135,7 @@ void ext_order_call(struct extractor *ex, struct sova_call *call)
 void ext_order_leave(struct extractor *ex, struct frame *f, struct frame *up)
 {
 	struct sova_func *fn = ext_func(ex);
-	if (is_loop_kind(f->kind))
+	if (ext_is_loop(f->kind))
 		f->has_loop = 1;
 	if (f->is_body && fn) {
 		fn->plain_prefix = f->plain_prefix;

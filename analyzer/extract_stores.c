@@ -167,7 +167,7 @@ void ext_stores_call(struct extractor *ex, struct sova_call *call)
 	/* The call's own frame is on top. From it outwards, until a loop or a label. */
 	for (size_t i = ex->depth - 1; fn && i-- > function_start(ex);) {
 		const struct frame *f = &ex->stack[i];
-		if (f->kind == CXCursor_ForStmt || f->kind == CXCursor_WhileStmt || f->kind == CXCursor_DoStmt ||
+		if (ext_is_loop(f->kind) ||
 		    f->kind == CXCursor_LabelStmt || f->kind == CXCursor_CaseStmt || f->kind == CXCursor_DefaultStmt ||
 		    f->opens_func)
 			break;

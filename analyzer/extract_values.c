@@ -1124,3 +1124,8 @@ unsigned ext_offset_of(CXSourceLocation loc)
 	clang_getExpansionLocation(loc, NULL, NULL, NULL, &offset);
 	return offset;
 }
+
+int ext_is_loop(enum CXCursorKind kind)
+{
+	return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt;
+}
