@@ -18,7 +18,7 @@
 #include "filehash.h"
 
 /* Bumped when the layout of an entry changes. */
-#define CACHE_FORMAT 14
+#define CACHE_FORMAT 15
 /* The table of file hashes (filehash.h), beside the entries. */
 #define FILE_HASHES "file-hashes"
 /* The bytes the entries took when last counted, plus what runs added since.

@@ -12,6 +12,7 @@
  *   executor.c    what kind of executor a value names
  *   chain.c       a result's chain of steps
  *   engine.c      the read-only index: models per TU and per call, callers
+ *   makers.c      what made a value (models' made_by), for the index
  *
  * contexts.c runs them in the order sova_analyze states. */
 #ifndef SOVA_CONTEXTS_INTERNAL_H
@@ -144,6 +145,16 @@ struct sova_finished_joins {
 	struct sova_strmap done;
 };
 
+/* Every store into each field, in the program (makers.c). */
+struct sova_field_stores {
+	struct sova_strmap first; /* a field's USR -> its last store, an index into program->assigns */
+	int *next;                /* per program assignment: the field's store before it, or -1 */
+	struct sova_strmap escaped; /* fields whose address is taken where stores through it are not seen */
+};
+
+void sova_field_stores_build(struct sova_field_stores *fs, const struct sova_program *prog);
+void sova_field_stores_free(struct sova_field_stores *fs);
+
 struct sova_engine {
 	const struct sova_program *prog;
 	const struct sova_models *models;
@@ -173,7 +184,13 @@ struct sova_engine {
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 	struct sova_finished_joins joins;
+	struct sova_field_stores field_stores; /* for made_by, built before the entries */
 };
+
+/* Whether argument `arg` of call, in def, is made by one of the named
+ * functions on every path (makers.c). Needs the engine's field_stores. */
+int sova_arg_made_by(const struct sova_engine *e, int def, const struct sova_call *call, long arg,
+		     char *const *names, size_t nnames);
 
 /* Builds the index (engine.c): models, their entries per call, callers.
  * Everything else in the stage reads it; sova_engine_release frees it. */

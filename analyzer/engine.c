@@ -94,23 +94,6 @@ int sova_engine_result_of(const struct sova_engine *e, int def, const struct sov
 	return v->kind == SOVA_VAL_CALL && v->num >= 0 && (size_t)v->num < fn->ncalls ? (int)v->num : -1;
 }
 
-/* The function whose result a value is, following a local's one assignment. */
-static const char *made_by(const struct sova_engine *e, int def, const struct sova_val *v)
-{
-	int call = sova_engine_result_of(e, def, v);
-	const struct sova_call *c = call >= 0 ? &e->prog->defs[def].fn->calls[call] : NULL;
-	return c && c->callee_usr ? c->callee_name : NULL;
-}
-
-static int made_by_one_of(const struct sova_engine *e, int def, const struct sova_val *v, const struct sova_when *when)
-{
-	const char *maker = made_by(e, def, v);
-	for (size_t i = 0; maker && i < when->nnames; i++)
-		if (strcmp(maker, when->names[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* fwrite(buf, 1, n, stderr): the argument is, as written, one of the named
  * file-scope variables, not an element or a member of one. */
 static int is_global_named(const struct sova_val *v, const struct sova_when *when)
@@ -293,11 +276,11 @@ static int when_holds(const struct sova_engine *e, int def, const struct sova_wh
 	case SOVA_ARG_BITS_CLEAR:
 		return known && (n & when->value) == 0;
 	case SOVA_ARG_MADE_BY:
-		return made_by_one_of(e, def, v, when);
+		return sova_arg_made_by(e, def, call, when->arg, when->names, when->nnames);
 	case SOVA_ARG_UNLESS_GLOBAL:
 		return !only_globals_named(e, def, v, when, 0);
 	case SOVA_ARG_UNLESS_MADE_BY:
-		return !made_by_one_of(e, def, v, when);
+		return !sova_arg_made_by(e, def, call, when->arg, when->names, when->nnames);
 	case SOVA_ARG_UNLESS_BITS_SET:
 		return !(known && (n & when->value) == when->value);
 	default:
@@ -613,6 +596,7 @@ void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, co
 	e->context_tests = sova_models_has_role(models, SOVA_API_CONTEXT_TEST);
 	decide_models(e);
 	make_implicit_executors(e);
+	sova_field_stores_build(&e->field_stores, prog);
 	resolve_apis(e);
 	e->kind_memo = sova_xmalloc(sizeof(*e->kind_memo));
 	sova_strmap_init(e->kind_memo);
@@ -640,4 +624,5 @@ void sova_engine_release(struct sova_engine *e)
 	sova_strmap_free(e->kind_memo);
 	free(e->kind_memo);
 	free(e->implicit_vals);
+	sova_field_stores_free(&e->field_stores);
 }

@@ -152,6 +152,44 @@ static void call_comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, in
 
 static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constant, int equal, struct held *out);
 
+static int same_variable(const struct local_equal *a, const struct local_equal *b)
+{
+	return a->local == b->local && (a->local || a->param == b->param);
+}
+
+static void add_local_equal(struct held *h, const struct local_equal *le)
+{
+	for (size_t i = 0; i < h->nlocal_equals; i++)
+		if (same_variable(&h->local_equals[i], le) && h->local_equals[i].test == le->test &&
+		    sova_val_same(&h->local_equals[i].value, &le->value))
+			return;
+	SOVA_PUSH(h->local_equals, h->nlocal_equals, h->caplocal_equals, *le);
+}
+
+/* var == other, var a local or parameter as a whole, other not a
+ * constant: the variable holds what other does. */
+static void local_equals_value(struct extractor *ex, CXCursor var, CXCursor other, struct held *out)
+{
+	const char *path;
+	struct local_equal le = { local_read(ex, var, &path), -1, { 0 }, 0, 0 };
+	if (!le.local && !path)
+		le.param = param_read(ex, var, &path);
+	if ((!le.local && le.param < 0) || path)
+		return;
+	le.value = ext_value_of(ex, other);
+	le.at = condition_end(ex);
+	le.test = ex->equality_tests++;
+	if (le.value.kind != SOVA_VAL_UNKNOWN && le.value.kind != SOVA_VAL_INT && !le.value.address)
+		add_local_equal(out, &le);
+}
+
+/* lhs == rhs holds and neither is a constant: what each local side equals. */
+static void equality(struct extractor *ex, CXCursor lhs, CXCursor rhs, struct held *out)
+{
+	local_equals_value(ex, lhs, rhs, out);
+	local_equals_value(ex, rhs, lhs, out);
+}
+
 /* param == constant, or constant == param: the test, when c is one; and
  * call != 0, a call asserted true. */
 static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equal, struct held *out)
@@ -175,6 +213,8 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
 		struct sova_val v = ext_int_value(constant);
 		if (v.kind == SOVA_VAL_INT)
 			add_cond(out, param, path, equal, v.num, 0);
+		else if (equal)
+			equality(ex, lhs, rhs, out);
 		return;
 	}
 	const char *local = local_read(ex, lhs, &path);
@@ -186,6 +226,8 @@ static void comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, int equ
 	struct sova_val v = local ? ext_int_value(constant) : (struct sova_val){ .kind = SOVA_VAL_UNKNOWN };
 	if (v.kind == SOVA_VAL_INT)
 		add_local_test(ex, out, local, path, equal, v.num);
+	else if (equal)
+		equality(ex, lhs, rhs, out);
 }
 
 /* The operands of c, an a & b: the parameter (or a field of it) whose
@@ -240,6 +282,40 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
 
 static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth);
 
+static int equals_variable(const struct held *h, const struct local_equal *of)
+{
+	for (size_t i = 0; i < h->nlocal_equals; i++)
+		if (same_variable(&h->local_equals[i], of))
+			return 1;
+	return 0;
+}
+
+/* One of a and b holds (a || b true): a local that each side equals to
+ * some value equals one of the values of both sides. Nothing else of
+ * either side is kept. */
+static void either_equality(struct extractor *ex, CXCursor a, CXCursor b, int sense, struct held *out, int depth)
+{
+	struct held left = { 0 }, right = { 0 };
+	implied(ex, a, sense, &left, depth + 1);
+	if (left.nlocal_equals)
+		implied(ex, b, sense, &right, depth + 1);
+	unsigned test = ex->equality_tests++; /* one test: the values of both sides */
+	for (size_t i = 0; i < left.nlocal_equals; i++)
+		if (equals_variable(&right, &left.local_equals[i])) {
+			struct local_equal le = left.local_equals[i];
+			le.test = test;
+			add_local_equal(out, &le);
+		}
+	for (size_t i = 0; i < right.nlocal_equals; i++)
+		if (equals_variable(&left, &right.local_equals[i])) {
+			struct local_equal le = right.local_equals[i];
+			le.test = test;
+			add_local_equal(out, &le);
+		}
+	ext_held_free(&left);
+	ext_held_free(&right);
+}
+
 static void implied_binary(struct extractor *ex, CXCursor c, CXCursor paren, int sense, struct held *out, int depth)
 {
 	char op[8];
@@ -248,6 +324,8 @@ static void implied_binary(struct extractor *ex, CXCursor c, CXCursor paren, int
 	if ((strcmp(op, "&&") == 0 && sense) || (strcmp(op, "||") == 0 && !sense)) {
 		implied(ex, lhs, sense, out, depth + 1);
 		implied(ex, rhs, sense, out, depth + 1);
+	} else if ((strcmp(op, "||") == 0 && sense) || (strcmp(op, "&&") == 0 && !sense)) {
+		either_equality(ex, lhs, rhs, sense, out, depth);
 	} else if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
 		comparison(ex, lhs, rhs, (strcmp(op, "==") == 0) == sense, out);
 	} else if (strcmp(op, "&") == 0) {
@@ -407,6 +485,8 @@ void ext_held_add(struct held *dst, const struct held *src)
 			 src->conds[i].mask);
 	for (size_t i = 0; i < src->nlocal_conds; i++)
 		SOVA_PUSH(dst->local_conds, dst->nlocal_conds, dst->caplocal_conds, src->local_conds[i]);
+	for (size_t i = 0; i < src->nlocal_equals; i++)
+		SOVA_PUSH(dst->local_equals, dst->nlocal_equals, dst->caplocal_equals, src->local_equals[i]);
 	for (size_t i = 0; i < src->ntruths; i++)
 		add_truth(dst, src->truths[i]);
 }
@@ -415,6 +495,7 @@ void ext_held_free(struct held *h)
 {
 	free(h->conds);
 	free(h->local_conds);
+	free(h->local_equals);
 	free(h->truths);
 	memset(h, 0, sizeof(*h));
 }
@@ -609,24 +690,77 @@ static void add_local_arg_conds(struct extractor *ex, struct sova_call *call, co
 	}
 }
 
-void ext_call_conditions(struct extractor *ex, struct sova_call *call)
+/* The values the locals the call passes were found equal to: arg_equals,
+ * under add_local_arg_conds's terms. */
+static void add_local_arg_equals(struct extractor *ex, struct sova_call *call, const struct local_equal *equals,
+				 size_t n)
 {
-	struct held all = { 0 };
-	struct local_cond *tests = NULL; /* of locals, from frames with no loop between them and the call */
-	size_t ntests = 0, captests = 0;
+	unsigned call_at = ext_offset_of(clang_getCursorLocation(ex->stack[ex->depth - 1].cursor));
+	size_t cap = call->narg_equals;
+	unsigned *tests = sova_xcalloc(n + 1, sizeof(*tests)); /* the TU's test numbers, in the order met */
+	size_t ntests = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct local_equal *le = &equals[k];
+		for (size_t a = 0; a < call->nargs; a++) {
+			const struct sova_val *v = &call->args[a];
+			if (v->element || v->address || v->path)
+				continue;
+			if (le->local ? v->kind != SOVA_VAL_LOCAL || strcmp(v->usr, le->local) != 0 ||
+					       !ext_local_unchanged(ex, le->local, le->at, call_at)
+				      : v->kind != SOVA_VAL_PARAM || v->num != le->param)
+				continue; /* a parameter written anywhere loses them at the close */
+			size_t t = 0;
+			while (t < ntests && tests[t] != le->test)
+				t++;
+			if (t == ntests)
+				tests[ntests++] = le->test;
+			int seen = 0;
+			for (size_t i = 0; i < call->narg_equals && !seen; i++)
+				seen = call->arg_equals[i].arg == (int)a && call->arg_equals[i].test == (int)t &&
+				       sova_val_same(&call->arg_equals[i].value, &le->value);
+			struct sova_arg_equal known = { (int)a, (int)t, le->value };
+			if (!seen)
+				SOVA_PUSH(call->arg_equals, call->narg_equals, cap, known);
+		}
+	}
+	free(tests);
+}
+
+/* The tests and equalities of locals from the frames around the call with
+ * no loop between them and it (a later pass may have changed the local). */
+struct local_facts {
+	struct local_cond *tests;
+	size_t ntests, captests;
+	struct local_equal *equals;
+	size_t nequals, capequals;
+};
+
+static void gather_local_facts(struct extractor *ex, struct local_facts *out)
+{
 	/* The top frame is the call itself. */
-	int loop_between = 0;
 	for (size_t i = ex->depth - 1; i-- > 1;) {
 		struct frame *f = &ex->stack[i];
 		if (f->opens_func)
 			break;
 		const struct held *h = frame_held(ex, i);
-		for (size_t k = 0; !loop_between && k < f->after.nlocal_conds; k++)
-			SOVA_PUSH(tests, ntests, captests, f->after.local_conds[k]);
-		for (size_t k = 0; !loop_between && h && k < h->nlocal_conds; k++)
-			SOVA_PUSH(tests, ntests, captests, h->local_conds[k]);
-		loop_between |= ext_is_loop(f->kind);
+		for (size_t k = 0; k < f->after.nlocal_conds; k++)
+			SOVA_PUSH(out->tests, out->ntests, out->captests, f->after.local_conds[k]);
+		for (size_t k = 0; h && k < h->nlocal_conds; k++)
+			SOVA_PUSH(out->tests, out->ntests, out->captests, h->local_conds[k]);
+		for (size_t k = 0; k < f->after.nlocal_equals; k++)
+			SOVA_PUSH(out->equals, out->nequals, out->capequals, f->after.local_equals[k]);
+		for (size_t k = 0; h && k < h->nlocal_equals; k++)
+			SOVA_PUSH(out->equals, out->nequals, out->capequals, h->local_equals[k]);
+		if (ext_is_loop(f->kind))
+			break;
 	}
+}
+
+void ext_call_conditions(struct extractor *ex, struct sova_call *call)
+{
+	struct held all = { 0 };
+	struct local_facts locals = { 0 };
+	gather_local_facts(ex, &locals);
 	for (size_t i = 1; i + 1 < ex->depth; i++) {
 		struct frame *f = &ex->stack[i];
 		if (f->opens_func) {
@@ -641,10 +775,14 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 			if (h->conds[k].path) /* kept in case the function stores the field later */
 				note_entry_test(ex, i, &h->conds[k]);
 	}
-	if (ntests && call->nargs)
-		add_local_arg_conds(ex, call, tests, ntests);
-	free(tests);
+	if (locals.ntests && call->nargs)
+		add_local_arg_conds(ex, call, locals.tests, locals.ntests);
+	if (locals.nequals && call->nargs)
+		add_local_arg_equals(ex, call, locals.equals, locals.nequals);
+	free(locals.tests);
+	free(locals.equals);
 	free(all.local_conds);
+	free(all.local_equals);
 	call->guards = all.truths;
 	call->nguards = all.ntruths;
 	call->conds = all.conds;
@@ -747,11 +885,18 @@ static int path_written(const char *path, const struct frame *f)
 	return 0;
 }
 
-int ext_cond_written(const struct sova_cond *cond, const struct frame *f)
+static int param_written(const struct frame *f, long param)
 {
 	for (size_t k = 0; k < f->nwritten; k++)
-		if (f->written[k] == cond->param)
+		if (f->written[k] == param)
 			return 1;
+	return 0;
+}
+
+int ext_cond_written(const struct sova_cond *cond, const struct frame *f)
+{
+	if (param_written(f, cond->param))
+		return 1;
 	/* (x & M) != 0 now implies it on entry when x only lost bits since. */
 	int some_bits_set = cond->mask && !cond->equal && cond->value == 0 && !cond->path;
 	for (size_t k = 0; k < f->ncleared && !some_bits_set; k++)
@@ -770,12 +915,26 @@ static int derived_arg_written(const struct sova_derived_arg *t, const struct fr
 	return ext_cond_written(&t->cond, f);
 }
 
+/* An argument equal to a value because the parameter it passes was: not
+ * when the function writes that parameter anywhere. */
+static void drop_written_equals(struct sova_call *call, const struct frame *f)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < call->narg_equals; i++) {
+		const struct sova_val *arg = &call->args[call->arg_equals[i].arg];
+		if (arg->kind != SOVA_VAL_PARAM || !param_written(f, arg->num))
+			call->arg_equals[kept++] = call->arg_equals[i];
+	}
+	call->narg_equals = kept;
+}
+
 void ext_drop_written_params(struct sova_func *fn, const struct frame *f)
 {
 	if (!f->nwritten && !f->ncleared && !f->nwritten_fields)
 		return;
 	for (size_t c = 0; c < fn->ncalls; c++) {
 		struct sova_call *call = &fn->calls[c];
+		drop_written_equals(call, f);
 		size_t kept = 0;
 		for (size_t i = 0; i < call->nconds; i++)
 			if (!ext_cond_written(&call->conds[i], f))

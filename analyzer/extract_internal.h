@@ -49,6 +49,17 @@ struct local_cond {
 	unsigned at;
 };
 
+/* local == value, value no constant (extract_conds.c): from at on, while
+ * nothing writes the local, it holds that value. The same of a parameter
+ * (local NULL), while the function never writes it. */
+struct local_equal {
+	const char *local;
+	int param; /* when local is NULL */
+	struct sova_val value;
+	unsigned at;
+	unsigned test; /* the test it comes from: the sides of one || share it */
+};
+
 /* What holds while some code runs: parameter tests, tests of locals, and
  * earlier calls whose result is known, as sova_call's guards (by index in
  * the function; -index - 1 for a false one). */
@@ -57,6 +68,10 @@ struct held {
 	size_t nconds, capconds;
 	struct local_cond *local_conds;
 	size_t nlocal_conds, caplocal_conds;
+	/* Values a local equals: one of those listed for it (a || of
+	 * equalities lists each side's). */
+	struct local_equal *local_equals;
+	size_t nlocal_equals, caplocal_equals;
 	int *truths;
 	size_t ntruths, captruths;
 };
@@ -226,6 +241,7 @@ struct extractor {
 	CXCursor condition;       /* the condition being read (extract_conds.c) */
 	unsigned condition_end;   /* where it ends, once condition_end_known */
 	int condition_end_known;
+	unsigned equality_tests; /* numbers local_equal's tests in the TU */
 	CXFile text_file; /* the file whose text was last read (extract_values.c), or NULL */
 	const char *text; /* its text, libclang's */
 	size_t text_size;

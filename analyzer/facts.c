@@ -61,6 +61,11 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->narg_conds; i++)
 		if (!cond_ok(&c->arg_conds[i]) || (size_t)c->arg_conds[i].param >= c->nargs)
 			return 0;
+	for (size_t i = 0; i < c->narg_equals; i++)
+		if (c->arg_equals[i].arg < 0 || (size_t)c->arg_equals[i].arg >= c->nargs || c->arg_equals[i].test < 0 ||
+		    (size_t)c->arg_equals[i].test >= c->narg_equals ||
+		    !val_ok(&c->arg_equals[i].value, ncalls))
+			return 0;
 	for (size_t i = 0; i < c->nderived_args; i++) {
 		const struct sova_derived_arg *t = &c->derived_args[i];
 		if (t->arg < 0 || (size_t)t->arg >= c->nargs || (t->keep_bits != 0 && t->keep_bits != 1) ||
@@ -129,6 +134,7 @@ static size_t array_bytes(const struct sova_tu_facts *facts)
 				 BYTES(f->calls[c].nderived_args, f->calls[c].derived_args) +
 				 BYTES(f->calls[c].nentry_conds, f->calls[c].entry_conds) +
 				 BYTES(f->calls[c].narg_conds, f->calls[c].arg_conds) +
+				 BYTES(f->calls[c].narg_equals, f->calls[c].arg_equals) +
 				 BYTES(f->calls[c].nloop_reads, f->calls[c].loop_reads);
 	}
 	for (size_t i = 0; i < facts->ndecls; i++)
@@ -155,6 +161,8 @@ void sova_tu_facts_seal(struct sova_tu_facts *facts)
 				sova_strpool_adopt(pool, call->entry_conds, call->nentry_conds, sizeof(*call->entry_conds));
 			call->arg_conds =
 				sova_strpool_adopt(pool, call->arg_conds, call->narg_conds, sizeof(*call->arg_conds));
+			call->arg_equals =
+				sova_strpool_adopt(pool, call->arg_equals, call->narg_equals, sizeof(*call->arg_equals));
 			call->loop_reads =
 				sova_strpool_adopt(pool, call->loop_reads, call->nloop_reads, sizeof(*call->loop_reads));
 		}
@@ -186,6 +194,7 @@ static void func_free(struct sova_func *fn)
 		free(fn->calls[i].derived_args);
 		free(fn->calls[i].entry_conds);
 		free(fn->calls[i].arg_conds);
+		free(fn->calls[i].arg_equals);
 		free(fn->calls[i].loop_reads);
 	}
 	free(fn->calls);

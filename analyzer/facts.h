@@ -95,6 +95,18 @@ struct sova_either {
 	struct sova_cond a, b;
 };
 
+/* A value an argument may equal whenever the call runs: a test around it
+ * compared the local it passes with this value. The values of one test
+ * share its number: `if (source == st->out || source == st->err)
+ * write_all(source)` gives argument 0 the values st->out and st->err as
+ * test 0, and the argument is one of each test's values. The engine asks
+ * what made them (makers.c). */
+struct sova_arg_equal {
+	int arg;
+	int test; /* numbered from 0 per call */
+	struct sova_val value;
+};
+
 struct sova_call {
 	struct sova_loc loc;
 	const char *callee_usr;  /* direct callee, or NULL for an indirect call */
@@ -122,6 +134,8 @@ struct sova_call {
 	 * passed (`if (wp != NULL && TAILQ_EMPTY(&wp->modes)) key(wp);`). */
 	struct sova_cond *arg_conds;
 	size_t narg_conds;
+	struct sova_arg_equal *arg_equals; /* see sova_arg_equal */
+	size_t narg_equals;
 	/* 0, or where the process ends on every path from this call: at call
 	 * dies_at - 1 of the function (a noreturn call), or SOVA_DIES_SPINNING
 	 * (an empty endless loop, as after g_error). See extract_fatal.c. */

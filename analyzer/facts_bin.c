@@ -176,6 +176,12 @@ static void put_call(struct sova_bin_writer *w, const struct sova_call *c)
 	sova_bin_put_uint(w, c->narg_conds);
 	for (size_t i = 0; i < c->narg_conds; i++)
 		put_cond(w, &c->arg_conds[i]);
+	sova_bin_put_uint(w, c->narg_equals);
+	for (size_t i = 0; i < c->narg_equals; i++) {
+		put_int(w, c->arg_equals[i].arg);
+		put_int(w, c->arg_equals[i].test);
+		put_val(w, &c->arg_equals[i].value);
+	}
 	put_int(w, c->dies_at);
 	sova_bin_put_uint(w, c->stmt);
 	sova_bin_put_uint(w, c->unconditional ? 1 : 0);
@@ -494,6 +500,15 @@ static void get_call(struct sova_bin_reader *r, struct sova_tu_facts *facts, str
 	c->arg_conds = get_array(r, facts, MIN_COND, sizeof(*c->arg_conds), &nfields);
 	for (; c->narg_conds < nfields && !r->bad; c->narg_conds++)
 		get_cond(r, &c->arg_conds[c->narg_conds]);
+	size_t nequals;
+	c->arg_equals = get_array(r, facts, 2 + MIN_VAL, sizeof(*c->arg_equals), &nequals);
+	for (; c->narg_equals < nequals && !r->bad; c->narg_equals++) {
+		struct sova_arg_equal *eq = &c->arg_equals[c->narg_equals];
+		long arg = get_int(r), test = get_int(r);
+		eq->arg = arg >= 0 && arg <= 0x7fffffffL ? (int)arg : -1; /* -1: rejected by the check */
+		eq->test = test >= 0 && test <= 0x7fffffffL ? (int)test : -1;
+		get_val(r, &eq->value);
+	}
 	long dies_at = get_int(r);
 	c->dies_at = dies_at >= SOVA_DIES_SPINNING && dies_at <= 0x7fffffffL ? (int)dies_at : -2;
 	c->stmt = (unsigned)get_bounded(r, 0x7fffffffU);

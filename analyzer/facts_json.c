@@ -148,6 +148,17 @@ static cJSON *call_json(const struct sova_call *c)
 			cJSON_AddItemToArray(fields, cond_json(&c->arg_conds[i]));
 		cJSON_AddItemToObject(o, "arg_conds", fields);
 	}
+	if (c->narg_equals) {
+		cJSON *equals = cJSON_CreateArray();
+		for (size_t i = 0; i < c->narg_equals; i++) {
+			cJSON *pair = cJSON_CreateArray();
+			cJSON_AddItemToArray(pair, cJSON_CreateNumber(c->arg_equals[i].arg));
+			cJSON_AddItemToArray(pair, cJSON_CreateNumber(c->arg_equals[i].test));
+			cJSON_AddItemToArray(pair, val_json(&c->arg_equals[i].value));
+			cJSON_AddItemToArray(equals, pair);
+		}
+		cJSON_AddItemToObject(o, "arg_equals", equals);
+	}
 	if (c->dies_at)
 		cJSON_AddNumberToObject(o, "dies_at", c->dies_at);
 	if (c->stmt)
@@ -473,6 +484,26 @@ static void read_derived_args(struct reader *r, const cJSON *tests, struct sova_
 	}
 }
 
+/* "arg_equals": [[arg, test, val], ...] */
+static void read_arg_equals(struct reader *r, const cJSON *triples, struct sova_call *c)
+{
+	size_t cap = 0;
+	for (const cJSON *t = triples ? triples->child : NULL; t && !r->bad; t = t->next) {
+		long arg, test;
+		if (!cJSON_IsArray(t) || cJSON_GetArraySize(t) != 3 || !to_long(cJSON_GetArrayItem(t, 0), &arg) ||
+		    arg < 0 || arg > 0x7fffffffL || !to_long(cJSON_GetArrayItem(t, 1), &test) || test < 0 ||
+		    test > 0x7fffffffL) {
+			r->bad = 1;
+			return;
+		}
+		SOVA_GROW(c->arg_equals, c->narg_equals, cap);
+		struct sova_arg_equal *at = &c->arg_equals[c->narg_equals++];
+		at->arg = (int)arg;
+		at->test = (int)test;
+		read_val(r, cJSON_GetArrayItem(t, 2), &at->value);
+	}
+}
+
 static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -505,6 +536,7 @@ static void read_call(struct reader *r, const cJSON *o, struct sova_call *c)
 	read_derived_args(r, read_array(r, o, "derived_args", 0), c);
 	read_entry_conds(r, read_array(r, o, "entry_conds", 0), c);
 	read_cond_list(r, read_array(r, o, "arg_conds", 0), &c->arg_conds, &c->narg_conds);
+	read_arg_equals(r, read_array(r, o, "arg_equals", 0), c);
 	c->dies_at = (int)read_optional_num(r, o, "dies_at", SOVA_DIES_SPINNING);
 	c->stmt = (unsigned)read_optional_num(r, o, "stmt", 0);
 	c->unconditional = read_bool(r, o, "unconditional");

@@ -47,9 +47,10 @@ enum sova_api_role {
 	SOVA_API_CONTEXT_TEST,   /* returns true exactly when the caller runs in `context`: qemu_in_coroutine */
 	SOVA_API_READINESS,      /* makes object_arg non-blocking (g_socket_set_blocking(s, FALSE)), or,
 				  * with watches, a source that fires when it is ready (g_socket_create_source) */
+	SOVA_API_CAST,           /* returns its argument returns_arg as it is: a checked cast */
 };
 
-#define SOVA_API_NROLES (SOVA_API_READINESS + 1)
+#define SOVA_API_NROLES (SOVA_API_CAST + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -149,6 +150,7 @@ struct sova_api_fn {
 	 * each taking the object at argument object_arg, as the wait does
 	 * (pthread_cond_signal ends pthread_cond_wait). See handshakes.c. */
 	int object_arg;
+	int returns_arg; /* casts: the argument the call returns */
 	char **woken_by;
 	size_t nwoken_by, capwoken_by;
 	/* blocking: the argument naming the object whose state decides (a

@@ -1,0 +1,276 @@
+/* makers.c - stage 5: what made a value, for models' made_by and unless_made_by.
+ *
+ * A model says a call blocks, or does not, by what made its argument: a
+ * read() of a descriptor from open() blocks on disk; a write into a
+ * GMemoryOutputStream never waits. A value is made by the named functions
+ * when every way it can get its value is one of their results:
+ *
+ *   - a call: to a named function, or to a function whose every return
+ *     is so made (a helper that returns a new memory stream);
+ *   - a local: every value assigned to it (NULL aside), while its address
+ *     is never passed to a call;
+ *   - a field: every value the program ever stores into that field, in any
+ *     object (NULL aside), while the field's address does not escape: it
+ *     is given to no call (g_set_object(&self->stream, s) may store
+ *     anything) and kept only in locals that store NULL through it
+ *     (g_clear_object). Objects filled another way (a struct copied
+ *     whole, memcpy) are not seen;
+ *   - an argument that the tests around the call compared with other
+ *     values (`if (source == st->out || source == st->err)`): each of
+ *     those (sova_call's arg_equals).
+ *
+ * Anything else (a parameter, a global, an element) is not known to be
+ * made by anything. Each question visits at most MAKER_BUDGET values. */
+#include "contexts_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAKER_BUDGET 256
+
+struct maker_query {
+	const struct sova_engine *e;
+	char *const *names;
+	size_t nnames;
+	int budget;
+};
+
+static int made(struct maker_query *q, int def, const struct sova_val *v);
+
+static int listed(const struct maker_query *q, const char *name)
+{
+	for (size_t i = 0; name && i < q->nnames; i++)
+		if (strcmp(name, q->names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_null(const struct sova_val *v)
+{
+	return v->kind == SOVA_VAL_INT && v->num == 0 && !v->element && !v->address;
+}
+
+static int arg_made(struct maker_query *q, int def, const struct sova_call *call, long arg);
+
+/* A model's cast the call makes (it returns an argument as it is), whose
+ * model applies in def's TU; NULL otherwise. The engine's per-call index
+ * is not used: it is being built when models ask what made a value. */
+static const struct sova_api_fn *cast_of(const struct sova_engine *e, int def, int sym)
+{
+	const struct sova_models *m = e->models;
+	size_t tu = (size_t)e->prog->defs[def].tu;
+	for (const struct sova_api_fn *fn = e->model_entries[sym]; fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
+		if (fn->role == SOVA_API_CAST && e->active[tu * m->nmodels + (size_t)fn->model])
+			return fn;
+	return NULL;
+}
+
+/* The result of call `call` of def. */
+static int call_made(struct maker_query *q, int def, long call)
+{
+	const struct sova_program *prog = q->e->prog;
+	const struct sova_func *fn = prog->defs[def].fn;
+	if (call < 0 || (size_t)call >= fn->ncalls || !fn->calls[call].callee_usr)
+		return 0;
+	if (listed(q, fn->calls[call].callee_name))
+		return 1;
+	int sym = sova_strmap_get(&prog->sym_by_usr, fn->calls[call].callee_usr);
+	if (sym < 0)
+		return 0;
+	const struct sova_api_fn *cast = cast_of(q->e, def, sym);
+	if (cast) /* G_OUTPUT_STREAM(source): what made source */
+		return arg_made(q, def, &fn->calls[call], cast->returns_arg);
+	if (!prog->syms[sym].ndefs)
+		return 0;
+	for (size_t k = 0; k < prog->syms[sym].ndefs; k++) {
+		int callee = prog->syms[sym].defs[k];
+		const struct sova_func *body = prog->defs[callee].fn;
+		if (!body->nreturns)
+			return 0;
+		for (size_t r = 0; r < body->nreturns; r++)
+			if (!is_null(&body->returns[r]) && !made(q, callee, &body->returns[r]))
+				return 0;
+	}
+	return 1;
+}
+
+/* The function passes the local's address to a call, which may store into it. */
+static int local_address_passed(const struct sova_func *fn, const struct sova_val *local)
+{
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
+			const struct sova_val *arg = &fn->calls[c].args[i];
+			if (arg->address && arg->kind == SOVA_VAL_LOCAL && !arg->path && strcmp(arg->usr, local->usr) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+static int local_made(struct maker_query *q, int def, const struct sova_val *v)
+{
+	const struct sova_func *fn = q->e->prog->defs[def].fn;
+	if (v->path || v->address || local_address_passed(fn, v))
+		return 0;
+	int some = 0;
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_assign *a = &fn->assigns[i];
+		if (a->target.kind != SOVA_VAL_LOCAL || a->target.element || a->target.path ||
+		    strcmp(a->target.usr, v->usr) != 0 || is_null(&a->value))
+			continue;
+		if (!made(q, def, &a->value))
+			return 0;
+		some = 1;
+	}
+	return some;
+}
+
+static int field_made(struct maker_query *q, const char *field)
+{
+	const struct sova_field_stores *fs = &q->e->field_stores;
+	if (sova_strmap_get(&fs->escaped, field) >= 0)
+		return 0;
+	int some = 0;
+	for (int i = sova_strmap_get(&fs->first, field); i >= 0; i = fs->next[i]) {
+		const struct sova_prog_assign *pa = &q->e->prog->assigns[i];
+		if (is_null(&pa->assign->value))
+			continue;
+		if (pa->def < 0 || !made(q, pa->def, &pa->assign->value))
+			return 0;
+		some = 1;
+	}
+	return some;
+}
+
+static int made(struct maker_query *q, int def, const struct sova_val *v)
+{
+	if (--q->budget < 0 || v->element)
+		return 0;
+	switch (v->kind) {
+	case SOVA_VAL_CALL:
+		return call_made(q, def, v->num);
+	case SOVA_VAL_LOCAL:
+		return local_made(q, def, v);
+	case SOVA_VAL_FIELD:
+		return !v->address && field_made(q, v->usr);
+	default:
+		return 0;
+	}
+}
+
+/* Every value one test around the call found the argument equal to. */
+static int test_made(struct maker_query *q, int def, const struct sova_call *call, long arg, int test)
+{
+	for (size_t i = 0; i < call->narg_equals; i++)
+		if (call->arg_equals[i].arg == arg && call->arg_equals[i].test == test &&
+		    !made(q, def, &call->arg_equals[i].value))
+			return 0;
+	return 1;
+}
+
+/* The argument is one of each test's values: one test whose values are
+ * all so made is enough. */
+static int equals_made(struct maker_query *q, int def, const struct sova_call *call, long arg)
+{
+	for (size_t i = 0; i < call->narg_equals; i++) {
+		const struct sova_arg_equal *eq = &call->arg_equals[i];
+		int first = 1; /* each test once: at its first value for this argument */
+		for (size_t k = 0; k < i && first; k++)
+			first = !(call->arg_equals[k].arg == arg && call->arg_equals[k].test == eq->test);
+		if (eq->arg == arg && first && test_made(q, def, call, arg, eq->test))
+			return 1;
+	}
+	return 0;
+}
+
+static int arg_made(struct maker_query *q, int def, const struct sova_call *call, long arg)
+{
+	if (arg < 0 || (size_t)arg >= call->nargs)
+		return 0;
+	return made(q, def, &call->args[arg]) || equals_made(q, def, call, arg);
+}
+
+int sova_arg_made_by(const struct sova_engine *e, int def, const struct sova_call *call, long arg,
+		     char *const *names, size_t nnames)
+{
+	struct maker_query q = { e, names, nnames, MAKER_BUDGET };
+	return arg_made(&q, def, call, arg);
+}
+
+static int is_store_into_field(const struct sova_val *t)
+{
+	/* *(&x->f) = v, as g_set_object's macro writes it, stores into f too. */
+	return t->kind == SOVA_VAL_FIELD && t->usr && (!t->element || t->address);
+}
+
+static int names_local(const struct sova_val *v, const char *usr)
+{
+	return v->kind == SOVA_VAL_LOCAL && !v->path && v->usr && strcmp(v->usr, usr) == 0;
+}
+
+/* A local that holds a field's address (g_clear_object's `_pp = &x->f`)
+ * lets the field escape unless the function only reads through it and
+ * stores NULL through it, and gives it to no call and no other variable. */
+static int local_holds_only_null(const struct sova_func *fn, const char *local)
+{
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t i = 0; i < fn->calls[c].nargs; i++)
+			if (names_local(&fn->calls[c].args[i], local) && !fn->calls[c].args[i].element)
+				return 0;
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_assign *a = &fn->assigns[i];
+		if (names_local(&a->value, local) && !a->value.element)
+			return 0;
+		if (names_local(&a->target, local) && a->target.element && !is_null(&a->value))
+			return 0;
+	}
+	return 1;
+}
+
+/* A field's address taken where sova does not see what is stored through
+ * it: given to a call (g_set_object), or kept in anything but such a local. */
+static void note_escapes(struct sova_field_stores *fs, const struct sova_program *prog)
+{
+	for (size_t i = 0; i < prog->nassigns; i++) {
+		const struct sova_prog_assign *pa = &prog->assigns[i];
+		const struct sova_val *v = &pa->assign->value;
+		if (v->kind != SOVA_VAL_FIELD || !v->address || !v->usr)
+			continue;
+		const struct sova_val *t = &pa->assign->target;
+		if (pa->def < 0 || t->kind != SOVA_VAL_LOCAL || t->path || t->element ||
+		    !local_holds_only_null(prog->defs[pa->def].fn, t->usr))
+			sova_strmap_put(&fs->escaped, v->usr, 1);
+	}
+	for (size_t d = 0; d < prog->ndefs; d++)
+		for (size_t c = 0; c < prog->defs[d].fn->ncalls; c++)
+			for (size_t i = 0; i < prog->defs[d].fn->calls[c].nargs; i++) {
+				const struct sova_val *arg = &prog->defs[d].fn->calls[c].args[i];
+				if (arg->kind == SOVA_VAL_FIELD && arg->address && arg->usr)
+					sova_strmap_put(&fs->escaped, arg->usr, 1);
+			}
+}
+
+void sova_field_stores_build(struct sova_field_stores *fs, const struct sova_program *prog)
+{
+	sova_strmap_init(&fs->first);
+	sova_strmap_init(&fs->escaped);
+	fs->next = sova_xcalloc(prog->nassigns + 1, sizeof(*fs->next));
+	/* Prepended: each field's stores run from the last to the first. */
+	for (size_t i = 0; i < prog->nassigns; i++) {
+		const struct sova_val *t = &prog->assigns[i].assign->target;
+		fs->next[i] = -1;
+		if (!is_store_into_field(t))
+			continue;
+		fs->next[i] = sova_strmap_get(&fs->first, t->usr);
+		sova_strmap_put(&fs->first, t->usr, (int)i);
+	}
+	note_escapes(fs, prog);
+}
+
+void sova_field_stores_free(struct sova_field_stores *fs)
+{
+	sova_strmap_free(&fs->first);
+	sova_strmap_free(&fs->escaped);
+	free(fs->next);
+}
