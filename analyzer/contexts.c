@@ -16,13 +16,15 @@
 /* ---- sites ---- */
 
 /* The call can block in the state's chain: its conditions can hold there,
- * and it is not a join of a thread whose last act ran the chain's entry. */
+ * it is not a join of a thread whose last act ran the chain's entry, nor a
+ * call for a shared object a callback on the chain runs with. */
 static int blocks_in_state(const struct sova_engine *e, const struct sova_reach *reach, int state, int def, int call)
 {
 	const struct sova_entry *entry = &e->entries[reach->states[state].entry];
 	return sova_state_allows(e, reach, state, call) &&
 	       !sova_engine_context_excludes(e, def, call, entry->context) &&
-	       !sova_join_finished(&e->joins, def, call, reach->states[state].entry);
+	       !sova_join_finished(&e->joins, def, call, reach->states[state].entry) &&
+	       sova_shared_in_chain(e, reach, state, def, call) < 0;
 }
 
 /* The first state of def, in search order (the shortest chain), in which
@@ -288,6 +290,7 @@ static void engine_free(struct sova_engine *e)
 	sova_reach_free(&e->single);
 	sova_relevant_free(e);
 	sova_finished_joins_free(&e->joins);
+	sova_shared_objects_free(&e->shared);
 	sova_unresolved_free(e->unresolved, e->prog->ndefs);
 	sova_engine_release(e);
 }
@@ -304,6 +307,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	e.unresolved = sova_find_unresolved(&e);
 	sova_find_workers(&e);
 	sova_find_finished_joins(&e, &e.joins);
+	sova_find_shared_objects(&e, &e.shared);
 	for (size_t d = 0; d < prog->ndefs; d++)
 		find_sites(&e, (int)d, out);
 	if (e.record_pruned)

@@ -8,6 +8,7 @@
  *   provenance.c  where an awaited future came from, completion proofs
  *   workers.c     entries and what they reach
  *   joins.c       joins of a thread already at its end
+ *   shared.c      calls returning a shared object an entry's registration made
  *   unresolved.c  calls through objects found at run time
  *   executor.c    what kind of executor a value names
  *   chain.c       a result's chain of steps
@@ -145,6 +146,12 @@ struct sova_finished_joins {
 	struct sova_strmap done;
 };
 
+/* The blocking calls that return an object a process shares, and the
+ * functions in whose run it exists (shared.c): keys "def:call:sym". */
+struct sova_shared_objects {
+	struct sova_strmap exists;
+};
+
 /* Every store into each field, in the program (makers.c). */
 struct sova_field_stores {
 	struct sova_strmap first; /* a field's USR -> its last store, an index into program->assigns */
@@ -184,6 +191,7 @@ struct sova_engine {
 	struct sova_reach any;    /* reached from any async context */
 	struct sova_reach single; /* reached from a single-threaded one */
 	struct sova_finished_joins joins;
+	struct sova_shared_objects shared;
 	struct sova_field_stores field_stores; /* for made_by, built before the entries */
 };
 
@@ -270,6 +278,15 @@ int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
 void sova_find_finished_joins(const struct sova_engine *e, struct sova_finished_joins *out);
 int sova_join_finished(const struct sova_finished_joins *joins, int def, int call, int entry);
 void sova_finished_joins_free(struct sova_finished_joins *joins);
+
+/* The calls modelled with exists_in_callbacks_of, and the callbacks in
+ * whose run the object they return exists (shared.c). */
+void sova_find_shared_objects(const struct sova_engine *e, struct sova_shared_objects *out);
+int sova_shared_object_exists(const struct sova_shared_objects *shared, int def, int call, int sym);
+/* The sym of a function on the state's chain in whose run the call's
+ * shared object exists, or -1. */
+int sova_shared_in_chain(const struct sova_engine *e, const struct sova_reach *reach, int state, int def, int call);
+void sova_shared_objects_free(struct sova_shared_objects *shared);
 
 /* Returns 1 when the wait at (def, call), a blocking entry with woken_by,
  * waits only for a thread the function has just started to end it first

@@ -349,8 +349,10 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 		int cond = sova_state_contradiction(e, reach, st, call, bound);
 		const struct sova_entry *entry = &e->entries[reach->states[st].entry];
 		int joined = cond < 0 && sova_join_finished(&e->joins, def, call, reach->states[st].entry);
-		int elsewhere = cond < 0 && !joined && sova_engine_context_excludes(e, def, call, entry->context);
-		if (cond < 0 && !joined && !elsewhere)
+		int shared_in = cond < 0 && !joined ? sova_shared_in_chain(e, reach, st, def, call) : -1;
+		int shared = shared_in >= 0;
+		int elsewhere = cond < 0 && !joined && !shared && sova_engine_context_excludes(e, def, call, entry->context);
+		if (cond < 0 && !joined && !shared && !elsewhere)
 			continue;
 		if (shown++ == 0)
 			fprintf(out, "  chains that reach '%s' in which this call cannot block:\n", e->prog->defs[def].fn->name);
@@ -363,6 +365,12 @@ static void print_refuted_states(const struct explainer *x, const struct sova_re
 		if (joined) {
 			fprintf(out, ": '%s' runs only after the last act of the thread the call joins\n",
 				e->prog->syms[entry->sym].name);
+			continue;
+		}
+		if (shared) {
+			fprintf(out, ": '%s' runs only as a callback of a call that made the shared object '%s' "
+				     "returns\n",
+				e->prog->syms[shared_in].name, c->callee_name);
 			continue;
 		}
 		if (elsewhere) {

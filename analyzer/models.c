@@ -24,6 +24,7 @@ enum field_type {
 	FIELD_BLOCKS_ON,
 	FIELD_MORE_WORK,
 	FIELD_WOKEN_BY,
+	FIELD_SHARED,
 };
 
 struct field_spec {
@@ -96,6 +97,7 @@ static const struct field_spec blocking_fields[] = {
 	FIELD("woken_by", FIELD_WOKEN_BY, woken_by, 0),
 	FIELD("iterates", FIELD_BOOL, iterates, 0),
 	FIELD("ready_arg", FIELD_INDEX, ready_arg, 0),
+	FIELD("exists_in_callbacks_of", FIELD_SHARED, shared_by, 0),
 	FIELDS_END,
 };
 
@@ -189,6 +191,7 @@ static void api_fn_free(struct sova_api_fn *fn)
 	when_free(&fn->when);
 	when_free(&fn->kind_when);
 	sova_free_strings(fn->woken_by, fn->nwoken_by);
+	sova_free_strings(fn->shared_by, fn->nshared_by);
 }
 
 static void pattern_free(struct sova_blocking_pattern *p)
@@ -444,6 +447,38 @@ static int read_woken_by(struct sova_json_doc *r, const cJSON *v, struct sova_ap
 	return read_name_list(r, v, "woken_by", "function", &fn->woken_by, &fn->nwoken_by, &fn->capwoken_by);
 }
 
+/* "exists_in_callbacks_of": {"functions": [...], "arg": N, "their_arg": M} */
+static int read_shared_member(struct sova_json_doc *r, const cJSON *m, struct sova_api_fn *fn)
+{
+	if (strcmp(m->string, "functions") == 0)
+		return read_name_list(r, m, "functions", "function", &fn->shared_by, &fn->nshared_by, &fn->capshared_by);
+	if (strcmp(m->string, "arg") == 0)
+		return read_index(r, "arg", m, &fn->shared_arg);
+	if (strcmp(m->string, "their_arg") == 0)
+		return read_index(r, "their_arg", m, &fn->their_arg);
+	return sova_json_error(r, "unknown key '%s' in 'exists_in_callbacks_of'; expected functions, arg or their_arg",
+			       m->string);
+}
+
+static int read_shared(struct sova_json_doc *r, const cJSON *v, struct sova_api_fn *fn)
+{
+	if (!cJSON_IsObject(v))
+		return sova_json_error(r, "'exists_in_callbacks_of' must be an object such as "
+					  "{\"functions\": [\"g_bus_get\"], \"arg\": 0, \"their_arg\": 0}");
+	for (const cJSON *m = v->child; m; m = m->next) {
+		if (sova_json_check_unique(r, v, m))
+			return -1;
+		sova_json_enter_key(r, m->string);
+		int rc = read_shared_member(r, m, fn);
+		sova_json_leave(r);
+		if (rc)
+			return -1;
+	}
+	if (!fn->nshared_by || fn->shared_arg < 0 || fn->their_arg < 0)
+		return sova_json_error(r, "'exists_in_callbacks_of' needs \"functions\", \"arg\" and \"their_arg\"");
+	return 0;
+}
+
 static int read_field(struct sova_json_doc *r, const struct field_spec *f, const cJSON *v, struct sova_api_fn *fn)
 {
 	char *slot = (char *)fn + f->offset;
@@ -484,6 +519,8 @@ static int read_field(struct sova_json_doc *r, const struct field_spec *f, const
 		return read_more_work(r, v, fn);
 	case FIELD_WOKEN_BY:
 		return read_woken_by(r, v, fn);
+	case FIELD_SHARED:
+		return read_shared(r, v, fn);
 	}
 	return sova_json_error(r, "internal: unknown field type");
 }
@@ -504,7 +541,7 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 	fn->role = role;
 	fn->model = model;
 	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = fn->object_arg = -1;
-	fn->ready_arg = fn->ready_param = fn->returns_arg = -1;
+	fn->ready_arg = fn->ready_param = fn->returns_arg = fn->shared_arg = fn->their_arg = -1;
 	fn->promise_arg = -1;
 	fn->when.arg = fn->kind_when.arg = -1;
 	fn->next = -1;

@@ -151,6 +151,14 @@ struct sova_api_fn {
 	 * (pthread_cond_signal ends pthread_cond_wait). See handshakes.c. */
 	int object_arg;
 	int returns_arg; /* casts: the argument the call returns */
+	/* blocking: the call returns an object the process shares (a bus
+	 * connection), which exists while a callback registered by one of
+	 * these functions runs when their argument their_arg is the same
+	 * constant as this call's argument shared_arg: there it does not
+	 * block (shared.c). */
+	char **shared_by;
+	size_t nshared_by, capshared_by;
+	int shared_arg, their_arg;
 	char **woken_by;
 	size_t nwoken_by, capwoken_by;
 	/* blocking: the argument naming the object whose state decides (a
