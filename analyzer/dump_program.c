@@ -55,26 +55,46 @@ static cJSON *program_json(const struct sova_program *prog, size_t p, const char
 		if (in_program(prog, t, p) && sova_units_own(&prog->units, (int)t))
 			tus[n++] = sova_xstrdup(tu_path(prog, t, base));
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "main", tu_path(prog, (size_t)prog->units.roots[p], base));
-	if (prog->units.names)
+	cJSON_AddStringToObject(o, p < prog->units.nlinked ? "main" : "library",
+				tu_path(prog, (size_t)prog->units.roots[p], base));
+	if (prog->units.names && prog->units.names[p])
 		cJSON_AddStringToObject(o, "target", prog->units.names[p]);
+	/* A library's unit in place of another body in a program: which. */
+	int of = prog->units.variant_of ? prog->units.variant_of[p] : -1;
+	if (of >= 0)
+		cJSON_AddStringToObject(o, "variant_of",
+					prog->units.names && prog->units.names[of]
+						? prog->units.names[of]
+						: tu_path(prog, (size_t)prog->units.roots[of], base));
 	cJSON_AddItemToObject(o, "own", sorted_array(tus, n, 0));
 	return o;
 }
 
-/* Each program with the TUs only it has; then the TUs several share. */
-static void add_units(cJSON *root, const struct sova_program *prog, const char *base)
+/* Units from..to, each as its JSON text. */
+static char **units_json(const struct sova_program *prog, size_t from, size_t to, const char *base)
 {
-	char **programs = sova_xcalloc(prog->units.nprograms + 1, sizeof(*programs));
-	for (size_t p = 0; p < prog->units.nprograms; p++) {
+	char **texts = sova_xcalloc(to - from + 1, sizeof(*texts));
+	for (size_t p = from; p < to; p++) {
 		cJSON *o = program_json(prog, p, base);
-		programs[p] = cJSON_PrintUnformatted(o);
+		texts[p - from] = cJSON_PrintUnformatted(o);
 		cJSON_Delete(o);
 	}
+	return texts;
+}
+
+/* Each program with the TUs only it has; the units of libraries nobody
+ * here links that define what another TU defines; then the TUs several
+ * share. */
+static void add_units(cJSON *root, const struct sova_program *prog, const char *base)
+{
+	const struct sova_units *u = &prog->units;
 	/* Where the units come from: "inferred", "meson" or "cmake". */
-	cJSON_AddStringToObject(root, "units_from", prog->units.origin ? prog->units.origin : "inferred");
+	cJSON_AddStringToObject(root, "units_from", u->origin ? u->origin : "inferred");
 	/* Sorted by their text, which starts with the main file. */
-	cJSON_AddItemToObject(root, "programs", sorted_array(programs, prog->units.nprograms, 1));
+	cJSON_AddItemToObject(root, "programs", sorted_array(units_json(prog, 0, u->nlinked, base), u->nlinked, 1));
+	if (u->nprograms > u->nlinked)
+		cJSON_AddItemToObject(root, "libraries", sorted_array(units_json(prog, u->nlinked, u->nprograms, base),
+								    u->nprograms - u->nlinked, 1));
 	char **shared = sova_xcalloc(prog->ntus + 1, sizeof(*shared));
 	size_t n = 0;
 	for (size_t t = 0; t < prog->ntus; t++)

@@ -549,21 +549,23 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 		fn->future_arg = 0;
 }
 
+/* Whether the model already has an entry of fn's function and role: a
+ * second would silently hide one of them (two "when"s on one function). */
+static int listed_already(const struct sova_models *models, const struct sova_api_fn *fn)
+{
+	for (int i = sova_strmap_get(&models->by_function, fn->function); i >= 0; i = models->fns[i].next)
+		if (models->fns[i].role == fn->role && models->fns[i].model == fn->model)
+			return 1;
+	return 0;
+}
+
 /* Adds fn in front of the function's other entries, so that the newest
- * (a user's model) is found first; replaces an entry of the same model and
- * role. Entries of other models stay: QEMU's model and GLib's may both know
- * g_usleep, each for the TUs that include its headers. */
+ * (a user's model) is found first. Entries of other models stay: QEMU's
+ * model and GLib's may both know g_usleep, each for the TUs that include
+ * its headers. */
 static void add_api_fn(struct sova_models *models, struct sova_api_fn *fn)
 {
 	int head = sova_strmap_get(&models->by_function, fn->function);
-	for (int i = head; i >= 0; i = models->fns[i].next) {
-		if (models->fns[i].role == fn->role && models->fns[i].model == fn->model) {
-			fn->next = models->fns[i].next;
-			api_fn_free(&models->fns[i]);
-			models->fns[i] = *fn;
-			return;
-		}
-	}
 	fn->next = head;
 	SOVA_PUSH(models->fns, models->nfns, models->capfns, *fn);
 	sova_strmap_put(&models->by_function, fn->function, (int)models->nfns - 1);
@@ -635,6 +637,9 @@ static int read_entry(struct sova_json_doc *r, struct sova_models *models, const
 			rc = sova_json_error(r, "'%s' entry lacks required key '%s'", sec->name, f->key);
 	if (rc == 0)
 		rc = entry_complete(r, sec, entry, &fn);
+	if (rc == 0 && listed_already(models, &fn))
+		rc = sova_json_error(r, "'%s' has a second '%s' entry in this model: one entry per function, "
+				     "its conditions in one \"when\"", fn.function, sec->name);
 	if (rc != 0) {
 		api_fn_free(&fn);
 		return -1;

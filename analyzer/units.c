@@ -49,6 +49,7 @@ struct unit_index {
 	struct tu_list *uses;       /* per TU: symbol indexes, each once */
 	int *stamp;                 /* per symbol: the last TU that noted a use, for dedup */
 	size_t capstamp;
+	struct tu_list *twice;      /* per TU: the functions it defines that another TU defines too */
 };
 
 static int symbol_id(struct unit_index *ix, const char *usr)
@@ -144,6 +145,9 @@ static void index_free(struct unit_index *ix, size_t ntus)
 	for (size_t t = 0; ix->uses && t < ntus; t++)
 		free(ix->uses[t].items);
 	free(ix->uses);
+	for (size_t t = 0; ix->twice && t < ntus; t++)
+		free(ix->twice[t].items);
+	free(ix->twice);
 	free(ix->stamp);
 	sova_strmap_free(&ix->ids);
 }
@@ -156,11 +160,29 @@ static size_t common_prefix(const char *a, const char *b)
 	return n;
 }
 
+/* Whether TU t defines a function some TU of the unit already defines:
+ * two bodies of one symbol are never linked together. */
+static int clashes(const struct unit_index *ix, int t, const unsigned char *claimed)
+{
+	for (size_t i = 0; i < ix->twice[t].n; i++)
+		if (claimed[ix->twice[t].items[i]])
+			return 1;
+	return 0;
+}
+
+static void claim(const struct unit_index *ix, int t, unsigned char *claimed)
+{
+	for (size_t i = 0; i < ix->twice[t].n; i++)
+		claimed[ix->twice[t].items[i]] = 1;
+}
+
 /* Of the TUs defining a symbol the program uses: none when one is in
  * already; else the one nearest the root's file, never another program's
- * own code (another root, or another executable's sources). */
-static int pick_definer(const struct tu_list *d, const unsigned char *in, const unsigned char *excluded,
-			const struct sova_tu_facts *tus, int root)
+ * own code (another root, or another executable's sources), nor one that
+ * defines again what the program has. */
+static int pick_definer(const struct unit_index *ix, const struct tu_list *d, const unsigned char *in,
+			const unsigned char *excluded, const unsigned char *claimed, const struct sova_tu_facts *tus,
+			int root)
 {
 	int best = -1;
 	size_t best_len = 0;
@@ -168,7 +190,7 @@ static int pick_definer(const struct tu_list *d, const unsigned char *in, const 
 		int t = d->items[i];
 		if (in[t])
 			return -1;
-		if (excluded[t])
+		if (excluded[t] || clashes(ix, t, claimed))
 			continue;
 		size_t len = common_prefix(tus[t].main_file, tus[root].main_file);
 		if (best < 0 || len > best_len) {
@@ -184,20 +206,56 @@ static int pick_definer(const struct tu_list *d, const unsigned char *in, const 
 static void gather_program(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
 			   const unsigned char *excluded, int root, unsigned char *in, int *queue)
 {
+	unsigned char *claimed = sova_xcalloc(ix->nsyms + 1, 1);
 	size_t head = 0, tail = 0;
 	for (size_t t = 0; t < ntus; t++)
-		if (in[t])
+		if (in[t]) {
 			queue[tail++] = (int)t;
+			claim(ix, (int)t, claimed);
+		}
 	while (head < tail) {
 		const struct tu_list *uses = &ix->uses[queue[head++]];
 		for (size_t u = 0; u < uses->n; u++) {
-			int t = pick_definer(&ix->definers[uses->items[u]], in, excluded, tus, root);
+			int t = pick_definer(ix, &ix->definers[uses->items[u]], in, excluded, claimed, tus, root);
 			if (t >= 0) {
 				in[t] = 1;
+				claim(ix, t, claimed);
 				queue[tail++] = t;
 			}
 		}
 	}
+	free(claimed);
+}
+
+/* A function the TU defines in its own file: an inline definition in a
+ * header, which every includer has, is the same body everywhere. */
+static int defined_in_main_file(const struct sova_tu_facts *tu, const struct sova_func *fn)
+{
+	if (!fn->external || !external_usr(fn->usr) || fn->loc.file < 0 || (size_t)fn->loc.file >= tu->nfiles)
+		return 0;
+	return tu->main_file && strcmp(tu->files[fn->loc.file], tu->main_file) == 0;
+}
+
+/* Per TU, the functions it defines in its own file that another TU also
+ * defines in its own. */
+static void index_twice(struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus)
+{
+	ix->twice = sova_xcalloc(ntus + 1, sizeof(*ix->twice));
+	int *bodies = sova_xcalloc(ix->nsyms + 1, sizeof(int));
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t t = 0; t < ntus; t++)
+			for (size_t i = 0; i < tus[t].nfuncs; i++) {
+				if (!defined_in_main_file(&tus[t], &tus[t].funcs[i]))
+					continue;
+				int id = sova_strmap_get(&ix->ids, tus[t].funcs[i].usr);
+				if (id < 0)
+					continue;
+				if (pass == 0)
+					bodies[id]++;
+				else if (bodies[id] > 1)
+					SOVA_PUSH(ix->twice[t].items, ix->twice[t].n, ix->twice[t].cap, id);
+			}
+	free(bodies);
 }
 
 static void index_build(struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus)
@@ -206,6 +264,7 @@ static void index_build(struct unit_index *ix, const struct sova_tu_facts *tus, 
 	sova_strmap_init(&ix->ids);
 	index_definers(ix, tus, ntus);
 	index_uses(ix, tus, ntus);
+	index_twice(ix, tus, ntus);
 }
 
 static void add_program(struct sova_units *out, size_t p, const unsigned char *in, size_t ntus)
@@ -358,7 +417,7 @@ static void build_programs(const struct sova_build_info *build, const struct tu_
 
 /* Returns 0 when the description names no program with code here. */
 static int units_from_build(const struct sova_build_info *build, const struct sova_tu_facts *tus, size_t ntus,
-			    struct sova_units *out)
+			    struct sova_units *out, unsigned char *excluded)
 {
 	struct sova_strmap tu_of;
 	sova_strmap_init(&tu_of);
@@ -378,6 +437,7 @@ static int units_from_build(const struct sova_build_info *build, const struct so
 		out->names = sova_xcalloc(n + 1, sizeof(*out->names));
 		out->bits = sova_xcalloc(ntus * out->nwords + 1, sizeof(uint64_t));
 		build_programs(build, &m, tus, ntus, exe_of_program, out);
+		memcpy(excluded, m.own, ntus);
 	}
 	free(exe_of_program);
 	free_targets(&m, build->ntargets);
@@ -401,9 +461,8 @@ static void find_roots(const struct sova_tu_facts *tus, size_t ntus, struct sova
 			out->roots[p++] = (int)t;
 }
 
-static void infer_units(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out)
+static void infer_units(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out, unsigned char *is_root)
 {
-	unsigned char *is_root = sova_xcalloc(ntus + 1, 1);
 	find_roots(tus, ntus, out, is_root);
 	out->origin = "inferred";
 	out->nwords = out->nprograms ? (out->nprograms + 63) / 64 : 1;
@@ -423,25 +482,177 @@ static void infer_units(const struct sova_tu_facts *tus, size_t ntus, struct sov
 		free(queue);
 		index_free(&ix, ntus);
 	}
-	free(is_root);
+}
+
+/* ---- libraries nobody here links ---- */
+
+static int in_any_unit(const struct sova_units *out, size_t t)
+{
+	for (size_t k = 0; k < out->nwords; k++)
+		if (out->bits[t * out->nwords + k])
+			return 1;
+	return 0;
+}
+
+/* The units so far, widened to n units: the bit sets copied, the new
+ * units' roots -1 and names NULL. */
+static void widen_units(struct sova_units *out, size_t ntus, size_t n)
+{
+	size_t nwords = (n + 63) / 64;
+	uint64_t *bits = sova_xcalloc(ntus * nwords + 1, sizeof(uint64_t));
+	for (size_t t = 0; t < ntus; t++)
+		memcpy(&bits[t * nwords], &out->bits[t * out->nwords], out->nwords * sizeof(uint64_t));
+	free(out->bits);
+	out->bits = bits;
+	out->nwords = nwords;
+	out->roots = sova_xrealloc(out->roots, n + 1, sizeof(int));
+	if (out->names)
+		out->names = sova_xrealloc(out->names, n + 1, sizeof(*out->names));
+	for (size_t p = out->nprograms; p < n; p++) {
+		out->roots[p] = -1;
+		if (out->names)
+			out->names[p] = NULL;
+	}
+	out->nprograms = n;
+}
+
+/* At most this many variants of the programs, per library and in all: a
+ * planted database may make any number of clashing definitions. Programs
+ * beyond the first 32 with a twin are not varied (possible misses); a
+ * library found after the 256th variant is part of every unit, as a TU
+ * that no program takes and that clashes with none. */
+#define MAX_VARIANTS_PER_LIBRARY 32
+#define MAX_VARIANTS 256
+
+struct variants {
+	unsigned char *in; /* per unit: ntus bytes, its TUs */
+	int *roots, *of;   /* per unit: the library, and the program it is a variant of or -1 */
+	size_t n, cap;
+	size_t ntus;
+};
+
+static unsigned char *new_variant(struct variants *v, int library, int of)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 8;
+		v->in = sova_xrealloc(v->in, v->cap * v->ntus + 1, 1);
+		v->roots = sova_xrealloc(v->roots, v->cap, sizeof(int));
+		v->of = sova_xrealloc(v->of, v->cap, sizeof(int));
+	}
+	unsigned char *in = &v->in[v->n * v->ntus];
+	memset(in, 0, v->ntus);
+	v->roots[v->n] = library;
+	v->of[v->n++] = of;
+	return in;
+}
+
+static int in_unit(const struct sova_units *out, size_t t, size_t p)
+{
+	return (out->bits[t * out->nwords + p / 64] >> (p % 64)) & 1;
+}
+
+/* The units of library L, a TU no program takes that defines a function
+ * another TU defines too: for each program that has another body of one of
+ * them, the program with L in place of the TUs that clash with it (a build
+ * that links L there: glib's one fuzzing driver with each fuzzer, dconf's
+ * engine with either D-Bus backend); with no such program, L alone. Each
+ * completed as a program is. */
+static void library_variants(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
+			     const unsigned char *excluded, const struct sova_units *out, int library,
+			     struct variants *v, int *queue)
+{
+	if (v->n >= MAX_VARIANTS)
+		return;
+	unsigned char *clashing = sova_xcalloc(ntus + 1, 1), *claimed = sova_xcalloc(ix->nsyms + 1, 1);
+	struct tu_list twins = { NULL, 0, 0 }; /* the TUs with another body of what the library defines */
+	claim(ix, library, claimed);
+	for (size_t t = 0; t < ntus; t++)
+		if (t != (size_t)library && ix->twice[t].n && clashes(ix, (int)t, claimed)) {
+			clashing[t] = 1;
+			SOVA_PUSH(twins.items, twins.n, twins.cap, (int)t);
+		}
+	size_t made = 0;
+	for (size_t p = 0; p < out->nprograms && made < MAX_VARIANTS_PER_LIBRARY && v->n < MAX_VARIANTS; p++) {
+		int has_twin = 0;
+		for (size_t i = 0; i < twins.n && !has_twin; i++)
+			has_twin = in_unit(out, (size_t)twins.items[i], p);
+		if (!has_twin)
+			continue;
+		unsigned char *in = new_variant(v, library, (int)p);
+		for (size_t t = 0; t < ntus; t++)
+			in[t] = (unsigned char)(in_unit(out, t, p) && !clashing[t]);
+		in[library] = 1;
+		gather_program(ix, tus, ntus, excluded, out->roots[p] >= 0 ? out->roots[p] : library, in, queue);
+		made++;
+	}
+	if (!made && v->n < MAX_VARIANTS) {
+		unsigned char *in = new_variant(v, library, -1);
+		in[library] = 1;
+		gather_program(ix, tus, ntus, excluded, library, in, queue);
+	}
+	free(twins.items);
+	free(clashing);
+	free(claimed);
+}
+
+/* A TU no program takes is a library nobody here links: a plugin, a test
+ * helper, or one of two backends that define the same functions, of which
+ * each build links one (dconf's gdbus-thread.c and gdbus-filter.c). One
+ * that defines a function another TU also defines gets units of its own
+ * (library_variants), so that a chain through it never passes into the
+ * other body. Every other such TU is part of every unit: nothing it
+ * defines can be linked twice. */
+static void add_library_units(const struct sova_tu_facts *tus, size_t ntus, const unsigned char *excluded,
+			      struct sova_units *out)
+{
+	unsigned char *taken = sova_xcalloc(ntus + 1, 1);
+	for (size_t t = 0; t < ntus; t++)
+		taken[t] = (unsigned char)in_any_unit(out, t);
+	struct unit_index ix;
+	index_build(&ix, tus, ntus);
+	struct variants v = { .ntus = ntus };
+	int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
+	for (size_t t = 0; t < ntus; t++)
+		if (!taken[t] && ix.twice[t].n)
+			library_variants(&ix, tus, ntus, excluded, out, (int)t, &v, queue);
+	for (size_t k = 0; k < v.n; k++)
+		for (size_t t = 0; t < ntus; t++)
+			taken[t] |= v.in[k * ntus + t];
+	size_t first = out->nprograms;
+	if (v.n) {
+		widen_units(out, ntus, first + v.n);
+		out->variant_of = sova_xcalloc(out->nprograms + 1, sizeof(int));
+		for (size_t p = 0; p < out->nprograms; p++)
+			out->variant_of[p] = p < first ? -1 : v.of[p - first];
+		for (size_t k = 0; k < v.n; k++) {
+			out->roots[first + k] = v.roots[k];
+			add_program(out, first + k, &v.in[k * ntus], ntus);
+		}
+	}
+	/* The rest of what no program takes: part of every unit. */
+	size_t all = out->nprograms ? out->nprograms : 1;
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t p = 0; !taken[t] && p < all; p++)
+			out->bits[t * out->nwords + p / 64] |= 1ULL << (p % 64);
+	free(v.in);
+	free(v.roots);
+	free(v.of);
+	free(queue);
+	index_free(&ix, ntus);
+	free(taken);
 }
 
 void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, const struct sova_build_info *build,
 		     struct sova_units *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (!build || !build->ntargets || !units_from_build(build, tus, ntus, out))
-		infer_units(tus, ntus, out);
-	/* A TU no program takes is a library nobody here links: part of all. */
-	size_t all = out->nprograms ? out->nprograms : 1;
-	for (size_t t = 0; t < ntus; t++) {
-		uint64_t *w = &out->bits[t * out->nwords];
-		int any = 0;
-		for (size_t k = 0; k < out->nwords; k++)
-			any |= w[k] != 0;
-		for (size_t p = 0; !any && p < all; p++)
-			w[p / 64] |= 1ULL << (p % 64);
-	}
+	/* Each program's own code: never part of a library's unit. */
+	unsigned char *excluded = sova_xcalloc(ntus + 1, 1);
+	if (!build || !build->ntargets || !units_from_build(build, tus, ntus, out, excluded))
+		infer_units(tus, ntus, out, excluded);
+	out->nlinked = out->nprograms;
+	add_library_units(tus, ntus, excluded, out);
+	free(excluded);
 }
 
 void sova_units_free(struct sova_units *units)
@@ -450,6 +661,7 @@ void sova_units_free(struct sova_units *units)
 		free(units->names[p]);
 	free(units->names);
 	free(units->roots);
+	free(units->variant_of);
 	free(units->bits);
 	memset(units, 0, sizeof(*units));
 }
@@ -503,5 +715,5 @@ int sova_units_own(const struct sova_units *units, int tu)
 	int bits = 0;
 	for (size_t k = 0; k < units->nwords; k++)
 		bits += __builtin_popcountll(w[k]);
-	return bits == 1 && units->nprograms > 0;
+	return bits == 1 && units->nlinked > 0;
 }

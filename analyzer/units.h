@@ -12,8 +12,12 @@
  * external function or global its TUs use, one TU that defines it (two TUs
  * that define the same symbol are never in one program; of several, the
  * one already in, else the one nearest the root's folder, is taken). TUs
- * no program takes are libraries nobody here links: part of every program.
- * A database with no main is one program.
+ * no program takes are libraries nobody here links. Of those, one that
+ * defines a function another TU also defines (one of two backends, of
+ * which each build links one) gets units of its own: each program that has
+ * the other body, with this one in its place, or, when none has, the
+ * library alone, completed as a program is. The rest are part of every
+ * unit. A database with no main is one program (and such units).
  *
  * When the build system describes its targets (buildinfo.h), each
  * executable target with sources here is a program: its own sources (those
@@ -38,9 +42,11 @@ struct sova_unitset {
 
 struct sova_units {
 	const char *origin; /* "inferred", or the build system's name ("meson", "cmake") */
-	size_t nprograms;
-	int *roots;     /* per program: the TU defining its main (of a target's sources, else the first) */
-	char **names;   /* per program: its target's name; NULL when inferred */
+	size_t nprograms; /* units: the programs, then the libraries nobody here links that need one */
+	size_t nlinked;   /* of them, the programs; units from nlinked on are rooted at such a library */
+	int *roots;     /* per unit: the TU defining its main (of a target's sources, else the first), or the library's */
+	char **names;   /* per unit: its target's name (NULL for a library's unit); NULL when inferred */
+	int *variant_of; /* per unit: the program a library's unit is a variant of, or -1; NULL when no library has units */
 	size_t nwords;  /* words per set: (nprograms + 63) / 64, at least 1 */
 	uint64_t *bits; /* per TU: nwords words, the programs it is part of */
 };

@@ -1,7 +1,8 @@
 /* The same three files as meson-targets, with an intro-targets.json cut short:
  * sova says which file it set aside and infers the units from main, as
  * without a description: one program (driver.c's), which takes one of the
- * two definers and, as a library no program takes, the other. */
+ * two definers; the other, which no program takes and which defines the
+ * same function, makes a variant of that program in its place. */
 int LLVMFuzzerTestOneInput(const char *data, unsigned long size);
 int main(void)
 {
