@@ -558,8 +558,8 @@ static int in_unit(const struct sova_units *out, size_t t, size_t p)
  * engine with either D-Bus backend); with no such program, L alone. Each
  * completed as a program is. */
 static void library_variants(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
-			     const unsigned char *excluded, const struct sova_units *out, int library,
-			     struct variants *v, int *queue)
+			     const unsigned char *excluded, const unsigned char *mains, const struct sova_units *out,
+			     int library, struct variants *v, int *queue)
 {
 	if (v->n >= MAX_VARIANTS)
 		return;
@@ -571,8 +571,12 @@ static void library_variants(const struct unit_index *ix, const struct sova_tu_f
 			clashing[t] = 1;
 			SOVA_PUSH(twins.items, twins.n, twins.cap, (int)t);
 		}
-	size_t made = 0;
-	for (size_t p = 0; p < out->nprograms && made < MAX_VARIANTS_PER_LIBRARY && v->n < MAX_VARIANTS; p++) {
+	/* A TU with its own main that no target names is a program of its
+	 * own, never a variant of another's, gathered as an inferred one is:
+	 * it may link what the description gives to one executable alone. */
+	int own_main = mains[library];
+	size_t made = 0, vary = own_main ? 0 : out->nprograms;
+	for (size_t p = 0; p < vary && made < MAX_VARIANTS_PER_LIBRARY && v->n < MAX_VARIANTS; p++) {
 		int has_twin = 0;
 		for (size_t i = 0; i < twins.n && !has_twin; i++)
 			has_twin = in_unit(out, (size_t)twins.items[i], p);
@@ -588,7 +592,7 @@ static void library_variants(const struct unit_index *ix, const struct sova_tu_f
 	if (!made && v->n < MAX_VARIANTS) {
 		unsigned char *in = new_variant(v, library, -1);
 		in[library] = 1;
-		gather_program(ix, tus, ntus, excluded, library, in, queue);
+		gather_program(ix, tus, ntus, own_main ? mains : excluded, library, in, queue);
 	}
 	free(twins.items);
 	free(clashing);
@@ -612,9 +616,13 @@ static void add_library_units(const struct sova_tu_facts *tus, size_t ntus, cons
 	index_build(&ix, tus, ntus);
 	struct variants v = { .ntus = ntus };
 	int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
+	unsigned char *mains = sova_xcalloc(ntus + 1, 1);
+	for (size_t t = 0; t < ntus; t++)
+		mains[t] = (unsigned char)defines_main(&tus[t]);
 	for (size_t t = 0; t < ntus; t++)
 		if (!taken[t] && ix.twice[t].n)
-			library_variants(&ix, tus, ntus, excluded, out, (int)t, &v, queue);
+			library_variants(&ix, tus, ntus, excluded, mains, out, (int)t, &v, queue);
+	free(mains);
 	for (size_t k = 0; k < v.n; k++)
 		for (size_t t = 0; t < ntus; t++)
 			taken[t] |= v.in[k * ntus + t];
