@@ -388,12 +388,10 @@ static size_t find_programs(const struct sova_build_info *build, const struct tu
 	return n;
 }
 
-static void build_programs(const struct sova_build_info *build, const struct tu_targets *m,
-			   const struct sova_tu_facts *tus, size_t ntus, const int *exe_of_program,
-			   struct sova_units *out)
+static void build_programs(const struct unit_index *ix, const struct sova_build_info *build,
+			   const struct tu_targets *m, const struct sova_tu_facts *tus, size_t ntus,
+			   const int *exe_of_program, struct sova_units *out)
 {
-	struct unit_index ix;
-	index_build(&ix, tus, ntus);
 	unsigned char *in = sova_xcalloc(ntus + 1, 1), *seen = sova_xcalloc(build->ntargets + 1, 1);
 	int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
 	for (size_t p = 0; p < out->nprograms; p++) {
@@ -405,19 +403,18 @@ static void build_programs(const struct sova_build_info *build, const struct tu_
 			memset(seen, 0, build->ntargets);
 			add_linked(build, m, exe, seen, in);
 		} else {
-			gather_program(&ix, tus, ntus, m->own, out->roots[p], in, queue);
+			gather_program(ix, tus, ntus, m->own, out->roots[p], in, queue);
 		}
 		add_program(out, p, in, ntus);
 	}
 	free(in);
 	free(seen);
 	free(queue);
-	index_free(&ix, ntus);
 }
 
 /* Returns 0 when the description names no program with code here. */
-static int units_from_build(const struct sova_build_info *build, const struct sova_tu_facts *tus, size_t ntus,
-			    struct sova_units *out, unsigned char *excluded)
+static int units_from_build(const struct unit_index *ix, const struct sova_build_info *build,
+			    const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out, unsigned char *excluded)
 {
 	struct sova_strmap tu_of;
 	sova_strmap_init(&tu_of);
@@ -436,7 +433,7 @@ static int units_from_build(const struct sova_build_info *build, const struct so
 		out->roots = sova_xcalloc(n + 1, sizeof(int));
 		out->names = sova_xcalloc(n + 1, sizeof(*out->names));
 		out->bits = sova_xcalloc(ntus * out->nwords + 1, sizeof(uint64_t));
-		build_programs(build, &m, tus, ntus, exe_of_program, out);
+		build_programs(ix, build, &m, tus, ntus, exe_of_program, out);
 		memcpy(excluded, m.own, ntus);
 	}
 	free(exe_of_program);
@@ -461,26 +458,24 @@ static void find_roots(const struct sova_tu_facts *tus, size_t ntus, struct sova
 			out->roots[p++] = (int)t;
 }
 
-static void infer_units(const struct sova_tu_facts *tus, size_t ntus, struct sova_units *out, unsigned char *is_root)
+static void infer_units(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
+			struct sova_units *out, unsigned char *is_root)
 {
 	find_roots(tus, ntus, out, is_root);
 	out->origin = "inferred";
 	out->nwords = out->nprograms ? (out->nprograms + 63) / 64 : 1;
 	out->bits = sova_xcalloc(ntus * out->nwords + 1, sizeof(uint64_t));
 	if (out->nprograms) {
-		struct unit_index ix;
-		index_build(&ix, tus, ntus);
 		unsigned char *in = sova_xcalloc(ntus + 1, 1);
 		int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
 		for (size_t p = 0; p < out->nprograms; p++) {
 			memset(in, 0, ntus);
 			in[out->roots[p]] = 1;
-			gather_program(&ix, tus, ntus, is_root, out->roots[p], in, queue);
+			gather_program(ix, tus, ntus, is_root, out->roots[p], in, queue);
 			add_program(out, p, in, ntus);
 		}
 		free(in);
 		free(queue);
-		index_free(&ix, ntus);
 	}
 }
 
@@ -606,22 +601,20 @@ static void library_variants(const struct unit_index *ix, const struct sova_tu_f
  * (library_variants), so that a chain through it never passes into the
  * other body. Every other such TU is part of every unit: nothing it
  * defines can be linked twice. */
-static void add_library_units(const struct sova_tu_facts *tus, size_t ntus, const unsigned char *excluded,
-			      struct sova_units *out)
+static void add_library_units(const struct unit_index *ix, const struct sova_tu_facts *tus, size_t ntus,
+			      const unsigned char *excluded, struct sova_units *out)
 {
 	unsigned char *taken = sova_xcalloc(ntus + 1, 1);
 	for (size_t t = 0; t < ntus; t++)
 		taken[t] = (unsigned char)in_any_unit(out, t);
-	struct unit_index ix;
-	index_build(&ix, tus, ntus);
 	struct variants v = { .ntus = ntus };
 	int *queue = sova_xmalloc((ntus + 1) * sizeof(int));
 	unsigned char *mains = sova_xcalloc(ntus + 1, 1);
 	for (size_t t = 0; t < ntus; t++)
 		mains[t] = (unsigned char)defines_main(&tus[t]);
 	for (size_t t = 0; t < ntus; t++)
-		if (!taken[t] && ix.twice[t].n)
-			library_variants(&ix, tus, ntus, excluded, mains, out, (int)t, &v, queue);
+		if (!taken[t] && ix->twice[t].n)
+			library_variants(ix, tus, ntus, excluded, mains, out, (int)t, &v, queue);
 	free(mains);
 	for (size_t k = 0; k < v.n; k++)
 		for (size_t t = 0; t < ntus; t++)
@@ -646,7 +639,6 @@ static void add_library_units(const struct sova_tu_facts *tus, size_t ntus, cons
 	free(v.roots);
 	free(v.of);
 	free(queue);
-	index_free(&ix, ntus);
 	free(taken);
 }
 
@@ -654,13 +646,16 @@ void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, const struct 
 		     struct sova_units *out)
 {
 	memset(out, 0, sizeof(*out));
+	struct unit_index ix;
+	index_build(&ix, tus, ntus);
 	/* Each program's own code: never part of a library's unit. */
 	unsigned char *excluded = sova_xcalloc(ntus + 1, 1);
-	if (!build || !build->ntargets || !units_from_build(build, tus, ntus, out, excluded))
-		infer_units(tus, ntus, out, excluded);
+	if (!build || !build->ntargets || !units_from_build(&ix, build, tus, ntus, out, excluded))
+		infer_units(&ix, tus, ntus, out, excluded);
 	out->nlinked = out->nprograms;
-	add_library_units(tus, ntus, excluded, out);
+	add_library_units(&ix, tus, ntus, excluded, out);
 	free(excluded);
+	index_free(&ix, ntus);
 }
 
 void sova_units_free(struct sova_units *units)
