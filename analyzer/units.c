@@ -571,11 +571,14 @@ static void library_variants(const struct unit_index *ix, const struct sova_tu_f
 	 * it may link what the description gives to one executable alone. */
 	int own_main = mains[library];
 	size_t made = 0, vary = own_main ? 0 : out->nprograms;
+	/* The programs that hold a twin: the union of the twins' sets, one
+	 * pass over them whatever the number of programs. */
+	uint64_t *with_twin = sova_xcalloc(out->nwords + 1, sizeof(uint64_t));
+	for (size_t i = 0; i < twins.n; i++)
+		for (size_t k = 0; k < out->nwords; k++)
+			with_twin[k] |= out->bits[(size_t)twins.items[i] * out->nwords + k];
 	for (size_t p = 0; p < vary && made < MAX_VARIANTS_PER_LIBRARY && v->n < MAX_VARIANTS; p++) {
-		int has_twin = 0;
-		for (size_t i = 0; i < twins.n && !has_twin; i++)
-			has_twin = in_unit(out, (size_t)twins.items[i], p);
-		if (!has_twin)
+		if (!((with_twin[p / 64] >> (p % 64)) & 1))
 			continue;
 		unsigned char *in = new_variant(v, library, (int)p);
 		for (size_t t = 0; t < ntus; t++)
@@ -589,6 +592,7 @@ static void library_variants(const struct unit_index *ix, const struct sova_tu_f
 		in[library] = 1;
 		gather_program(ix, tus, ntus, own_main ? mains : excluded, library, in, queue);
 	}
+	free(with_twin);
 	free(twins.items);
 	free(clashing);
 	free(claimed);
