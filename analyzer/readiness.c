@@ -19,12 +19,16 @@
  *
  *   - the parameter, at the watch's `ready_param`, of the function a
  *     callback registration set on a source that a watch made (the
- *     registration's arguments include the watch's result);
+ *     registration's arguments include the watch's result, directly or
+ *     through a field whose every store is it);
  *   - made non-blocking somewhere in the program: the same global or
  *     field (by its USR: every socket stored in that field), or, for a
  *     local or parameter, the same one in the same function;
  *   - watched in the same function, the try-then-wait shape: the code
- *     handles WOULD_BLOCK by making a source for the same object.
+ *     handles WOULD_BLOCK by making a source for the same object;
+ *   - a parameter of a static helper whose address is never taken, which
+ *     every caller gives an object ready where it calls (by these rules,
+ *     at most five helpers deep).
  *
  * Nothing here names an API; the glib model says which calls these are. */
 #include "contexts_internal.h"
@@ -67,16 +71,30 @@ static int object_handled(const struct sova_engine *e, int def, const struct sov
 	return 0;
 }
 
+/* The watch entry that made argument i of the call on every path: kept
+ * in a field whose every store is that watch's result (xdg-dbus-proxy's
+ * `side->in_source = g_socket_create_source (...)`), or NULL. */
+static const struct sova_api_fn *stored_watch(const struct sova_engine *e, int def, const struct sova_call *c, size_t i)
+{
+	for (size_t k = 0; k < e->models->nfns; k++) {
+		const struct sova_api_fn *r = &e->models->fns[k];
+		if (r->role == SOVA_API_READINESS && r->watches &&
+		    sova_arg_made_by(e, def, c, (long)i, &r->function, 1))
+			return r;
+	}
+	return NULL;
+}
+
 /* The call at (def, call) has an argument made by a watch; its entry, or NULL. */
 static const struct sova_api_fn *watched_source_arg(const struct sova_engine *e, int def, int call)
 {
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	for (size_t i = 0; i < c->nargs; i++) {
 		int made = sova_engine_result_of(e, def, &c->args[i]);
-		if (made < 0)
-			continue;
-		const struct sova_api_fn *r = readiness_of(e, def, made);
+		const struct sova_api_fn *r = made >= 0 ? readiness_of(e, def, made) : NULL;
 		if (r && r->watches)
+			return r;
+		if (c->args[i].kind == SOVA_VAL_FIELD && (r = stored_watch(e, def, c, i)) != NULL)
 			return r;
 	}
 	return NULL;
@@ -98,12 +116,40 @@ static int ready_parameter(const struct sova_engine *e, int def, const struct so
 	return 0;
 }
 
+static int object_ready(const struct sova_engine *e, int def, const struct sova_val *object, int depth);
+
+/* `object` is a parameter of a static function whose address is never
+ * taken, and every caller passes there an object that is ready where it
+ * calls: xdg-dbus-proxy's side_in_cb hands the socket its source said
+ * readable to buffer_read, which receives from it (flatpak-proxy.c:2971). */
+static int ready_from_every_caller(const struct sova_engine *e, int def, const struct sova_val *object, int depth)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (depth > 4 || !e->callers || fn->external || object->element || object->path || !e->ncallers[def] ||
+	    e->address_taken[e->prog->defs[def].sym] || !sova_engine_is_param_of(e, def, object) || object->num < 0)
+		return 0;
+	for (size_t i = 0; i < e->ncallers[def]; i++) {
+		const struct sova_caller *c = &e->callers[def][i];
+		const struct sova_call *call = sova_engine_call(e, c->def, c->call);
+		const struct sova_val *arg = call->callee_usr && (size_t)object->num < call->nargs
+						     ? sova_engine_resolved_arg(e, c->def, c->call, (int)object->num)
+						     : NULL;
+		if (!arg || !object_ready(e, c->def, arg, depth + 1))
+			return 0;
+	}
+	return 1;
+}
+
+static int object_ready(const struct sova_engine *e, int def, const struct sova_val *object, int depth)
+{
+	return ready_parameter(e, def, object) || object_handled(e, def, object, 0) ||
+	       object_handled(e, def, object, 1) || ready_from_every_caller(e, def, object, depth);
+}
+
 int sova_io_ready(const struct sova_engine *e, int def, int call, const struct sova_api_fn *io)
 {
 	if (io->ready_arg < 0)
 		return 0;
 	const struct sova_val *object = sova_engine_resolved_arg(e, def, call, io->ready_arg);
-	if (!object)
-		return 0;
-	return ready_parameter(e, def, object) || object_handled(e, def, object, 0) || object_handled(e, def, object, 1);
+	return object && object_ready(e, def, object, 0);
 }
