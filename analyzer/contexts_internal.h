@@ -242,6 +242,9 @@ const struct sova_val *sova_engine_resolved_arg(const struct sova_engine *e, int
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val);
 /* Returns 1 when val is one of def's parameters. */
 int sova_engine_is_param_of(const struct sova_engine *e, int def, const struct sova_val *val);
+/* Returns 1 when every call of def is in e->callers: a static function
+ * with callers whose address the program never takes. Needs the callers. */
+int sova_engine_callers_all_known(const struct sova_engine *e, int def);
 /* Other code can call def: it has external linkage, or it is stored into
  * a struct's field, a method of a vtable or interface that a public
  * function dispatches to (GInitableIface's init = initable_init, called by

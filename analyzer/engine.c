@@ -145,12 +145,16 @@ static int returns_only_globals(const struct sova_engine *e, int def, long call,
 /* A parameter of a static function whose address is never taken, which
  * every caller gives one of the named globals (a logging helper's stream).
  * Needs the callers, built after the index's entries. */
+int sova_engine_callers_all_known(const struct sova_engine *e, int def)
+{
+	return e->callers && !e->prog->defs[def].fn->external && e->ncallers[def] &&
+	       !e->address_taken[e->prog->defs[def].sym];
+}
+
 static int params_only_globals(const struct sova_engine *e, int def, const struct sova_val *v,
 			       const struct sova_when *when, int depth)
 {
-	const struct sova_func *fn = e->prog->defs[def].fn;
-	if (!e->callers || fn->external || v->element || v->path || !e->ncallers[def] ||
-	    e->address_taken[e->prog->defs[def].sym])
+	if (v->element || v->path || !sova_engine_callers_all_known(e, def))
 		return 0;
 	for (size_t i = 0; i < e->ncallers[def]; i++) {
 		const struct sova_caller *c = &e->callers[def][i];

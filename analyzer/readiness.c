@@ -124,9 +124,8 @@ static int object_ready(const struct sova_engine *e, int def, const struct sova_
  * readable to buffer_read, which receives from it (flatpak-proxy.c:2971). */
 static int ready_from_every_caller(const struct sova_engine *e, int def, const struct sova_val *object, int depth)
 {
-	const struct sova_func *fn = e->prog->defs[def].fn;
-	if (depth > 4 || !e->callers || fn->external || object->element || object->path || !e->ncallers[def] ||
-	    e->address_taken[e->prog->defs[def].sym] || !sova_engine_is_param_of(e, def, object) || object->num < 0)
+	if (depth > 4 || object->element || object->path || object->num < 0 ||
+	    !sova_engine_is_param_of(e, def, object) || !sova_engine_callers_all_known(e, def))
 		return 0;
 	for (size_t i = 0; i < e->ncallers[def]; i++) {
 		const struct sova_caller *c = &e->callers[def][i];
