@@ -14,6 +14,7 @@
  *   chain.c       a result's chain of steps
  *   engine.c      the read-only index: models per TU and per call, callers
  *   makers.c      what made a value (models' made_by), for the index
+ *   callers.c     every call of a function, when the program shows them all
  *
  * contexts.c runs them in the order sova_analyze states. */
 #ifndef SOVA_CONTEXTS_INTERNAL_H
@@ -176,6 +177,11 @@ struct sova_engine {
 	const struct sova_api_fn **model_entries; /* per sym: the first model entry of its name, or NULL */
 	struct sova_caller **callers; /* per def: the calls that may reach it */
 	size_t *ncallers, *capcallers;
+	/* per def: every call whose link-time targets hold it, from the
+	 * program alone, so known before the index's entries (callers.c) */
+	struct sova_caller **link_callers;
+	size_t *nlink_callers, *caplink_callers;
+	unsigned char *calls_seen; /* per sym: no call of it is hidden from the program (callers.c) */
 	struct sova_caller *readiness_calls; /* the calls with a `readiness` entry (readiness.c) */
 	size_t nreadiness_calls, capreadiness_calls;
 	struct sova_entry *entries;
@@ -242,9 +248,14 @@ const struct sova_val *sova_engine_resolved_arg(const struct sova_engine *e, int
 const struct sova_val *sova_engine_resolve(const struct sova_engine *e, int def, const struct sova_val *val);
 /* Returns 1 when val is one of def's parameters. */
 int sova_engine_is_param_of(const struct sova_engine *e, int def, const struct sova_val *val);
-/* Returns 1 when every call of def is in e->callers: a static function
- * with callers whose address the program never takes. Needs the callers. */
-int sova_engine_callers_all_known(const struct sova_engine *e, int def);
+/* callers.c: every call of def, when they are all known: def is a static
+ * function with callers whose address the program never takes, or keeps
+ * only in fields its own calls read; NULL otherwise. Built from the program
+ * alone (sova_link_callers_build, after the addresses are marked), before
+ * the index's entries. */
+void sova_link_callers_build(struct sova_engine *e);
+void sova_link_callers_free(struct sova_engine *e);
+const struct sova_caller *sova_engine_known_callers(const struct sova_engine *e, int def, size_t *n);
 /* Other code can call def: it has external linkage, or it is stored into
  * a struct's field, a method of a vtable or interface that a public
  * function dispatches to (GInitableIface's init = initable_init, called by

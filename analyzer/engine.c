@@ -142,22 +142,17 @@ static int returns_only_globals(const struct sova_engine *e, int def, long call,
 	return 1;
 }
 
-/* A parameter of a static function whose address is never taken, which
- * every caller gives one of the named globals (a logging helper's stream).
- * Needs the callers, built after the index's entries. */
-int sova_engine_callers_all_known(const struct sova_engine *e, int def)
-{
-	return e->callers && !e->prog->defs[def].fn->external && e->ncallers[def] &&
-	       !e->address_taken[e->prog->defs[def].sym];
-}
-
+/* A parameter of a static function whose callers are all known, which
+ * every caller gives one of the named globals (a logging helper's stream). */
 static int params_only_globals(const struct sova_engine *e, int def, const struct sova_val *v,
 			       const struct sova_when *when, int depth)
 {
-	if (v->element || v->path || !sova_engine_callers_all_known(e, def))
+	size_t ncallers;
+	const struct sova_caller *callers = sova_engine_known_callers(e, def, &ncallers);
+	if (v->element || v->path || !callers)
 		return 0;
-	for (size_t i = 0; i < e->ncallers[def]; i++) {
-		const struct sova_caller *c = &e->callers[def][i];
+	for (size_t i = 0; i < ncallers; i++) {
+		const struct sova_caller *c = &callers[i];
 		const struct sova_call *call = &e->prog->defs[c->def].fn->calls[c->call];
 		if (!call->callee_usr || v->num < 0 || (size_t)v->num >= call->nargs ||
 		    !only_globals_named(e, c->def, &call->args[v->num], when, depth + 1))
@@ -584,10 +579,12 @@ static void build_callers(struct sova_engine *e)
 }
 
 /* The order the index is built in: which models apply, then their
- * implicit executors, then every call's entries (which need the first),
- * then the callers (which skip modelled functions, so need the leaves),
- * the functions whose address is taken, which need only the program, and
- * the readiness calls, which need the entries. */
+ * implicit executors; the functions whose address is taken and every
+ * function's callers from the link (callers.c), which need only the
+ * program; then every call's entries (which
+ * need all of these: a condition on a static helper's parameter asks its
+ * callers), then the callers (which skip modelled functions, so need the
+ * leaves), and the readiness calls, which need the entries. */
 void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, const struct sova_models *models,
 		      const struct sova_analyze_options *options)
 {
@@ -601,11 +598,12 @@ void sova_engine_init(struct sova_engine *e, const struct sova_program *prog, co
 	decide_models(e);
 	make_implicit_executors(e);
 	sova_field_stores_build(&e->field_stores, prog);
+	mark_addresses(e);
+	sova_link_callers_build(e);
 	resolve_apis(e);
 	e->kind_memo = sova_xmalloc(sizeof(*e->kind_memo));
 	sova_strmap_init(e->kind_memo);
 	build_callers(e);
-	mark_addresses(e);
 	collect_readiness_calls(e);
 }
 
@@ -618,6 +616,7 @@ void sova_engine_release(struct sova_engine *e)
 	free(e->callers);
 	free(e->ncallers);
 	free(e->capcallers);
+	sova_link_callers_free(e);
 	free(e->active);
 	free(e->leaf);
 	free(e->field_method);

@@ -17,10 +17,17 @@
  *     whole, memcpy) are not seen;
  *   - an argument that the tests around the call compared with other
  *     values (`if (source == st->out || source == st->err)`): each of
- *     those (sova_call's arg_equals).
+ *     those (sova_call's arg_equals);
+ *   - a model's cast (G_OUTPUT_STREAM(s) is s) or wrapper (a
+ *     GDataInputStream over a memory stream reads only memory): what made
+ *     the argument the cast returns or the wrapper does its I/O through;
+ *   - a parameter the function never assigns, of a function whose every
+ *     call is known (static, its address never taken): what every caller
+ *     passes (gvfs's sftp helpers, given command streams that
+ *     new_command_stream builds over memory).
  *
- * Anything else (a parameter, a global, an element) is not known to be
- * made by anything. Each question visits at most MAKER_BUDGET values. */
+ * Anything else (a global, an element) is not known to be made by
+ * anything. Each question visits at most MAKER_BUDGET values. */
 #include "contexts_internal.h"
 
 #include <stdlib.h>
@@ -28,13 +35,20 @@
 
 #include "util.h"
 
-#define MAKER_BUDGET 256
+#define MAKER_BUDGET 1024
+/* Functions whose returns a question remembers it found made or not: a
+ * helper that builds the stream is asked about once per caller of the
+ * helper that takes it (gvfs's new_command_stream, 40 callers of put_string). */
+#define MAKER_MEMO 16
 
 struct maker_query {
 	const struct sova_engine *e;
 	char *const *names;
 	size_t nnames;
 	int budget;
+	int memo_sym[MAKER_MEMO];
+	int memo_made[MAKER_MEMO];
+	size_t nmemo;
 };
 
 static int made(struct maker_query *q, int def, const struct sova_val *v);
@@ -54,17 +68,40 @@ static int is_null(const struct sova_val *v)
 
 static int arg_made(struct maker_query *q, int def, const struct sova_call *call, long arg);
 
-/* A model's cast the call makes (it returns an argument as it is), whose
- * model applies in def's TU; NULL otherwise. The engine's per-call index
- * is not used: it is being built when models ask what made a value. */
-static const struct sova_api_fn *cast_of(const struct sova_engine *e, int def, int sym)
+/* The argument whose maker makes the call's result, when a model whose
+ * model applies in def's TU names the callee as a cast (it returns that
+ * argument as it is) or a wrapper (its result does its I/O through it);
+ * -1 otherwise. The engine's per-call index is not used: it is being
+ * built when models ask what made a value. */
+static long passed_through(const struct sova_engine *e, int def, int sym)
 {
 	const struct sova_models *m = e->models;
 	size_t tu = (size_t)e->prog->defs[def].tu;
-	for (const struct sova_api_fn *fn = e->model_entries[sym]; fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL)
-		if (fn->role == SOVA_API_CAST && e->active[tu * m->nmodels + (size_t)fn->model])
-			return fn;
-	return NULL;
+	for (const struct sova_api_fn *fn = e->model_entries[sym]; fn; fn = fn->next >= 0 ? &m->fns[fn->next] : NULL) {
+		if (!e->active[tu * m->nmodels + (size_t)fn->model])
+			continue;
+		if (fn->role == SOVA_API_CAST)
+			return fn->returns_arg;
+		if (fn->role == SOVA_API_WRAPPER)
+			return fn->base_arg;
+	}
+	return -1;
+}
+
+/* Every return of every body of sym is made (NULL aside). */
+static int returns_made(struct maker_query *q, int sym)
+{
+	const struct sova_program *prog = q->e->prog;
+	for (size_t k = 0; k < prog->syms[sym].ndefs; k++) {
+		int callee = prog->syms[sym].defs[k];
+		const struct sova_func *body = prog->defs[callee].fn;
+		if (!body->nreturns)
+			return 0;
+		for (size_t r = 0; r < body->nreturns; r++)
+			if (!is_null(&body->returns[r]) && !made(q, callee, &body->returns[r]))
+				return 0;
+	}
+	return 1;
 }
 
 /* The result of call `call` of def. */
@@ -79,21 +116,20 @@ static int call_made(struct maker_query *q, int def, long call)
 	int sym = sova_strmap_get(&prog->sym_by_usr, fn->calls[call].callee_usr);
 	if (sym < 0)
 		return 0;
-	const struct sova_api_fn *cast = cast_of(q->e, def, sym);
-	if (cast) /* G_OUTPUT_STREAM(source): what made source */
-		return arg_made(q, def, &fn->calls[call], cast->returns_arg);
+	long through = passed_through(q->e, def, sym);
+	if (through >= 0) /* G_OUTPUT_STREAM(source): what made source */
+		return arg_made(q, def, &fn->calls[call], through);
 	if (!prog->syms[sym].ndefs)
 		return 0;
-	for (size_t k = 0; k < prog->syms[sym].ndefs; k++) {
-		int callee = prog->syms[sym].defs[k];
-		const struct sova_func *body = prog->defs[callee].fn;
-		if (!body->nreturns)
-			return 0;
-		for (size_t r = 0; r < body->nreturns; r++)
-			if (!is_null(&body->returns[r]) && !made(q, callee, &body->returns[r]))
-				return 0;
+	for (size_t i = 0; i < q->nmemo; i++)
+		if (q->memo_sym[i] == sym)
+			return q->memo_made[i];
+	int all = returns_made(q, sym);
+	if (q->nmemo < MAKER_MEMO && q->budget >= 0) { /* a result cut short by the budget is not kept */
+		q->memo_sym[q->nmemo] = sym;
+		q->memo_made[q->nmemo++] = all;
 	}
-	return 1;
+	return all;
 }
 
 /* The function passes the local's address to a call, which may store into it. */
@@ -143,6 +179,44 @@ static int field_made(struct maker_query *q, const char *field)
 	return some;
 }
 
+/* The function assigns the parameter, or passes its address to a call. */
+static int param_written(const struct sova_func *fn, const struct sova_val *param)
+{
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_val *t = &fn->assigns[i].target, *v = &fn->assigns[i].value;
+		if (t->kind == SOVA_VAL_PARAM && t->num == param->num && !t->element && !t->path)
+			return 1;
+		if (v->kind == SOVA_VAL_PARAM && v->num == param->num && v->address && !v->path)
+			return 1; /* pp = &param: written through pp, perhaps */
+	}
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
+			const struct sova_val *arg = &fn->calls[c].args[i];
+			if (arg->kind == SOVA_VAL_PARAM && arg->num == param->num && arg->address && !arg->path)
+				return 1;
+		}
+	return 0;
+}
+
+/* A parameter of a function whose every call is known, which it never
+ * writes: what every caller passes there. */
+static int param_made(struct maker_query *q, int def, const struct sova_val *v)
+{
+	const struct sova_engine *e = q->e;
+	size_t ncallers;
+	const struct sova_caller *callers = sova_engine_known_callers(e, def, &ncallers);
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (v->path || v->address || v->num < 0 || strcmp(v->usr, fn->usr) != 0 || !callers ||
+	    param_written(fn, v))
+		return 0;
+	for (size_t i = 0; i < ncallers; i++) {
+		const struct sova_call *call = &e->prog->defs[callers[i].def].fn->calls[callers[i].call];
+		if (!arg_made(q, callers[i].def, call, v->num))
+			return 0;
+	}
+	return 1;
+}
+
 static int made(struct maker_query *q, int def, const struct sova_val *v)
 {
 	if (--q->budget < 0 || v->element)
@@ -154,6 +228,8 @@ static int made(struct maker_query *q, int def, const struct sova_val *v)
 		return local_made(q, def, v);
 	case SOVA_VAL_FIELD:
 		return !v->address && field_made(q, v->usr);
+	case SOVA_VAL_PARAM:
+		return param_made(q, def, v);
 	default:
 		return 0;
 	}
@@ -194,7 +270,7 @@ static int arg_made(struct maker_query *q, int def, const struct sova_call *call
 int sova_arg_made_by(const struct sova_engine *e, int def, const struct sova_call *call, long arg,
 		     char *const *names, size_t nnames)
 {
-	struct maker_query q = { e, names, nnames, MAKER_BUDGET };
+	struct maker_query q = { e, names, nnames, MAKER_BUDGET, { 0 }, { 0 }, 0 };
 	return arg_made(&q, def, call, arg);
 }
 

@@ -136,6 +136,12 @@ static const struct field_spec cast_fields[] = {
 	FIELDS_END,
 };
 
+static const struct field_spec wrapper_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("base_arg", FIELD_INDEX, base_arg, 1),
+	FIELDS_END,
+};
+
 /* Entries that name a function and nothing else: lookups, exhaustible,
  * nonblocking, noreturn_not_fatal. */
 static const struct field_spec lookup_fields_spec[] = {
@@ -167,6 +173,7 @@ static const struct section_spec sections[] = {
 	{ "context_tests", SOVA_API_CONTEXT_TEST, context_test_fields },
 	{ "readiness", SOVA_API_READINESS, readiness_fields },
 	{ "casts", SOVA_API_CAST, cast_fields },
+	{ "wrappers", SOVA_API_WRAPPER, wrapper_fields },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -541,7 +548,7 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 	fn->role = role;
 	fn->model = model;
 	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = fn->object_arg = -1;
-	fn->ready_arg = fn->ready_param = fn->returns_arg = fn->shared_arg = fn->their_arg = -1;
+	fn->ready_arg = fn->ready_param = fn->returns_arg = fn->base_arg = fn->shared_arg = fn->their_arg = -1;
 	fn->promise_arg = -1;
 	fn->when.arg = fn->kind_when.arg = -1;
 	fn->next = -1;

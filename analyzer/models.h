@@ -48,9 +48,11 @@ enum sova_api_role {
 	SOVA_API_READINESS,      /* makes object_arg non-blocking (g_socket_set_blocking(s, FALSE)), or,
 				  * with watches, a source that fires when it is ready (g_socket_create_source) */
 	SOVA_API_CAST,           /* returns its argument returns_arg as it is: a checked cast */
+	SOVA_API_WRAPPER,        /* returns a new object whose I/O all goes through its argument base_arg:
+				  * a GDataInputStream over a base stream */
 };
 
-#define SOVA_API_NROLES (SOVA_API_CAST + 1)
+#define SOVA_API_NROLES (SOVA_API_WRAPPER + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -151,6 +153,7 @@ struct sova_api_fn {
 	 * (pthread_cond_signal ends pthread_cond_wait). See handshakes.c. */
 	int object_arg;
 	int returns_arg; /* casts: the argument the call returns */
+	int base_arg;    /* wrappers: the argument the new object does its I/O through */
 	/* blocking: the call returns an object the process shares (a bus
 	 * connection), which exists while a callback registered by one of
 	 * these functions runs when their argument their_arg is the same

@@ -124,11 +124,13 @@ static int object_ready(const struct sova_engine *e, int def, const struct sova_
  * readable to buffer_read, which receives from it (flatpak-proxy.c:2971). */
 static int ready_from_every_caller(const struct sova_engine *e, int def, const struct sova_val *object, int depth)
 {
+	size_t ncallers;
+	const struct sova_caller *callers = sova_engine_known_callers(e, def, &ncallers);
 	if (depth > 4 || object->element || object->path || object->num < 0 ||
-	    !sova_engine_is_param_of(e, def, object) || !sova_engine_callers_all_known(e, def))
+	    !sova_engine_is_param_of(e, def, object) || !callers)
 		return 0;
-	for (size_t i = 0; i < e->ncallers[def]; i++) {
-		const struct sova_caller *c = &e->callers[def][i];
+	for (size_t i = 0; i < ncallers; i++) {
+		const struct sova_caller *c = &callers[i];
 		const struct sova_call *call = sova_engine_call(e, c->def, c->call);
 		const struct sova_val *arg = call->callee_usr && (size_t)object->num < call->nargs
 						     ? sova_engine_resolved_arg(e, c->def, c->call, (int)object->num)
