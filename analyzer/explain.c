@@ -96,7 +96,7 @@ static void print_member_path(FILE *out, const char *path)
 
 static void print_cond(FILE *out, const struct sova_cond *cond)
 {
-	const char *op = cond->equal ? "==" : "!=";
+	const char *op = cond->rel == SOVA_COND_LESS ? (cond->equal ? "<" : ">=") : cond->equal ? "==" : "!=";
 	if (cond->mask) {
 		fprintf(out, "(parameter %d", cond->param);
 		print_member_path(out, cond->path);

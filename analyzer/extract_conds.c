@@ -16,20 +16,27 @@
  * cannot block. */
 #include "extract_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_CONDITION_DEPTH 64
 
 /* Paths are interned in the TU's pool: equal paths are one pointer. */
-static void add_cond(struct held *h, int param, const char *path, int equal, long value, long mask)
+static void add_test(struct held *h, const struct sova_cond *cond)
 {
 	for (size_t i = 0; i < h->nconds; i++)
-		if (h->conds[i].param == param && h->conds[i].path == path && h->conds[i].equal == equal &&
-		    h->conds[i].value == value && h->conds[i].mask == mask)
+		if (h->conds[i].param == cond->param && h->conds[i].path == cond->path &&
+		    h->conds[i].equal == cond->equal && h->conds[i].value == cond->value &&
+		    h->conds[i].mask == cond->mask && h->conds[i].rel == cond->rel)
 			return;
-	struct sova_cond cond = { param, path, equal, value, mask };
-	SOVA_PUSH(h->conds, h->nconds, h->capconds, cond);
+	SOVA_PUSH(h->conds, h->nconds, h->capconds, *cond);
+}
+
+static void add_cond(struct held *h, int param, const char *path, int equal, long value, long mask)
+{
+	struct sova_cond cond = { param, path, equal, value, mask, SOVA_COND_EQUALS };
+	add_test(h, &cond);
 }
 
 /* A call's result known to be true (call), or false (-call - 1): a guard. */
@@ -127,7 +134,7 @@ static void add_local_test(struct extractor *ex, struct held *h, const char *loc
 		seen = lc->local == local && lc->cond.path == path && lc->cond.equal == equal && lc->cond.value == value;
 	}
 	if (!seen) {
-		struct local_cond lc = { local, { 0, path, equal, value, 0 }, condition_end(ex) };
+		struct local_cond lc = { local, { 0, path, equal, value, 0, SOVA_COND_EQUALS }, condition_end(ex) };
 		SOVA_PUSH(h->local_conds, h->nlocal_conds, h->caplocal_conds, lc);
 	}
 	const char *param_path;
@@ -135,7 +142,7 @@ static void add_local_test(struct extractor *ex, struct held *h, const char *loc
 	if (param < 0)
 		return;
 	add_cond(h, param, param_path, equal, value, 0);
-	struct sova_cond cond = { param, param_path, equal, value, 0 };
+	struct sova_cond cond = { param, param_path, equal, value, 0, SOVA_COND_EQUALS };
 	ext_locals_provisional(ex, local, &cond);
 }
 
@@ -282,6 +289,50 @@ static int bits_comparison(struct extractor *ex, CXCursor bits, CXCursor constan
 
 static void implied(struct extractor *ex, CXCursor c, int sense, struct held *out, int depth);
 
+/* c is of a signed integer type: its order against a constant is the
+ * order of the numbers (an unsigned one would wrap a negative constant). */
+static int signed_integer(CXCursor c)
+{
+	switch (clang_getCanonicalType(clang_getCursorType(c)).kind) {
+	case CXType_Char_S:
+	case CXType_SChar:
+	case CXType_Short:
+	case CXType_Int:
+	case CXType_Long:
+	case CXType_LongLong:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* param OP constant or constant OP param, OP one of < <= > >=, true
+ * (sense 1) or false: kept as param < K or param >= K (see sova_cond). */
+static void order_comparison(struct extractor *ex, CXCursor lhs, CXCursor rhs, const char *op, int sense,
+			     struct held *out)
+{
+	lhs = ext_peeled(ex, lhs);
+	rhs = ext_peeled(ex, rhs);
+	const char *path;
+	int param = param_read(ex, lhs, &path);
+	CXCursor var = lhs, constant = rhs;
+	int less = op[0] == '<', or_equal = op[1] == '=';
+	if (param < 0) { /* K < p is p > K */
+		param = param_read(ex, rhs, &path);
+		var = rhs;
+		constant = lhs;
+		less = !less;
+	}
+	struct sova_val k = param >= 0 ? ext_int_value(constant) : (struct sova_val){ .kind = SOVA_VAL_UNKNOWN };
+	int plus_one = less == or_equal; /* p <= K is p < K + 1; p > K is p >= K + 1 */
+	if (k.kind != SOVA_VAL_INT || !signed_integer(var) || (plus_one && k.num == LONG_MAX))
+		return;
+	long bound = plus_one ? k.num + 1 : k.num;
+	int holds = less; /* p < bound, or else p >= bound */
+	struct sova_cond cond = { param, path, holds == sense, bound, 0, SOVA_COND_LESS };
+	add_test(out, &cond);
+}
+
 static int equals_variable(const struct held *h, const struct local_equal *of)
 {
 	for (size_t i = 0; i < h->nlocal_equals; i++)
@@ -328,6 +379,8 @@ static void implied_binary(struct extractor *ex, CXCursor c, CXCursor paren, int
 		either_equality(ex, lhs, rhs, sense, out, depth);
 	} else if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
 		comparison(ex, lhs, rhs, (strcmp(op, "==") == 0) == sense, out);
+	} else if (strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 || strcmp(op, ">=") == 0) {
+		order_comparison(ex, lhs, rhs, op, sense, out);
 	} else if (strcmp(op, "&") == 0) {
 		bits_truth(ex, c, sense, out);
 	}
@@ -409,7 +462,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 		if (!exact_test(ex, inner, out, &bits, depth + 1))
 			return 0;
 		if (bits) /* !(p & K): the bits are all clear */
-			*out = (struct sova_cond){ out->param, NULL, 1, 0, out->mask };
+			*out = (struct sova_cond){ out->param, NULL, 1, 0, out->mask, SOVA_COND_EQUALS };
 		else
 			out->equal = !out->equal;
 		*keep_bits = 0;
@@ -419,7 +472,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 		int param = param_read(ex, c, &path);
 		if (param < 0 || path)
 			return 0;
-		*out = (struct sova_cond){ param, NULL, 0, 0, 0 }; /* used as a truth: p != 0 */
+		*out = (struct sova_cond){ param, NULL, 0, 0, 0, SOVA_COND_EQUALS }; /* used as a truth: p != 0 */
 		*keep_bits = 0;
 		return depth > 0; /* a bare parameter is an argument of its own kind */
 	}
@@ -429,7 +482,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 		int param = bits_operands(ex, c, &path, &mask);
 		if (param < 0 || path)
 			return 0;
-		*out = (struct sova_cond){ param, NULL, 0, 0, mask };
+		*out = (struct sova_cond){ param, NULL, 0, 0, mask, SOVA_COND_EQUALS };
 		*keep_bits = 1;
 		return 1;
 	}
@@ -449,7 +502,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 	}
 	if (k.kind != SOVA_VAL_INT || param < 0 || path)
 		return 0;
-	*out = (struct sova_cond){ param, NULL, strcmp(op, "==") == 0, k.num, mask };
+	*out = (struct sova_cond){ param, NULL, strcmp(op, "==") == 0, k.num, mask, SOVA_COND_EQUALS };
 	*keep_bits = 0;
 	return 1;
 }
@@ -481,8 +534,7 @@ void ext_condition_implies(struct extractor *ex, CXCursor condition, int sense, 
 void ext_held_add(struct held *dst, const struct held *src)
 {
 	for (size_t i = 0; i < src->nconds; i++)
-		add_cond(dst, src->conds[i].param, src->conds[i].path, src->conds[i].equal, src->conds[i].value,
-			 src->conds[i].mask);
+		add_test(dst, &src->conds[i]);
 	for (size_t i = 0; i < src->nlocal_conds; i++)
 		SOVA_PUSH(dst->local_conds, dst->nlocal_conds, dst->caplocal_conds, src->local_conds[i]);
 	for (size_t i = 0; i < src->nlocal_equals; i++)

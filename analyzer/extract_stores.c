@@ -155,7 +155,7 @@ static void take_stores(const struct frame *block, struct sova_call *call)
 		for (size_t a = 0; a < call->nargs; a++) {
 			if (!passes(&call->args[a], s) || has_arg_field(call, (int)a, s->path))
 				continue;
-			struct sova_cond known = { (int)a, s->path, 1, s->value, 0 };
+			struct sova_cond known = { (int)a, s->path, 1, s->value, 0, SOVA_COND_EQUALS };
 			ext_arg_cond_add(call, &known);
 		}
 	}

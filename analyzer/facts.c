@@ -35,7 +35,8 @@ static int assigns_ok(const struct sova_assign *a, size_t n, size_t ncalls)
 
 static int cond_ok(const struct sova_cond *cond)
 {
-	return cond->param >= 0 && (cond->equal == 0 || cond->equal == 1);
+	return cond->param >= 0 && (cond->equal == 0 || cond->equal == 1) &&
+	       (cond->rel == SOVA_COND_EQUALS || (cond->rel == SOVA_COND_LESS && !cond->mask));
 }
 
 static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c, size_t index, size_t ncalls)
@@ -322,7 +323,8 @@ int sova_val_contains(const struct sova_val *outer, const struct sova_val *inner
 int sova_cond_same(const struct sova_cond *a, const struct sova_cond *b)
 {
 	int same_path = a->path && b->path ? strcmp(a->path, b->path) == 0 : a->path == b->path;
-	return a->param == b->param && same_path && a->equal == b->equal && a->value == b->value && a->mask == b->mask;
+	return a->param == b->param && same_path && a->equal == b->equal && a->value == b->value && a->mask == b->mask &&
+	       a->rel == b->rel;
 }
 
 int sova_path_has_field(const char *path, const char *field)

@@ -67,10 +67,15 @@ struct sova_loc {
 struct sova_cond {
 	int param;
 	const char *path; /* NULL: the parameter; else SOVA_PATH_MEMBER and a field's USR per member */
-	int equal;        /* 1: == value; 0: != value */
+	int equal;        /* 1: == value (< value for SOVA_COND_LESS); 0: != value (>= value) */
 	long value;
 	long mask;        /* 0: the whole value is tested; else only these bits */
+	int rel;          /* SOVA_COND_EQUALS, or SOVA_COND_LESS: an order test of a signed integer */
 };
+
+/* How a sova_cond compares: `err == -EIO`, or `err < 0` (kept as less
+ * than, `err <= 0` as < 1, `err > 0` as not < 1); an order test has no mask. */
+enum { SOVA_COND_EQUALS = 0, SOVA_COND_LESS = 1 };
 
 /* An argument computed from one of the calling function's parameters, as
  * on entry: `!(flags & G_SPAWN_DO_NOT_REAP_CHILD)`, `(flags & K) != 0`,

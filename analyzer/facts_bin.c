@@ -128,7 +128,7 @@ static void put_cond(struct sova_bin_writer *w, const struct sova_cond *cond)
 {
 	put_int(w, cond->param);
 	sova_bin_put_str(w, cond->path);
-	put_int(w, cond->equal);
+	put_int(w, cond->equal | (cond->rel << 1)); /* 0..3: see get_cond */
 	put_int(w, cond->value);
 	put_int(w, cond->mask);
 }
@@ -429,7 +429,8 @@ static void get_cond(struct sova_bin_reader *r, struct sova_cond *cond)
 	cond->path = sova_bin_get_str(r);
 	long equal = get_int(r);
 	cond->param = param >= 0 && param <= 0x7fffffffL ? (int)param : -1;
-	cond->equal = equal == 0 || equal == 1 ? (int)equal : -1;
+	cond->equal = equal >= 0 && equal <= 3 ? (int)(equal & 1) : -1;
+	cond->rel = equal >= 0 && equal <= 3 ? (int)(equal >> 1) : SOVA_COND_EQUALS;
 	cond->value = get_int(r);
 	cond->mask = get_int(r);
 }

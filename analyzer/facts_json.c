@@ -57,13 +57,22 @@ static cJSON *val_json(const struct sova_val *v)
 	return o;
 }
 
-/* [param, "==" or "!=" ("&==", "&!=" with a mask), value, path or null, mask] */
+/* [param, "==" or "!=" ("&==", "&!=" with a mask; "<", ">=" for an order
+ * test), value, path or null, mask] */
+static const char *cond_op(const struct sova_cond *cond)
+{
+	if (cond->rel == SOVA_COND_LESS)
+		return cond->equal ? "<" : ">=";
+	if (cond->mask)
+		return cond->equal ? "&==" : "&!=";
+	return cond->equal ? "==" : "!=";
+}
+
 static cJSON *cond_json(const struct sova_cond *cond)
 {
 	cJSON *t = cJSON_CreateArray();
 	cJSON_AddItemToArray(t, cJSON_CreateNumber(cond->param));
-	cJSON_AddItemToArray(t, cJSON_CreateString(cond->mask ? (cond->equal ? "&==" : "&!=")
-							   : (cond->equal ? "==" : "!=")));
+	cJSON_AddItemToArray(t, cJSON_CreateString(cond_op(cond)));
 	cJSON_AddItemToArray(t, cJSON_CreateNumber((double)cond->value));
 	if (cond->path)
 		cJSON_AddItemToArray(t, cJSON_CreateString(cond->path));
@@ -423,14 +432,16 @@ static int read_cond(struct reader *r, const cJSON *t, struct sova_cond *cond)
 	int masked = o[0] == '&';
 	if (masked)
 		o++;
+	int less = !masked && (strcmp(o, "<") == 0 || strcmp(o, ">=") == 0);
 	if ((masked ? n != 5 : n != 3 && n != 4) || (path && !cJSON_IsString(path) && !(masked && cJSON_IsNull(path))) ||
 	    !to_long(param, &index) || index < 0 || index > 0x7fffffffL ||
-	    (strcmp(o, "==") != 0 && strcmp(o, "!=") != 0) || !to_long(cJSON_GetArrayItem(t, 2), &value) ||
+	    (strcmp(o, "==") != 0 && strcmp(o, "!=") != 0 && !less) || !to_long(cJSON_GetArrayItem(t, 2), &value) ||
 	    (masked && (!to_long(cJSON_GetArrayItem(t, 4), &mask) || mask == 0)))
 		return 0;
 	*cond = (struct sova_cond){ (int)index,
 				    cJSON_IsString(path) ? sova_strpool_add(r->strings, path->valuestring) : NULL,
-				    strcmp(o, "==") == 0, value, mask };
+				    strcmp(o, "==") == 0 || strcmp(o, "<") == 0, value, mask,
+				    less ? SOVA_COND_LESS : SOVA_COND_EQUALS };
 	return 1;
 }
 

@@ -456,8 +456,8 @@ static struct sova_bound refined(const struct sova_call *call, int param, const 
 {
 	for (size_t i = 0; i < call->nconds && b.kind == SOVA_BOUND_UNKNOWN; i++) {
 		const struct sova_cond *cond = &call->conds[i];
-		if (cond->param != param || !same_path(cond->path, path) || cond->mask)
-			continue; /* a test of some bits binds no value */
+		if (cond->param != param || !same_path(cond->path, path) || cond->mask || cond->rel)
+			continue; /* a test of some bits, or of order, binds no value */
 		if (cond->equal)
 			b = (struct sova_bound){ SOVA_BOUND_INT, cond->value };
 		else if (cond->value == 0)
@@ -468,6 +468,8 @@ static struct sova_bound refined(const struct sova_call *call, int param, const 
 
 static int cond_contradicted(const struct sova_cond *cond, struct sova_bound b)
 {
+	if (cond->rel == SOVA_COND_LESS) /* only a number is ordered */
+		return b.kind == SOVA_BOUND_INT && (b.num < cond->value) != cond->equal;
 	if (b.kind == SOVA_BOUND_INT) {
 		long tested = cond->mask ? b.num & cond->mask : b.num;
 		return cond->equal ? tested != cond->value : tested == cond->value;
@@ -503,7 +505,7 @@ static struct sova_bound arg_known(const struct sova_call *call, int arg, const 
 	struct sova_bound b = unknown_bound;
 	for (size_t i = 0; i < call->narg_conds; i++) {
 		const struct sova_cond *cond = &call->arg_conds[i];
-		if (cond->param != arg || !same_path(cond->path, path) || cond->mask)
+		if (cond->param != arg || !same_path(cond->path, path) || cond->mask || cond->rel)
 			continue;
 		if (cond->equal)
 			return (struct sova_bound){ SOVA_BOUND_INT, cond->value };
