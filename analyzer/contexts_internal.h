@@ -45,6 +45,7 @@ struct sova_entry {
 	const struct sova_val *handle;      /* the object it belongs to; may be NULL */
 	const struct sova_val *context_val; /* what its context parameter receives; may be NULL */
 	int context_param;
+	int ends_registration; /* passed as a callback type that ends its registration (loopwrappers.c) */
 };
 
 /* A call inside a function: one hop of an origin path. */

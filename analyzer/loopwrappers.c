@@ -35,7 +35,9 @@
  * the functions it calls.
  *
  * A program's main loop that callbacks only feed, never stop, is not
- * one. The models say which calls run and stop loops; nothing here names
+ * one, nor one that only a callback told its registration is over stops
+ * (a daemon that quits when it loses its bus name: a model's callback
+ * type with `ends_registration`). The models say which calls run and stop loops; nothing here names
  * an API. */
 #include "contexts_internal.h"
 
@@ -85,7 +87,7 @@ static int stopping_start(const struct sova_engine *e, int def, int call, const 
 	int start = -1;
 	for (size_t k = 0; k < e->nentries; k++) {
 		const struct sova_entry *entry = &e->entries[k];
-		if (entry->def == def && entry->call >= 0 && entry->call < call &&
+		if (entry->def == def && entry->call >= 0 && entry->call < call && !entry->ends_registration &&
 		    (start < 0 || entry->call < start) && entry_stops(e, entry, run, loop))
 			start = entry->call;
 	}

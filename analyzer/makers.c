@@ -22,9 +22,10 @@
  *     GDataInputStream over a memory stream reads only memory): what made
  *     the argument the cast returns or the wrapper does its I/O through;
  *   - a parameter the function never assigns, of a function whose every
- *     call is known (static, its address never taken): what every caller
- *     passes (gvfs's sftp helpers, given command streams that
- *     new_command_stream builds over memory).
+ *     call is known (callers.c: static, its address never taken or kept
+ *     only in fields the program calls through): what every caller passes
+ *     (gvfs's sftp helpers, given command streams that new_command_stream
+ *     builds over memory, and its reply handlers, called from a table).
  *
  * Anything else (a global, an element) is not known to be made by
  * anything. Each question visits at most MAKER_BUDGET values. */

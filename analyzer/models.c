@@ -873,6 +873,12 @@ static int read_callback_type_member(struct sova_json_doc *r, const cJSON *m, st
 		return read_index(r, "context_param", m, &t->context_param);
 	if (strcmp(m->string, "data_offset") == 0)
 		return read_index(r, "data_offset", m, &t->data_offset);
+	if (strcmp(m->string, "ends_registration") == 0) {
+		if (!cJSON_IsBool(m))
+			return sova_json_error(r, "'ends_registration' must be true or false");
+		t->ends_registration = cJSON_IsTrue(m);
+		return 0;
+	}
 	return sova_json_error(r, "unknown key '%s' in a 'callback_types' entry", m->string);
 }
 

@@ -212,6 +212,10 @@ struct sova_callback_type {
 	enum sova_context context;
 	int context_param;
 	int data_offset;
+	/* A function of this type is told that its registration is over (a bus
+	 * name lost or vanished), not that work it waits for is done: a loop
+	 * it stops is a program's main loop, not a sync wrapper's. */
+	int ends_registration;
 };
 
 /* Functions that block by their name and parameters, not one by one: GIO's

@@ -148,6 +148,7 @@ static void find_typed_entries(struct sova_engine *e)
 					.context_param = t->context_param >= 0 ? t->context_param : 0,
 					.context_val = t->data_offset >= 0 ? sova_engine_arg(e, (int)d, (int)c, (int)i + t->data_offset)
 									   : NULL,
+					.ends_registration = t->ends_registration,
 				};
 				add_entries_for_value(e, (int)d, &call->args[i], &proto);
 			}
