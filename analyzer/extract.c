@@ -524,6 +524,7 @@ static void leave(struct extractor *ex)
 	free(f->written_fields);
 	free(f->written_at);
 	free(f->entry_tests);
+	free(f->pending_eithers);
 	free(f->local_writes);
 	free(f->provisional);
 	free(f->stores);

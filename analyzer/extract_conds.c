@@ -39,6 +39,14 @@ static void add_cond(struct held *h, int param, const char *path, int equal, lon
 	add_test(h, &cond);
 }
 
+static void add_either(struct held *h, const struct sova_either *either)
+{
+	for (size_t i = 0; i < h->neithers; i++)
+		if (sova_cond_same(&h->eithers[i].a, &either->a) && sova_cond_same(&h->eithers[i].b, &either->b))
+			return;
+	SOVA_PUSH(h->eithers, h->neithers, h->capeithers, *either);
+}
+
 /* A call's result known to be true (call), or false (-call - 1): a guard. */
 static void add_truth(struct held *h, int call)
 {
@@ -541,15 +549,62 @@ void ext_held_add(struct held *dst, const struct held *src)
 		SOVA_PUSH(dst->local_equals, dst->nlocal_equals, dst->caplocal_equals, src->local_equals[i]);
 	for (size_t i = 0; i < src->ntruths; i++)
 		add_truth(dst, src->truths[i]);
+	for (size_t i = 0; i < src->neithers; i++)
+		add_either(dst, &src->eithers[i]);
 }
 
 void ext_held_free(struct held *h)
 {
+	free(h->eithers);
 	free(h->conds);
 	free(h->local_conds);
 	free(h->local_equals);
 	free(h->truths);
 	memset(h, 0, sizeof(*h));
+}
+
+/* Pairs of tests at most, from one if: the sides' tests multiply. */
+#define MAX_EITHERS 16
+
+/* The if statement a branch is, alone or as the one statement of a block. */
+static CXCursor lone_if(struct extractor *ex, CXCursor stmt)
+{
+	struct child_list kids;
+	if (ext_is_kind(stmt, CXCursor_CompoundStmt)) {
+		ext_children(ex, stmt, &kids);
+		CXCursor only = kids.count == 1 ? kids.items[0] : clang_getNullCursor();
+		ext_children_free(&kids);
+		stmt = only;
+	}
+	return ext_is_kind(stmt, CXCursor_IfStmt) ? stmt : clang_getNullCursor();
+}
+
+/* `if (E) { if (C) T; else leave; }` (or `if (C) leave; else T;`, with T
+ * not leaving): after it, E is false or C was as T needs. Each test !E
+ * implies, paired with each C implies, is an either. */
+static void leave_unless(struct extractor *ex, struct frame *f, struct frame *block)
+{
+	CXCursor inner = lone_if(ex, f->second);
+	struct child_list kids;
+	if (clang_Cursor_isNull(inner))
+		return;
+	ext_children(ex, inner, &kids);
+	if (kids.count == 3) {
+		int then_leaves = ext_stmt_leaves(ex, kids.items[1], 1), else_leaves = ext_stmt_leaves(ex, kids.items[2], 1);
+		if (then_leaves != else_leaves) {
+			struct held not_e = { 0 }, c = { 0 };
+			ext_condition_implies(ex, f->first, 0, &not_e);
+			ext_condition_implies(ex, kids.items[0], else_leaves, &c);
+			for (size_t i = 0; i < not_e.nconds && block->after.neithers < MAX_EITHERS; i++)
+				for (size_t k = 0; k < c.nconds && block->after.neithers < MAX_EITHERS; k++) {
+					struct sova_either either = { not_e.conds[i], c.conds[k] };
+					add_either(&block->after, &either);
+				}
+			ext_held_free(&not_e);
+			ext_held_free(&c);
+		}
+	}
+	ext_children_free(&kids);
 }
 
 void ext_leave_if(struct extractor *ex, struct frame *f)
@@ -559,9 +614,12 @@ void ext_leave_if(struct extractor *ex, struct frame *f)
 	while (at > 0 && (ex->stack[at].kind == CXCursor_CaseStmt || ex->stack[at].kind == CXCursor_DefaultStmt))
 		at--;
 	struct frame *block = at > 0 ? &ex->stack[at] : NULL;
-	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex) ||
-	    !ext_stmt_leaves(ex, f->second, 1))
+	if (f->children != 2 || !block || block->kind != CXCursor_CompoundStmt || !ext_func(ex))
 		return;
+	if (!ext_stmt_leaves(ex, f->second, 1)) {
+		leave_unless(ex, f, block);
+		return;
+	}
 	/* `if (E) goto out;` leaves E false too: at `out:`, and at any label
 	 * a goto may reach, what the blocks around held is dropped
 	 * (extract_labels.c), so it holds only up to there. */
@@ -827,6 +885,13 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 			if (h->conds[k].path) /* kept in case the function stores the field later */
 				note_entry_test(ex, i, &h->conds[k]);
 	}
+	size_t start;
+	struct frame *func = function_frame_at(ex, &start);
+	for (size_t i = 0; func && ext_func(ex) && i < all.neithers; i++) {
+		struct pending_either p = { ext_func(ex)->ncalls, all.eithers[i] };
+		SOVA_PUSH(func->pending_eithers, func->npending_eithers, func->cappending_eithers, p);
+	}
+	free(all.eithers);
 	if (locals.ntests && call->nargs)
 		add_local_arg_conds(ex, call, locals.tests, locals.ntests);
 	if (locals.nequals && call->nargs)

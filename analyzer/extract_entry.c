@@ -90,8 +90,19 @@ static void add_loop_pairs(struct extractor *ex, struct sova_call *call, const s
 	ext_held_free(&again);
 }
 
+/* The eithers around each call whose two tests the function never changes. */
+static void add_either_pairs(struct sova_func *fn, const struct frame *f)
+{
+	for (size_t i = 0; i < f->npending_eithers; i++) {
+		const struct pending_either *p = &f->pending_eithers[i];
+		if (p->call < fn->ncalls && !ext_cond_written(&p->either.a, f) && !ext_cond_written(&p->either.b, f))
+			add_pair(&fn->calls[p->call], &p->either.a, &p->either.b);
+	}
+}
+
 void ext_entry_close(struct extractor *ex, struct sova_func *fn, const struct frame *f)
 {
+	add_either_pairs(fn, f);
 	for (size_t i = 0; !fn->jumps && i < f->nentry_tests; i++) {
 		const struct entry_test *t = &f->entry_tests[i];
 		if (t->nloops < 0 || t->call >= fn->ncalls || !ext_cond_written(&t->cond, f) ||

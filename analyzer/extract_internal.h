@@ -74,6 +74,17 @@ struct held {
 	size_t nlocal_equals, caplocal_equals;
 	int *truths;
 	size_t ntruths, captruths;
+	/* Pairs of tests of which one holds (`if (E) { if (C) ...; else
+	 * return; }` leaves !E or C): sova_call's entry_conds, once the
+	 * function's end says neither side is written (extract_entry.c). */
+	struct sova_either *eithers;
+	size_t neithers, capeithers;
+};
+
+/* A pair of held's eithers around a call, kept until the function ends. */
+struct pending_either {
+	size_t call;
+	struct sova_either either;
 };
 
 /* A write to a local variable (extract_locals.c): an initializer or a
@@ -165,6 +176,8 @@ struct frame {
 	size_t capwritten_at;
 	struct entry_test *entry_tests; /* a function's frame: tests of fields (extract_entry.c) */
 	size_t nentry_tests, capentry_tests;
+	struct pending_either *pending_eithers; /* a function's frame: its calls' eithers (extract_entry.c) */
+	size_t npending_eithers, cappending_eithers;
 	struct local_write *local_writes; /* a function's frame: writes to its locals (extract_locals.c) */
 	size_t nlocal_writes, caplocal_writes;
 	struct provisional_cond *provisional; /* a function's frame: tests made through locals */

@@ -143,6 +143,11 @@ void ext_locals_close(struct sova_func *fn, struct frame *f)
 		if (!dropped(f, &f->entry_tests[i].cond))
 			f->entry_tests[kept_tests++] = f->entry_tests[i];
 	f->nentry_tests = kept_tests;
+	size_t kept_eithers = 0;
+	for (size_t i = 0; i < f->npending_eithers; i++)
+		if (!dropped(f, &f->pending_eithers[i].either.a) && !dropped(f, &f->pending_eithers[i].either.b))
+			f->pending_eithers[kept_eithers++] = f->pending_eithers[i];
+	f->npending_eithers = kept_eithers;
 	for (size_t c = 0; c < fn->ncalls; c++) {
 		struct sova_call *call = &fn->calls[c];
 		size_t kept = 0;
