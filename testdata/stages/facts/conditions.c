@@ -157,3 +157,24 @@ void const_local(unsigned long mapsize, int flags)
         other();
     later = 0;
 }
+
+struct req {
+    int attempt;
+    int uuid;
+};
+
+/* Either-or exits: after the if, len >= 0 or len == -104 (the retry's
+ * test of r->attempt is dropped: the function writes that field), and
+ * an order test: n <= 2 is kept as n < 3. */
+void retry_or_leave(int len, struct req *r, int n)
+{
+    if (len < 0) {
+        if (len == -104 && r->attempt < 1)
+            r->attempt++;
+        else
+            return;
+    }
+    work();
+    if (n <= 2)
+        other();
+}
