@@ -55,10 +55,29 @@ static int is_plain_field(const struct sova_val *v)
 	return v->kind == SOVA_VAL_FIELD && v->usr && !v->element && !v->address;
 }
 
-static int direct_def(const struct sova_program *prog, int def, int call);
+/* The program def a direct call binds to, when it binds to exactly one. */
+static int direct_def(const struct sova_program *prog, int def, int call)
+{
+	const int *t = prog->defs[def].targets[call];
+	if (!prog->defs[def].fn->calls[call].callee_usr || t[0] < 0 || t[1] >= 0 || prog->syms[t[0]].ndefs != 1)
+		return -1;
+	return prog->syms[t[0]].defs[0];
+}
 
 /* Forwarding helpers followed, at most (queue_command(..., cb) -> expect_reply(..., cb)). */
 #define MAX_FORWARDS 4
+
+static int param_only_stored(const struct sova_program *prog, int def, int param, struct reached_fields *out,
+			     int depth);
+
+/* The call in def hands its argument `index` to a static helper that only
+ * stores that parameter (kept in out), or hands it on. */
+static int stored_by_callee(const struct sova_program *prog, int def, int call, int index, struct reached_fields *out,
+			    int depth)
+{
+	int helper = direct_def(prog, def, call);
+	return helper >= 0 && param_only_stored(prog, helper, index, out, depth);
+}
 
 /* The static helper def only stores its parameter into fields (kept in
  * out), or hands it to another such helper; 0 when it does anything else
@@ -88,9 +107,8 @@ static int param_only_stored(const struct sova_program *prog, int def, int param
 			const struct sova_val *arg = &fn->calls[c].args[i];
 			if (arg->kind != SOVA_VAL_PARAM || arg->num != param)
 				continue;
-			int helper = direct_def(prog, def, (int)c);
-			if (!names_param(arg, param) || arg->address || arg->path || helper < 0 ||
-			    !param_only_stored(prog, helper, (int)i, out, depth + 1))
+			if (!names_param(arg, param) || arg->address || arg->path ||
+			    !stored_by_callee(prog, def, (int)c, (int)i, out, depth + 1))
 				return 0;
 		}
 	}
@@ -98,15 +116,6 @@ static int param_only_stored(const struct sova_program *prog, int def, int param
 		if (fn->returns[r].kind == SOVA_VAL_PARAM && fn->returns[r].num == param)
 			return 0;
 	return 1;
-}
-
-/* The program def a direct call binds to, when it binds to exactly one. */
-static int direct_def(const struct sova_program *prog, int def, int call)
-{
-	const int *t = prog->defs[def].targets[call];
-	if (!prog->defs[def].fn->calls[call].callee_usr || t[0] < 0 || t[1] >= 0 || prog->syms[t[0]].ndefs != 1)
-		return -1;
-	return prog->syms[t[0]].defs[0];
 }
 
 /* What the program does with each function's address: the fields it
@@ -145,9 +154,8 @@ static void note_stores(const struct sova_program *prog, struct addresses *a)
 				int sym = func_sym(prog, &fn->calls[c].args[i]);
 				if (sym < 0 || a->escapes[sym])
 					continue;
-				int helper = direct_def(prog, (int)d, (int)c);
-				if (fn->calls[c].args[i].element || helper < 0 ||
-				    !param_only_stored(prog, helper, (int)i, &a->fields[sym], 0))
+				if (fn->calls[c].args[i].element ||
+				    !stored_by_callee(prog, (int)d, (int)c, (int)i, &a->fields[sym], 0))
 					a->escapes[sym] = 1;
 			}
 	}

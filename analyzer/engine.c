@@ -104,18 +104,6 @@ static int is_global_named(const struct sova_val *v, const struct sova_when *whe
 	return 0;
 }
 
-/* The function passes the local's address to a call, which may store into it. */
-static int address_passed(const struct sova_func *fn, const struct sova_val *local)
-{
-	for (size_t c = 0; c < fn->ncalls; c++)
-		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
-			const struct sova_val *arg = &fn->calls[c].args[i];
-			if (arg->address && arg->kind == SOVA_VAL_LOCAL && !arg->path && strcmp(arg->usr, local->usr) == 0)
-				return 1;
-		}
-	return 0;
-}
-
 static int only_globals_named(const struct sova_engine *e, int def, const struct sova_val *v,
 			      const struct sova_when *when, int depth);
 
@@ -178,7 +166,7 @@ static int only_globals_named(const struct sova_engine *e, int def, const struct
 		return params_only_globals(e, def, v, when, depth);
 	if (v->kind != SOVA_VAL_LOCAL)
 		return is_global_named(v, when) ? 1 : 0;
-	if (v->element || v->path || v->address || address_passed(fn, v))
+	if (v->element || v->path || v->address || sova_func_passes_address(fn, v))
 		return 0;
 	int named = 0;
 	for (size_t i = 0; i < fn->nassigns; i++) {

@@ -287,6 +287,17 @@ int sova_val_same(const struct sova_val *a, const struct sova_val *b)
 	return a->kind != SOVA_VAL_PARAM || a->num == b->num;
 }
 
+int sova_func_passes_address(const struct sova_func *fn, const struct sova_val *v)
+{
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
+			const struct sova_val *arg = &fn->calls[c].args[i];
+			if (arg->address && !arg->path && sova_val_same(arg, v))
+				return 1;
+		}
+	return 0;
+}
+
 int sova_val_same_access(const struct sova_val *a, const struct sova_val *b)
 {
 	if (!sova_val_same(a, b) || a->element != b->element || a->address != b->address)

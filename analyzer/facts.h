@@ -290,6 +290,11 @@ int sova_val_slot_key(const struct sova_val *val, char *buf, size_t len);
  * compare by field, whatever the object: "the same struct field". */
 int sova_val_same(const struct sova_val *a, const struct sova_val *b);
 
+/* Returns 1 when the function gives a call the address of v, a local or
+ * one of its parameters, named as it is (&l, not &l.f): the call may
+ * store anything into it. */
+int sova_func_passes_address(const struct sova_func *fn, const struct sova_val *v);
+
 /* Returns 1 when two values are the same access: the same storage reached
  * the same way (same object, same index), as completion proofs need. */
 int sova_val_same_access(const struct sova_val *a, const struct sova_val *b);

@@ -133,22 +133,10 @@ static int call_made(struct maker_query *q, int def, long call)
 	return all;
 }
 
-/* The function passes the local's address to a call, which may store into it. */
-static int local_address_passed(const struct sova_func *fn, const struct sova_val *local)
-{
-	for (size_t c = 0; c < fn->ncalls; c++)
-		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
-			const struct sova_val *arg = &fn->calls[c].args[i];
-			if (arg->address && arg->kind == SOVA_VAL_LOCAL && !arg->path && strcmp(arg->usr, local->usr) == 0)
-				return 1;
-		}
-	return 0;
-}
-
 static int local_made(struct maker_query *q, int def, const struct sova_val *v)
 {
 	const struct sova_func *fn = q->e->prog->defs[def].fn;
-	if (v->path || v->address || local_address_passed(fn, v))
+	if (v->path || v->address || sova_func_passes_address(fn, v))
 		return 0;
 	int some = 0;
 	for (size_t i = 0; i < fn->nassigns; i++) {
@@ -190,13 +178,7 @@ static int param_written(const struct sova_func *fn, const struct sova_val *para
 		if (v->kind == SOVA_VAL_PARAM && v->num == param->num && v->address && !v->path)
 			return 1; /* pp = &param: written through pp, perhaps */
 	}
-	for (size_t c = 0; c < fn->ncalls; c++)
-		for (size_t i = 0; i < fn->calls[c].nargs; i++) {
-			const struct sova_val *arg = &fn->calls[c].args[i];
-			if (arg->kind == SOVA_VAL_PARAM && arg->num == param->num && arg->address && !arg->path)
-				return 1;
-		}
-	return 0;
+	return sova_func_passes_address(fn, param);
 }
 
 /* A parameter of a function whose every call is known, which it never
