@@ -34,7 +34,7 @@
  * every later parse, and reported once each. */
 #define MAX_FLAG_RETRIES 4
 /* The flags sova passes before the compile's own (parse_args). */
-#define PARSE_OWN_ARGS 4
+#define PARSE_OWN_ARGS 5
 
 /* Where each TU's parse stands. A parse over its time budget is given up
  * while libclang runs it (TU_IN_LIBCLANG -> TU_ABANDONED); its thread goes
@@ -268,6 +268,12 @@ static size_t parse_args(struct parse_job *job, const struct sova_tu_cmd *cmd, c
 	 * made the compile's relative paths absolute instead. */
 	args[n++] = "-Qunused-arguments";
 	args[n++] = "-Wno-unknown-warning-option";
+	/* sova reads only errors, and a warning is none of its business: under
+	 * the compile's -Werror, one clang gives and gcc does not (an unused
+	 * variable, a shadowed one) would make the run incomplete. -w drops
+	 * every warning, -Werror=x ones too, and spares libclang the analyses
+	 * behind -Wuninitialized and the other CFG-based warnings. */
+	args[n++] = "-w";
 	/* `#pragma clang __debug crash` or `overflow_stack` in a hostile
 	 * source would kill the run or spin forever. */
 	if (!job->debug_pragmas) {
