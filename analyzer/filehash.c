@@ -118,12 +118,9 @@ static int still_valid(const struct sova_filehashes *fh, const struct sova_file_
 
 static uint64_t content_hash(const char *path)
 {
-	size_t len;
 	const char *why;
-	char *text = sova_read_file(path, &len, &why);
-	uint64_t h = text ? sova_hash(text, len, 0) | 1 : 0; /* as sova_filehash_offer */
-	free(text);
-	return h;
+	uint64_t h;
+	return sova_hash_file(path, 0, &h, &why) ? h | 1 : 0; /* as sova_filehash_offer */
 }
 
 /* What the table knew of path before this run's check; returns its index or -1. */

@@ -107,6 +107,9 @@ int sova_write_atomically(const char *path, const void *data, size_t len);
  * and sets *err (static text) on failure: a FIFO, a device or a socket is
  * refused without blocking ("not a regular file"). */
 char *sova_read_file(const char *path, size_t *len, const char **err);
+/* sova_hash(contents, length, seed) of a whole regular file of at most
+ * SOVA_READ_MAX bytes, read in pieces; returns 0 with *err set otherwise. */
+int sova_hash_file(const char *path, uint64_t seed, uint64_t *hash, const char **err);
 
 /* Returns 1 when s is valid UTF-8. */
 int sova_utf8_valid(const char *s, size_t len);
