@@ -4,9 +4,17 @@
  * parameter is a memory stream when every caller passes one (makers.c), a
  * ready socket when every caller's is (readiness.c), stdout when every
  * caller's is (engine.c's unless_global). That holds only when no call
- * of the function is hidden: it is static, and either its address is
- * never taken, or the address stays where only the program's own calls
- * read it. The second is the reply-handler table of C protocol code:
+ * of the function is hidden: only the database's code can call it, and
+ * either its address is never taken, or the address stays where only the
+ * program's own calls read it. Only the database's code calls a static
+ * function, and an external one of an executable's own code (units.h:
+ * a source no library target compiles, or, inferred, a file that defines
+ * main): no library outside links against an executable (gvfs's AFP
+ * backend builds every command through exported g_vfs_afp_command_put_*
+ * helpers, compiled into its two programs only). A program that exports
+ * its symbols for dlsym (-rdynamic, GtkBuilder's handlers by name) may
+ * call one unseen; sova takes the build's word. The second is the
+ * reply-handler table of C protocol code:
  *
  *	expect_reply(conn, id, query_info_reply, job);      (a static helper)
  *	static void expect_reply(..., ReplyCallback cb, ...) { r->callback = cb; ... }
@@ -292,10 +300,18 @@ void sova_link_callers_free(struct sova_engine *e)
 	free(e->calls_seen);
 }
 
+/* Only the database's code calls the function: it is static, or an
+ * executable's own (units.h), which no library outside links against. */
+static int callable_only_here(const struct sova_program *prog, int def)
+{
+	const struct sova_def *d = &prog->defs[def];
+	return !d->fn->external || (prog->units.exe_own && d->tu >= 0 && prog->units.exe_own[d->tu]);
+}
+
 const struct sova_caller *sova_engine_known_callers(const struct sova_engine *e, int def, size_t *n)
 {
 	*n = 0;
-	if (!e->link_callers || e->prog->defs[def].fn->external || !e->nlink_callers[def] ||
+	if (!e->link_callers || !callable_only_here(e->prog, def) || !e->nlink_callers[def] ||
 	    !e->calls_seen[e->prog->defs[def].sym])
 		return NULL;
 	*n = e->nlink_callers[def];

@@ -101,6 +101,14 @@ static void add_units(cJSON *root, const struct sova_program *prog, const char *
 		if (!sova_units_own(&prog->units, (int)t))
 			shared[n++] = sova_xstrdup(tu_path(prog, t, base));
 	cJSON_AddItemToObject(root, "shared", sorted_array(shared, n, 0));
+	/* The TUs only executables are built from: no code outside the
+	 * database calls their functions (callers.c). */
+	char **exe = sova_xcalloc(prog->ntus + 1, sizeof(*exe));
+	size_t nexe = 0;
+	for (size_t t = 0; u->exe_own && t < prog->ntus; t++)
+		if (u->exe_own[t])
+			exe[nexe++] = sova_xstrdup(tu_path(prog, t, base));
+	cJSON_AddItemToObject(root, "executable_code", sorted_array(exe, nexe, 0));
 }
 
 static char *place(const struct sova_program *prog, int tu, struct sova_loc loc, const char *base)

@@ -971,6 +971,25 @@ static const char *access_path(struct extractor *ex, CXCursor c, const char **me
 
 static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int depth);
 
+/* A string literal's characters, as written between its quotes: a model
+ * may name the one a call is given (g_object_new's "base-stream"
+ * property, before its value). libclang spells the literal as written;
+ * a prefixed one (L"..."), or one whose spelling is not one "..." token,
+ * is not known. */
+static struct sova_val string_value(struct extractor *ex, CXCursor c)
+{
+	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };
+	CXString spelling = clang_getCursorSpelling(c);
+	const char *text = clang_getCString(spelling);
+	size_t len = text ? strlen(text) : 0;
+	if (len >= 2 && text[0] == '"' && text[len - 1] == '"' && !memchr(text + 1, '"', len - 2)) {
+		v.kind = SOVA_VAL_STRING;
+		v.usr = sova_strpool_addn(&ex->facts->strings, text + 1, len - 2);
+	}
+	clang_disposeString(spelling);
+	return v;
+}
+
 /* c ? a : b denotes a temporary both branches are assigned to. */
 static struct sova_val conditional_value(struct extractor *ex, CXCursor c, int depth)
 {
@@ -1050,6 +1069,8 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 				v = (struct sova_val){ .kind = SOVA_VAL_CALL, .num = index };
 		} else if (kind == CXCursor_IntegerLiteral || kind == CXCursor_CharacterLiteral) {
 			v = ext_int_value(c);
+		} else if (kind == CXCursor_StringLiteral) {
+			v = string_value(ex, c);
 		}
 		break;
 	}
@@ -1070,7 +1091,8 @@ void ext_add_assign(struct extractor *ex, struct sova_val target, struct sova_va
 	struct sova_func *fn = ext_func(ex);
 	/* A constant in a file-scope initializer (the bulk of a command table)
 	 * neither registers a callback nor names an executor: no stage reads it. */
-	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN || (!fn && value.kind == SOVA_VAL_INT))
+	if (target.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_UNKNOWN || value.kind == SOVA_VAL_STRING ||
+	    (!fn && value.kind == SOVA_VAL_INT))
 		return;
 	struct sova_assign a = { target, value, object, fn ? (unsigned)fn->ncalls : 0, 0 };
 	if (fn)

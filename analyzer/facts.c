@@ -17,7 +17,7 @@ static int loc_ok(const struct sova_tu_facts *facts, const struct sova_loc *loc)
 
 static int val_ok(const struct sova_val *v, size_t ncalls)
 {
-	if (v->kind < SOVA_VAL_UNKNOWN || v->kind > SOVA_VAL_INT)
+	if (v->kind < SOVA_VAL_UNKNOWN || v->kind > SOVA_VAL_LAST)
 		return 0;
 	if (v->kind == SOVA_VAL_CALL)
 		return v->num >= 0 && (size_t)v->num < ncalls;

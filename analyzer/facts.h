@@ -22,7 +22,9 @@ enum sova_val_kind {
 	SOVA_VAL_FIELD,  /* a struct member, whatever the object; usr = the field */
 	SOVA_VAL_CALL,   /* the result of a call; num = the call's index in its function */
 	SOVA_VAL_INT,    /* an integer constant (NULL included); num = its value */
+	SOVA_VAL_STRING, /* a string literal, as a call's argument only; usr = its characters */
 };
+#define SOVA_VAL_LAST SOVA_VAL_STRING
 
 struct sova_val {
 	enum sova_val_kind kind;

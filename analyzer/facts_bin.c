@@ -437,7 +437,7 @@ static void get_cond(struct sova_bin_reader *r, struct sova_cond *cond)
 
 static void get_val(struct sova_bin_reader *r, struct sova_val *v)
 {
-	v->kind = (enum sova_val_kind)get_bounded(r, SOVA_VAL_INT);
+	v->kind = (enum sova_val_kind)get_bounded(r, SOVA_VAL_LAST);
 	v->usr = sova_bin_get_str(r);
 	v->name = sova_bin_get_str(r);
 	v->num = get_int(r);

@@ -15,7 +15,7 @@
 static const char *const val_kinds[] = {
 	[SOVA_VAL_UNKNOWN] = "unknown", [SOVA_VAL_FUNC] = "func",   [SOVA_VAL_LOCAL] = "local",
 	[SOVA_VAL_PARAM] = "param",     [SOVA_VAL_GLOBAL] = "global", [SOVA_VAL_FIELD] = "field",
-	[SOVA_VAL_CALL] = "call",       [SOVA_VAL_INT] = "int",
+	[SOVA_VAL_CALL] = "call",       [SOVA_VAL_INT] = "int",     [SOVA_VAL_STRING] = "string",
 };
 
 /* A JSON number holds integers exactly up to 2^53; larger constants (LONG_MAX
@@ -372,7 +372,7 @@ static void read_val(struct reader *r, const cJSON *o, struct sova_val *v)
 {
 	memset(v, 0, sizeof(*v));
 	const char *kind = read_raw_str(r, o, "kind", 1);
-	for (int k = 0; kind && k <= SOVA_VAL_INT; k++)
+	for (int k = 0; kind && k <= SOVA_VAL_LAST; k++)
 		if (strcmp(kind, val_kinds[k]) == 0)
 			v->kind = (enum sova_val_kind)k;
 	if (kind && v->kind == SOVA_VAL_UNKNOWN && strcmp(kind, "unknown") != 0)

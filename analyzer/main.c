@@ -758,6 +758,28 @@ static int write_summaries(struct run *run, char **dropped, size_t ndropped)
 	return rc ? fail(SOVA_EXIT_FAILED, "cannot write the summaries") : SOVA_EXIT_CLEAN;
 }
 
+/* --dump-facts, --dump-program. A dump has no notifications of its own:
+ * the warnings, clang's errors and the TUs not parsed cleanly go to
+ * stderr, and a dump of an incomplete run exits 3 as a report of one does. */
+static int dump(struct run *run)
+{
+	struct sova_completeness completeness;
+	find_incomplete(run, &completeness);
+	struct sova_report messages = { .tus = run->facts, .ntus = run->nfacts, .notes = run->notes,
+					.nnotes = run->nnotes, .cwd = run->cwd, .srcroot = run->srcroot,
+					.completeness = &completeness };
+	sova_report_notifications_text(stderr, &messages);
+	int complete = completeness.nfailed == 0 && completeness.nunanalysed == 0;
+	completeness_free(&completeness);
+	struct sova_output out;
+	int rc = sova_output_open(&out, run->cli.output);
+	if (rc == 0)
+		rc = run->cli.dump_facts ? dump_facts(run, out.file) : dump_program(run, out.file);
+	if (sova_output_close(&out, rc))
+		return fail(SOVA_EXIT_FAILED, "cannot write the output");
+	return complete ? SOVA_EXIT_CLEAN : SOVA_EXIT_FAILED;
+}
+
 static int parse_and_analyse(struct run *run, uint64_t key)
 {
 	run->nfacts = run->db.ntus;
@@ -785,14 +807,7 @@ static int parse_and_analyse(struct run *run, uint64_t key)
 	collect_notes(run, run->db.notes, run->db.nnotes, dropped, ndropped);
 	if (!run->cli.dump_facts && !run->cli.dump_program)
 		return analyse_and_report(run, key);
-	/* A dump has no notifications of its own: the warnings go to stderr. */
-	for (size_t i = 0; i < run->nnotes; i++)
-		fprintf(stderr, "sova: warning: %s\n", run->notes[i]);
-	struct sova_output out;
-	int rc = sova_output_open(&out, run->cli.output);
-	if (rc == 0)
-		rc = run->cli.dump_facts ? dump_facts(run, out.file) : dump_program(run, out.file);
-	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
+	return dump(run);
 }
 
 static int check(struct run *run)

@@ -19,11 +19,13 @@
  *     values (`if (source == st->out || source == st->err)`): each of
  *     those (sova_call's arg_equals);
  *   - a model's cast (G_OUTPUT_STREAM(s) is s) or wrapper (a
- *     GDataInputStream over a memory stream reads only memory): what made
- *     the argument the cast returns or the wrapper does its I/O through;
+ *     GDataInputStream over a memory stream reads only memory; with
+ *     base_property, the argument after the string naming the property,
+ *     g_object_new(type, "base-stream", mem, NULL)): what made the
+ *     argument the cast returns or the wrapper does its I/O through;
  *   - a parameter the function never assigns, of a function whose every
- *     call is known (callers.c: static, its address never taken or kept
- *     only in fields the program calls through): what every caller passes
+ *     call is known (callers.c: static or an executable's own, its address
+ *     never taken or kept only in fields the program calls through): what every caller passes
  *     (gvfs's sftp helpers, given command streams that new_command_stream
  *     builds over memory, and its reply handlers, called from a table).
  *
@@ -69,12 +71,22 @@ static int is_null(const struct sova_val *v)
 
 static int arg_made(struct maker_query *q, int def, const struct sova_call *call, long arg);
 
+/* The argument after the string argument that names the property:
+ * g_object_new(type, "base-stream", base, NULL) gives base. */
+static long after_property(const struct sova_call *call, const char *property)
+{
+	for (size_t i = 0; i + 1 < call->nargs; i++)
+		if (call->args[i].kind == SOVA_VAL_STRING && strcmp(call->args[i].usr, property) == 0)
+			return (long)i + 1;
+	return -1;
+}
+
 /* The argument whose maker makes the call's result, when a model whose
  * model applies in def's TU names the callee as a cast (it returns that
  * argument as it is) or a wrapper (its result does its I/O through it);
  * -1 otherwise. The engine's per-call index is not used: it is being
  * built when models ask what made a value. */
-static long passed_through(const struct sova_engine *e, int def, int sym)
+static long passed_through(const struct sova_engine *e, int def, const struct sova_call *call, int sym)
 {
 	const struct sova_models *m = e->models;
 	size_t tu = (size_t)e->prog->defs[def].tu;
@@ -84,7 +96,7 @@ static long passed_through(const struct sova_engine *e, int def, int sym)
 		if (fn->role == SOVA_API_CAST)
 			return fn->returns_arg;
 		if (fn->role == SOVA_API_WRAPPER)
-			return fn->base_arg;
+			return fn->base_property ? after_property(call, fn->base_property) : fn->base_arg;
 	}
 	return -1;
 }
@@ -117,7 +129,7 @@ static int call_made(struct maker_query *q, int def, long call)
 	int sym = sova_strmap_get(&prog->sym_by_usr, fn->calls[call].callee_usr);
 	if (sym < 0)
 		return 0;
-	long through = passed_through(q->e, def, sym);
+	long through = passed_through(q->e, def, &fn->calls[call], sym);
 	if (through >= 0) /* G_OUTPUT_STREAM(source): what made source */
 		return arg_made(q, def, &fn->calls[call], through);
 	if (!prog->syms[sym].ndefs)

@@ -138,7 +138,8 @@ static const struct field_spec cast_fields[] = {
 
 static const struct field_spec wrapper_fields[] = {
 	FIELD("function", FIELD_NAME, function, 1),
-	FIELD("base_arg", FIELD_INDEX, base_arg, 1),
+	FIELD("base_arg", FIELD_INDEX, base_arg, 0),
+	FIELD("base_property", FIELD_NAME, base_property, 0),
 	FIELDS_END,
 };
 
@@ -194,6 +195,7 @@ static void api_fn_free(struct sova_api_fn *fn)
 {
 	free(fn->function);
 	free(fn->implicit_executor);
+	free(fn->base_property);
 	free(fn->implicit_usr);
 	when_free(&fn->when);
 	when_free(&fn->kind_when);
@@ -613,6 +615,8 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if (fn->iterates && fn->blocks_on != SOVA_BLOCK_LOOP)
 		return sova_json_error(r, "\"iterates\" in a 'blocking' entry says the call runs a loop's iterations: "
 					  "it needs \"blocks_on\": \"loop\"");
+	if (sec->role == SOVA_API_WRAPPER && (fn->base_arg >= 0) == (fn->base_property != NULL))
+		return sova_json_error(r, "a 'wrappers' entry has either \"base_arg\" or \"base_property\"");
 	if (sec->role == SOVA_API_READINESS && (fn->ready_param >= 0) != fn->watches)
 		return sova_json_error(r, "\"watches\" and \"ready_param\" go together: the source fires when the "
 					  "object is ready, and that parameter of its callback receives it");

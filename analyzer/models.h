@@ -154,6 +154,10 @@ struct sova_api_fn {
 	int object_arg;
 	int returns_arg; /* casts: the argument the call returns */
 	int base_arg;    /* wrappers: the argument the new object does its I/O through */
+	/* wrappers, instead of base_arg: the base is the argument after the
+	 * string argument that names this property (g_object_new(type,
+	 * "base-stream", base, NULL)) */
+	char *base_property;
 	/* blocking: the call returns an object the process shares (a bus
 	 * connection), which exists while a callback registered by one of
 	 * these functions runs when their argument their_arg is the same

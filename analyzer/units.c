@@ -658,7 +658,7 @@ void sova_units_find(const struct sova_tu_facts *tus, size_t ntus, const struct 
 		infer_units(&ix, tus, ntus, out, excluded);
 	out->nlinked = out->nprograms;
 	add_library_units(&ix, tus, ntus, excluded, out);
-	free(excluded);
+	out->exe_own = excluded;
 	index_free(&ix, ntus);
 }
 
@@ -670,6 +670,7 @@ void sova_units_free(struct sova_units *units)
 	free(units->roots);
 	free(units->variant_of);
 	free(units->bits);
+	free(units->exe_own);
 	memset(units, 0, sizeof(*units));
 }
 

@@ -49,6 +49,10 @@ struct sova_units {
 	int *variant_of; /* per unit: the program a library's unit is a variant of, or -1; NULL when no library has units */
 	size_t nwords;  /* words per set: (nprograms + 63) / 64, at least 1 */
 	uint64_t *bits; /* per TU: nwords words, the programs it is part of */
+	/* per TU: an executable's own code: a source of executable targets that
+	 * no library target compiles, or, inferred, a TU that defines main.
+	 * Nothing outside the database calls its functions. */
+	unsigned char *exe_own;
 };
 
 /* Finds the programs of the TUs; build may be NULL. */

@@ -3,7 +3,9 @@
  * typedef a pointer parameter points to (job_t *), what blocking patterns
  * match. A parameter declared with a bare function-pointer type, a typedef
  * of a non-pointer (handle_t), or an argument beyond a prototype's
- * parameters has none. */
+ * parameters has none. A string literal argument is kept with its
+ * characters (what a model's base_property names), adjacent literals
+ * joined; a wide or prefixed one (L"...") is not. */
 typedef void (*ready_cb)(void *source, void *result, void *data);
 typedef int handle_t;
 typedef struct job job_t;
@@ -26,4 +28,5 @@ void run(job_t *job)
     start_async(job, 2, kept, 0);
     start_plain(on_ready, job);
     start_variadic("%p", on_ready);
+    start_variadic("base-stream", job, "two" " parts", L"wide", 0);
 }
