@@ -130,8 +130,9 @@ static int returns_only_globals(const struct sova_engine *e, int def, long call,
 	return 1;
 }
 
-/* A parameter of a static function whose callers are all known, which
- * every caller gives one of the named globals (a logging helper's stream). */
+/* A parameter of a function whose callers are all known (callers.c:
+ * static, or an executable's own), which every caller gives one of the
+ * named globals (a logging helper's stream). */
 static int params_only_globals(const struct sova_engine *e, int def, const struct sova_val *v,
 			       const struct sova_when *when, int depth)
 {
