@@ -23,6 +23,7 @@ static int blocks_in_state(const struct sova_engine *e, const struct sova_reach 
 	const struct sova_entry *entry = &e->entries[reach->states[state].entry];
 	return sova_state_allows(e, reach, state, call) &&
 	       !sova_engine_context_excludes(e, def, call, entry->context) &&
+	       !sova_engine_nested_in_own_pool(e, def, call, entry) &&
 	       !sova_join_finished(&e->joins, def, call, reach->states[state].entry) &&
 	       sova_shared_in_chain(e, reach, state, def, call) < 0;
 }

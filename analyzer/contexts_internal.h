@@ -285,6 +285,10 @@ int sova_engine_on_fatal_path(const struct sova_engine *e, int def, int call);
  * "context_tests": qemu_in_coroutine) says the caller is not in `context`:
  * after `if (qemu_in_coroutine()) return;`, nothing runs in a coroutine. */
 int sova_engine_context_excludes(const struct sova_engine *e, int def, int call, enum sova_context context);
+/* Returns 1 when the call is a submit-and-wait whose model says the pool
+ * grows for it (grows_for_nested) and the entry was submitted to that same
+ * implicit executor: g_task_run_in_thread_sync from a GTask thread. */
+int sova_engine_nested_in_own_pool(const struct sova_engine *e, int def, int call, const struct sova_entry *entry);
 /* Returns 1 when the call at (def, call) is unresolved. */
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call);
 

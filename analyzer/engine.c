@@ -424,6 +424,15 @@ int sova_engine_context_excludes(const struct sova_engine *e, int def, int call,
 	return 0;
 }
 
+int sova_engine_nested_in_own_pool(const struct sova_engine *e, int def, int call, const struct sova_entry *entry)
+{
+	const struct sova_api_fn *wait = sova_engine_api(e, def, call, SOVA_API_SUBMIT);
+	if (!wait || !wait->grows_for_nested || entry->def < 0)
+		return 0;
+	const struct sova_api_fn *from = sova_engine_api(e, entry->def, entry->call, SOVA_API_SUBMIT);
+	return from && from->implicit_executor && strcmp(from->implicit_executor, wait->implicit_executor) == 0;
+}
+
 int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
 {
 	return e->unresolved && e->unresolved[def] && e->unresolved[def][call];

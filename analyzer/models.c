@@ -58,6 +58,7 @@ static const struct field_spec submit_fields[] = {
 	FIELD("context", FIELD_CONTEXT, context, 0),
 	FIELD("implicit_executor", FIELD_NAME, implicit_executor, 0),
 	FIELD("implicit_kind", FIELD_KIND, implicit_kind, 0),
+	FIELD("grows_for_nested", FIELD_BOOL, grows_for_nested, 0),
 	FIELDS_END,
 };
 
@@ -605,6 +606,10 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if ((sec->role == SOVA_API_SUBMIT || sec->role == SOVA_API_CONTINUATION) && fn->work_arg < 0 &&
 	    fn->handle_arg < 0 && !fn->waits)
 		return sova_json_error(r, "'%s' entry needs \"work_arg\", \"handle_arg\" or \"waits\"", sec->name);
+	if (fn->grows_for_nested && (!fn->waits || !fn->implicit_executor))
+		return sova_json_error(r, "\"grows_for_nested\" in a '%s' entry needs \"waits\": true and "
+					  "\"implicit_executor\": it says what a wait from that executor's own threads does",
+				       sec->name);
 	if (fn->nmore_work && fn->work_arg < 0)
 		return sova_json_error(r, "\"more_work\" in a '%s' entry needs \"work_arg\"", sec->name);
 	if (sec->role == SOVA_API_THREAD_START && (fn->handle_arg < 0) == !fn->returns_handle)

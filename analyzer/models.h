@@ -131,6 +131,11 @@ struct sova_api_fn {
 	int promise_arg;   /* promises, completions: the promise */
 	int returns_future;
 	int waits;       /* submit-and-wait: the call also blocks until the work is done */
+	/* submit-and-wait on an implicit executor that runs the work ahead of
+	 * its queue, and grows, when a thread of its own submits it (GTask's
+	 * blocking_other_task): from there the wait neither deadlocks nor
+	 * starves the pool */
+	int grows_for_nested;
 	int bounded;     /* waits: gives up after a timeout */
 	int joins_array; /* waits: future_arg is an array of futures */
 	int drains;      /* waits: waits for every task of the executor it names */

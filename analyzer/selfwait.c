@@ -175,7 +175,9 @@ static size_t wait_targets(const struct sova_engine *e, int def, int call, const
 		const struct sova_hop *last = &origin->hops[origin->nhops - 1];
 		out[n++] = (struct self_target){ inner_executor(e, origin), last->def, last->call, 0 };
 	}
-	if (api->role == SOVA_API_SUBMIT && api->waits)
+	/* An executor that grows for its own threads' nested work (GTask) is
+	 * no self-wait for them. */
+	if (api->role == SOVA_API_SUBMIT && api->waits && !api->grows_for_nested)
 		out[n++] = (struct self_target){ sova_engine_executor_arg(e, def, call, api), def, call, 0 };
 	if (api->role == SOVA_API_WAIT && !api->joins_array)
 		out[n++] = (struct self_target){ sova_engine_future_arg(e, def, call, api), -1, -1, 0 };
