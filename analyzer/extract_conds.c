@@ -352,12 +352,24 @@ static int equals_variable(const struct held *h, const struct local_equal *of)
 /* One of a and b holds (a || b true): a local that each side equals to
  * some value equals one of the values of both sides. Nothing else of
  * either side is kept. */
+/* Pairs of tests at most, from one if: the sides' tests multiply. */
+#define MAX_EITHERS 16
+
+/* `a || b` true, or `a && b` false (a and b then each as sense says):
+ * one side's tests or the other's hold. Each test of one side with each
+ * of the other is an either (sova_call's entry_conds; ext_call_conditions
+ * also reads them against the tests of the branch the call is in). The
+ * values a local is compared with on both sides are kept too. */
 static void either_equality(struct extractor *ex, CXCursor a, CXCursor b, int sense, struct held *out, int depth)
 {
 	struct held left = { 0 }, right = { 0 };
 	implied(ex, a, sense, &left, depth + 1);
-	if (left.nlocal_equals)
-		implied(ex, b, sense, &right, depth + 1);
+	implied(ex, b, sense, &right, depth + 1);
+	for (size_t i = 0; i < left.nconds && out->neithers < MAX_EITHERS; i++)
+		for (size_t k = 0; k < right.nconds && out->neithers < MAX_EITHERS; k++) {
+			struct sova_either either = { left.conds[i], right.conds[k] };
+			add_either(out, &either);
+		}
 	unsigned test = ex->equality_tests++; /* one test: the values of both sides */
 	for (size_t i = 0; i < left.nlocal_equals; i++)
 		if (equals_variable(&right, &left.local_equals[i])) {
@@ -562,9 +574,6 @@ void ext_held_free(struct held *h)
 	free(h->truths);
 	memset(h, 0, sizeof(*h));
 }
-
-/* Pairs of tests at most, from one if: the sides' tests multiply. */
-#define MAX_EITHERS 16
 
 /* The if statement a branch is, alone or as the one statement of a block. */
 static CXCursor lone_if(struct extractor *ex, CXCursor stmt)
@@ -866,6 +875,36 @@ static void gather_local_facts(struct extractor *ex, struct local_facts *out)
 	}
 }
 
+/* The test held contradicts side: the same storage tested the other
+ * way (`fm == NULL` against `fm != NULL`), or for another constant. */
+static int cond_opposes(const struct sova_cond *held, const struct sova_cond *side)
+{
+	if (held->param != side->param || held->mask != side->mask || held->rel != side->rel ||
+	    !(held->path && side->path ? strcmp(held->path, side->path) == 0 : held->path == side->path))
+		return 0;
+	if (held->value == side->value)
+		return held->equal != side->equal;
+	return held->rel == SOVA_COND_EQUALS && !held->mask && held->equal && side->equal;
+}
+
+/* An either one of whose sides a test around the call contradicts leaves
+ * the other side: after `if (fm == NULL && !create) return; else if (fm ==
+ * NULL) watch();`, watch runs only with create set. */
+static void settle_eithers(struct held *all)
+{
+	size_t n = all->neithers;
+	for (size_t i = 0; i < n; i++) {
+		const struct sova_either *either = &all->eithers[i];
+		int a_out = 0, b_out = 0;
+		for (size_t k = 0; k < all->nconds && !a_out && !b_out; k++) {
+			a_out = cond_opposes(&all->conds[k], &either->a);
+			b_out = cond_opposes(&all->conds[k], &either->b);
+		}
+		if (a_out != b_out)
+			add_test(all, a_out ? &either->b : &either->a);
+	}
+}
+
 void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 {
 	struct held all = { 0 };
@@ -885,6 +924,7 @@ void ext_call_conditions(struct extractor *ex, struct sova_call *call)
 			if (h->conds[k].path) /* kept in case the function stores the field later */
 				note_entry_test(ex, i, &h->conds[k]);
 	}
+	settle_eithers(&all);
 	size_t start;
 	struct frame *func = function_frame_at(ex, &start);
 	for (size_t i = 0; func && ext_func(ex) && i < all.neithers; i++) {

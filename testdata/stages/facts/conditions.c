@@ -178,3 +178,14 @@ void retry_or_leave(int len, struct req *r, int n)
     if (n <= 2)
         other();
 }
+
+/* `if (!p && !create) return; else if (!p) work();`: the failed && leaves
+ * p or create set, the else-if's own test says p is not, so work() runs
+ * with create set (gvfsd-trash's get_file_monitor). */
+void settle(void *p, int create)
+{
+    if (p == 0 && create == 0)
+        return;
+    else if (p == 0)
+        work();
+}
