@@ -349,22 +349,21 @@ static int equals_variable(const struct held *h, const struct local_equal *of)
 	return 0;
 }
 
-/* One of a and b holds (a || b true): a local that each side equals to
- * some value equals one of the values of both sides. Nothing else of
- * either side is kept. */
 /* Pairs of tests at most, from one if: the sides' tests multiply. */
 #define MAX_EITHERS 16
 
 /* `a || b` true, or `a && b` false (a and b then each as sense says):
  * one side's tests or the other's hold. Each test of one side with each
  * of the other is an either (sova_call's entry_conds; ext_call_conditions
- * also reads them against the tests of the branch the call is in). The
- * values a local is compared with on both sides are kept too. */
+ * also reads them against the tests of the branch the call is in). A
+ * local that each side equals to some value equals one of the values of
+ * both sides. Nothing else of either side is kept. */
 static void either_equality(struct extractor *ex, CXCursor a, CXCursor b, int sense, struct held *out, int depth)
 {
 	struct held left = { 0 }, right = { 0 };
 	implied(ex, a, sense, &left, depth + 1);
-	implied(ex, b, sense, &right, depth + 1);
+	if (left.nconds || left.nlocal_equals) /* else nothing pairs with b's */
+		implied(ex, b, sense, &right, depth + 1);
 	for (size_t i = 0; i < left.nconds && out->neithers < MAX_EITHERS; i++)
 		for (size_t k = 0; k < right.nconds && out->neithers < MAX_EITHERS; k++) {
 			struct sova_either either = { left.conds[i], right.conds[k] };

@@ -973,9 +973,8 @@ static struct sova_val value_at_depth(struct extractor *ex, CXCursor c, int dept
 
 /* A string literal's characters, as written between its quotes: a model
  * may name the one a call is given (g_object_new's "base-stream"
- * property, before its value). libclang spells the literal as written;
- * a prefixed one (L"..."), or one whose spelling is not one "..." token,
- * is not known. */
+ * property, before its value). libclang spells the literal with its
+ * quotes, adjacent literals joined; a prefixed one (L"...") is not known. */
 static struct sova_val string_value(struct extractor *ex, CXCursor c)
 {
 	struct sova_val v = { .kind = SOVA_VAL_UNKNOWN };

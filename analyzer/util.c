@@ -197,26 +197,33 @@ static char *read_all(int fd, size_t guess, size_t max, size_t *len, int *too_bi
 /* One open and one fstat: the cache reads thousands of small files a run.
  * The open never blocks (a FIFO, a device, a socket is refused, not
  * waited on), and a file that grows while read stops at the limit. */
-char *sova_read_file(const char *path, size_t *len, const char **err)
+/* An open descriptor of a regular file of at most SOVA_READ_MAX bytes,
+ * or -1 with *err set: a FIFO or a device is refused without blocking. */
+static int open_regular(const char *path, struct stat *st, const char **err)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
+	if (fd < 0 || fstat(fd, st) != 0) {
 		*err = strerror(errno);
 		if (fd >= 0)
 			close(fd);
-		return NULL;
+		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st->st_mode) || (unsigned long long)st->st_size > SOVA_READ_MAX) {
 		close(fd);
-		*err = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
-		return NULL;
+		*err = S_ISDIR(st->st_mode)   ? "is a directory"
+		       : S_ISREG(st->st_mode) ? "larger than sova reads (" SOVA_READ_MAX_TEXT ")"
+					      : "not a regular file";
+		return -1;
 	}
-	if ((unsigned long long)st.st_size > SOVA_READ_MAX) {
-		close(fd);
-		*err = "larger than sova reads (" SOVA_READ_MAX_TEXT ")";
+	return fd;
+}
+
+char *sova_read_file(const char *path, size_t *len, const char **err)
+{
+	struct stat st;
+	int fd = open_regular(path, &st, err);
+	if (fd < 0)
 		return NULL;
-	}
 	size_t n = 0;
 	int too_big;
 	char *buf = read_all(fd, st.st_size > 0 ? (size_t)st.st_size : 4096, SOVA_READ_MAX, &n, &too_big);
@@ -230,31 +237,21 @@ char *sova_read_file(const char *path, size_t *len, const char **err)
 	return buf;
 }
 
-/* Pieces of this size: the file never lands in memory whole (libclang's
- * library, hashed into the cache key, is 30 MB, and faulting in a buffer
- * that size cost a cold run a tenth of a second). */
-#define HASH_PIECE ((size_t)1 << 18)
+/* Pieces of this size, on the stack: the file never lands in memory whole
+ * (libclang's library, hashed into the cache key, is 30 MB, and faulting
+ * in a buffer that size cost a cold run a tenth of a second), and a
+ * header's hash costs no allocation. */
+#define HASH_PIECE ((size_t)1 << 16)
 
 int sova_hash_file(const char *path, uint64_t seed, uint64_t *hash, const char **err)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		*err = strerror(errno);
-		if (fd >= 0)
-			close(fd);
+	int fd = open_regular(path, &st, err);
+	if (fd < 0)
 		return 0;
-	}
-	if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > SOVA_READ_MAX) {
-		close(fd);
-		*err = S_ISDIR(st.st_mode)   ? "is a directory"
-		       : S_ISREG(st.st_mode) ? "larger than sova reads (" SOVA_READ_MAX_TEXT ")"
-					     : "not a regular file";
-		return 0;
-	}
 	XXH3_state_t *state = XXH3_createState();
-	char *piece = malloc(HASH_PIECE);
-	if (!state || !piece)
+	char piece[HASH_PIECE];
+	if (!state)
 		sova_oom();
 	XXH3_64bits_reset_withSeed(state, seed);
 	unsigned long long total = 0;
@@ -268,7 +265,6 @@ int sova_hash_file(const char *path, uint64_t seed, uint64_t *hash, const char *
 		XXH3_64bits_update(state, piece, (size_t)n);
 	}
 	close(fd);
-	free(piece);
 	*hash = XXH3_64bits_digest(state);
 	XXH3_freeState(state);
 	if (n != 0) {

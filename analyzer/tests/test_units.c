@@ -444,6 +444,34 @@ static void made_ago(const char *path, time_t seconds)
  * file unchanged since the parser read it, and settled before the run. To
  * tell which was hashed, the offers below are of other bytes of the same
  * size: a real offer is the file's own content. */
+/* A file hashed in pieces has the hash of its whole contents (what the
+ * parser's copy is hashed to), across piece boundaries and for nothing;
+ * a folder or a FIFO is refused, never read. */
+static void test_hash_file(void)
+{
+	size_t len = 200001; /* three pieces and a bit */
+	char *text = sova_xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++)
+		text[i] = (char)('a' + (i * 7919) % 26);
+	text[len] = '\0';
+	char *path = write_tmp("large.h", text), *empty = write_tmp("empty.h", "");
+	uint64_t h = 0;
+	const char *why = NULL;
+	CHECK(sova_hash_file(path, 0, &h, &why) && h == sova_hash(text, len, 0));
+	CHECK(sova_hash_file(empty, 5, &h, &why) && h == sova_hash("", 0, 5));
+	CHECK(!sova_hash_file(tmpdir, 0, &h, &why) && strcmp(why, "is a directory") == 0);
+	char *fifo = sova_xasprintf("%s/fifo", tmpdir);
+	CHECK(mkfifo(fifo, 0600) == 0);
+	CHECK(!sova_hash_file(fifo, 0, &h, &why) && strcmp(why, "not a regular file") == 0);
+	unlink(fifo);
+	unlink(path);
+	unlink(empty);
+	free(fifo);
+	free(path);
+	free(empty);
+	free(text);
+}
+
 static void test_file_hash_offer(void)
 {
 	char *path = write_tmp("offered.h", "int a;\n");
@@ -991,6 +1019,7 @@ int main(int argc, char **argv)
 	test_flag_judging();
 	test_file_hash_preload();
 	test_file_hash_offer();
+	test_hash_file();
 	test_seal();
 	test_packs();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
