@@ -7,6 +7,7 @@
  *   selfwait.c    waits on one's own executor or object
  *   provenance.c  where an awaited future came from, completion proofs
  *   workers.c     entries and what they reach
+ *   elements.c    what holds of the elements taken out of a list a visitor filled
  *   joins.c       joins of a thread already at its end
  *   shared.c      calls returning a shared object an entry's registration made
  *   unresolved.c  calls through objects found at run time
@@ -343,6 +344,12 @@ struct sova_loop_wrapper {
  * the flag (loopwrappers.c). Fills out when it does. Needs entries. */
 int sova_find_loop_wrapper(const struct sova_engine *e, int def, int call, const struct sova_api_fn *run,
 			   struct sova_loop_wrapper *out);
+
+/* What the element a call passes as argument arg holds at path (a field
+ * of it, in the form of sova_cond's), when def took it out of a list it
+ * filled only through visitors whose callback adds under tests of the
+ * element (elements.c); UNKNOWN otherwise. */
+struct sova_bound sova_element_bound(const struct sova_engine *e, int def, int call, int arg, const char *path);
 
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);

@@ -144,6 +144,28 @@ static const struct field_spec wrapper_fields[] = {
 	FIELDS_END,
 };
 
+static const struct field_spec list_add_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("list_arg", FIELD_INDEX, object_arg, 1),
+	FIELD("element_arg", FIELD_INDEX, element_arg, 1),
+	FIELDS_END,
+};
+
+static const struct field_spec list_keep_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("list_arg", FIELD_INDEX, object_arg, 1),
+	FIELDS_END,
+};
+
+static const struct field_spec visitor_fields[] = {
+	FIELD("function", FIELD_NAME, function, 1),
+	FIELD("work_arg", FIELD_INDEX, work_arg, 1),
+	FIELD("context_arg", FIELD_INDEX, context_arg, 1),
+	FIELD("element_param", FIELD_INDEX, element_param, 1),
+	FIELD("context_param", FIELD_INDEX, context_param, 1),
+	FIELDS_END,
+};
+
 /* Entries that name a function and nothing else: lookups, exhaustible,
  * nonblocking, noreturn_not_fatal. */
 static const struct field_spec lookup_fields_spec[] = {
@@ -176,6 +198,9 @@ static const struct section_spec sections[] = {
 	{ "readiness", SOVA_API_READINESS, readiness_fields },
 	{ "casts", SOVA_API_CAST, cast_fields },
 	{ "wrappers", SOVA_API_WRAPPER, wrapper_fields },
+	{ "list_adds", SOVA_API_LIST_ADD, list_add_fields },
+	{ "list_keeps", SOVA_API_LIST_KEEP, list_keep_fields },
+	{ "visitors", SOVA_API_VISIT, visitor_fields },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -237,6 +262,12 @@ void sova_models_free(struct sova_models *models)
 	for (size_t i = 0; i < models->ncallback_types; i++)
 		free(models->callback_types[i].type);
 	free(models->callback_types);
+	for (size_t i = 0; i < models->nlist_records; i++) {
+		free(models->list_records[i].record);
+		free(models->list_records[i].element_field);
+		free(models->list_records[i].next_field);
+	}
+	free(models->list_records);
 	for (size_t i = 0; i < models->npatterns; i++)
 		pattern_free(&models->patterns[i]);
 	free(models->patterns);
@@ -552,7 +583,7 @@ static void api_fn_defaults(struct sova_api_fn *fn, enum sova_api_role role, int
 	fn->model = model;
 	fn->executor_arg = fn->work_arg = fn->context_arg = fn->future_arg = fn->handle_arg = fn->out_arg = fn->object_arg = -1;
 	fn->ready_arg = fn->ready_param = fn->returns_arg = fn->base_arg = fn->shared_arg = fn->their_arg = -1;
-	fn->promise_arg = -1;
+	fn->promise_arg = fn->element_arg = fn->element_param = -1;
 	fn->when.arg = fn->kind_when.arg = -1;
 	fn->next = -1;
 	if (role == SOVA_API_WAIT)
@@ -625,7 +656,8 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 	if (sec->role == SOVA_API_READINESS && (fn->ready_param >= 0) != fn->watches)
 		return sova_json_error(r, "\"watches\" and \"ready_param\" go together: the source fires when the "
 					  "object is ready, and that parameter of its callback receives it");
-	if (sec->role != SOVA_API_READINESS && (fn->object_arg >= 0) != (fn->nwoken_by > 0))
+	int object_is_list = sec->role == SOVA_API_LIST_ADD || sec->role == SOVA_API_LIST_KEEP;
+	if (sec->role != SOVA_API_READINESS && !object_is_list && (fn->object_arg >= 0) != (fn->nwoken_by > 0))
 		return sova_json_error(r, "\"object_arg\" and \"woken_by\" go together: the object waited on, and the "
 					  "functions that end the wait");
 	return implicit_complete(r, sec, entry, fn);
@@ -934,6 +966,20 @@ static int read_lookup_field(struct sova_json_doc *r, struct sova_models *models
 	return 0;
 }
 
+static int read_list_record(struct sova_json_doc *r, struct sova_models *models, const struct section_spec *sec,
+			    const cJSON *v, int model)
+{
+	(void)sec;
+	static const char *const keys[] = { "record", "element_field", "next_field" };
+	const cJSON *values[3] = { NULL, NULL, NULL };
+	if (read_named_strings(r, v, "list_records", keys, values, 3) != 0)
+		return -1;
+	struct sova_list_record l = { sova_xstrdup(values[0]->valuestring), sova_xstrdup(values[1]->valuestring),
+				      sova_xstrdup(values[2]->valuestring), model };
+	SOVA_PUSH(models->list_records, models->nlist_records, models->caplist_records, l);
+	return 0;
+}
+
 static const struct section_spec *find_section(const char *name)
 {
 	for (size_t i = 0; i < NSECTIONS; i++)
@@ -961,14 +1007,17 @@ static int read_member(struct sova_json_doc *r, struct sova_models *models, cons
 		return read_array(r, models, v, key, model, NULL, read_lookup_field);
 	if (strcmp(key, "callback_types") == 0)
 		return read_array(r, models, v, key, model, NULL, read_callback_type);
+	if (strcmp(key, "list_records") == 0)
+		return read_array(r, models, v, key, model, NULL, read_list_record);
 	if (strcmp(key, "blocking_patterns") == 0)
 		return read_array(r, models, v, key, model, NULL, read_blocking_pattern);
 	const struct section_spec *sec = find_section(key);
 	if (!sec)
 		return sova_json_error(r, "unknown key '%s'; expected model, description, headers, future_types, "
-					  "annotations, callback_fields, callback_types, lookup_fields, submit, continuations, waits, "
-					  "ready_checks, executors, blocking, blocking_patterns, lookups, exhaustible, nonblocking, "
-					  "noreturn_not_fatal, promises, completions, threads, wakes, context_tests or readiness",
+					  "annotations, callback_fields, callback_types, lookup_fields, list_records, submit, continuations, "
+					  "waits, ready_checks, executors, blocking, blocking_patterns, lookups, exhaustible, "
+					  "nonblocking, noreturn_not_fatal, promises, completions, threads, wakes, context_tests, "
+					  "readiness, casts, wrappers, list_adds, list_keeps or visitors",
 				       key);
 	return read_array(r, models, v, key, model, sec, read_entry);
 }

@@ -50,9 +50,13 @@ enum sova_api_role {
 	SOVA_API_CAST,           /* returns its argument returns_arg as it is: a checked cast */
 	SOVA_API_WRAPPER,        /* returns a new object whose I/O all goes through its argument base_arg:
 				  * a GDataInputStream over a base stream */
+	SOVA_API_LIST_ADD,       /* returns the list object_arg with element_arg added: g_list_prepend */
+	SOVA_API_LIST_KEEP,      /* reads or returns the list object_arg and adds nothing: g_list_reverse */
+	SOVA_API_VISIT,          /* calls work_arg now, once per element of a container, giving it the
+				  * element (element_param) and context_arg (context_param): g_queue_foreach */
 };
 
-#define SOVA_API_NROLES (SOVA_API_WRAPPER + 1)
+#define SOVA_API_NROLES (SOVA_API_VISIT + 1)
 
 /* What a blocking call waits for: it decides how much it hurts, and the
  * level a user may want (local-file I/O at start-up is accepted in GNOME
@@ -159,6 +163,8 @@ struct sova_api_fn {
 	int object_arg;
 	int returns_arg; /* casts: the argument the call returns */
 	int base_arg;    /* wrappers: the argument the new object does its I/O through */
+	int element_arg;   /* list_adds: the element added */
+	int element_param; /* visitors: the callback's parameter that receives each element */
 	/* wrappers, instead of base_arg: the base is the argument after the
 	 * string argument that names this property (g_object_new(type,
 	 * "base-stream", base, NULL)) */
@@ -252,6 +258,16 @@ struct sova_lookup_field {
 	int model;
 };
 
+/* A linked list's node type: the field holding an element, the field
+ * linking to the next node (GList: data, next). elements.c follows a
+ * cursor over such a list to the elements it reads. */
+struct sova_list_record {
+	char *record;
+	char *element_field;
+	char *next_field;
+	int model;
+};
+
 struct sova_model {
 	char *name;
 	char **headers; /* active in TUs including one of these; none: always */
@@ -274,6 +290,8 @@ struct sova_models {
 	size_t ncallback_types, capcallback_types;
 	struct sova_blocking_pattern *patterns;
 	size_t npatterns, cappatterns;
+	struct sova_list_record *list_records;
+	size_t nlist_records, caplist_records;
 	char **future_types;
 	size_t nfuture_types, capfuture_types;
 	struct sova_strmap by_function; /* first entry of a function */

@@ -530,7 +530,11 @@ static struct sova_bound bound_arg(const struct sova_engine *e, const struct sov
 	if (known.kind == SOVA_BOUND_INT)
 		return known;
 	struct sova_bound b = bound_arg_value(e, reach, state, call, ref);
-	return b.kind == SOVA_BOUND_UNKNOWN ? known : b;
+	if (b.kind != SOVA_BOUND_UNKNOWN)
+		return b;
+	if (known.kind != SOVA_BOUND_UNKNOWN)
+		return known;
+	return sova_element_bound(e, reach->states[state].def, call, (int)ref->param, ref->path);
 }
 
 static struct sova_bound bound_arg_value(const struct sova_engine *e, const struct sova_reach *reach, int state,

@@ -1,0 +1,60 @@
+/* The shape of list-filtered-by-visitor.c, but the idle callback also appends the
+ * queue's head to the list itself, unfiltered (and the queue holds a sync item). Why
+ * reported: an add the function makes proves nothing of its element, so an item the
+ * loop runs may be sync and wait on the condition. */
+#include <gio/gio.h>
+
+typedef struct {
+    gboolean async;
+    int priority;
+} Item;
+
+static GQueue queue = G_QUEUE_INIT;
+static GMutex mutex;
+static GCond cond;
+
+static void get_connection(Item *item)
+{
+    if (item->async)
+        return;
+    g_mutex_lock(&mutex);
+    g_cond_wait(&cond, &mutex); // expect: SOVA005
+    g_mutex_unlock(&mutex);
+}
+
+static void collect_item(Item *item, GList **items)
+{
+    if (!item->async)
+        return;
+    *items = g_list_prepend(*items, item);
+}
+
+static void run_queue(void)
+{
+    GList *items = NULL, *i;
+    g_queue_foreach(&queue, (GFunc)collect_item, &items);
+    items = g_list_reverse(items);
+    items = g_list_append(items, g_queue_peek_head(&queue));
+    for (i = items; i != NULL; i = g_list_next(i)) {
+        Item *item = i->data;
+        get_connection(item);
+    }
+    g_list_free(items);
+}
+
+static gboolean on_idle(gpointer data)
+{
+    (void)data;
+    run_queue();
+    return G_SOURCE_REMOVE;
+}
+
+int main(void)
+{
+    static Item sync_item = { FALSE, 0 };
+    GMainLoop *loop = g_main_loop_new(NULL, FALSE);
+    g_queue_push_tail(&queue, &sync_item);
+    g_idle_add(on_idle, NULL);
+    g_main_loop_run(loop);
+    return 0;
+}
