@@ -141,6 +141,10 @@ struct sova_relevant {
 	size_t npaths; /* of refs, those with a path: at most SOVA_MAX_PATH_REFS */
 	int *callee_params; /* per call: the parameter it calls through, or -1 */
 	const char **callee_paths; /* per call: NULL, or the member of that parameter it calls through (o->run) */
+	/* Per argument of each call, from arg_first[call]: the def's parameter
+	 * it passes (through locals), or -1; looked up at every state entered. */
+	int *arg_params;
+	size_t *arg_first;
 };
 
 /* The joins that wait for a thread already at its end, per entry (joins.c):
@@ -191,6 +195,7 @@ struct sova_engine {
 	int *first_entry; /* per sym: its first entry, or -1; entries of a sym are chained by next_entry */
 	int *next_entry;
 	struct sova_relevant *relevant; /* per def */
+	unsigned char *reads_elements; /* per def: reads a list node's element field (elements.c); with relevant */
 	unsigned char **unresolved; /* per def, per call: through an object found at run time; a def may have NULL */
 	int show_unresolved;        /* search through unresolved calls too */
 	int entry_flows;            /* entry functions whose paths the searches keep apart (options.entry_flows) */
@@ -350,6 +355,9 @@ int sova_find_loop_wrapper(const struct sova_engine *e, int def, int call, const
  * filled only through visitors whose callback adds under tests of the
  * element (elements.c); UNKNOWN otherwise. */
 struct sova_bound sova_element_bound(const struct sova_engine *e, int def, int call, int arg, const char *path);
+/* Per def, 1 when it reads the element field of a list record: the only
+ * defs sova_element_bound looks into. NULL when no model names a list. */
+unsigned char *sova_find_element_readers(const struct sova_engine *e);
 
 /* Fills entries, relevant, any and single. */
 void sova_find_workers(struct sova_engine *e);

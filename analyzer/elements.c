@@ -334,10 +334,26 @@ static int changes_path(const struct sova_engine *e, int def, const char *path)
 	return 0;
 }
 
+unsigned char *sova_find_element_readers(const struct sova_engine *e)
+{
+	if (!e->models->nlist_records)
+		return NULL;
+	unsigned char *reads = sova_xcalloc(e->prog->ndefs + 1, 1);
+	for (size_t d = 0; d < e->prog->ndefs; d++) {
+		const struct sova_func *fn = e->prog->defs[d].fn;
+		for (size_t i = 0; i < fn->nassigns && !reads[d]; i++) {
+			const char *field;
+			if (field_of_local(&fn->assigns[i].value, &field) && list_field(e, field, 1))
+				reads[d] = 1;
+		}
+	}
+	return reads;
+}
+
 struct sova_bound sova_element_bound(const struct sova_engine *e, int def, int call, int arg, const char *path)
 {
 	struct sova_bound unknown = { SOVA_BOUND_UNKNOWN, 0 };
-	if (!e->models->nlist_records || !path)
+	if (!e->reads_elements || !e->reads_elements[def] || !path)
 		return unknown;
 	const struct sova_val *v = sova_engine_arg(e, def, call, arg);
 	const struct sova_list_record *record = NULL;

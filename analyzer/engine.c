@@ -441,6 +441,8 @@ int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
 int sova_engine_traversable(const struct sova_engine *e, int sym)
 {
 	const struct sova_sym *s = &e->prog->syms[sym];
+	if (!s->nannotations) /* most functions: no annotation to look up */
+		return s->ndefs && !e->leaf[sym];
 	return s->ndefs && !e->leaf[sym] && !sova_sym_annotated(s, SOVA_ANN_NONBLOCKING) &&
 	       !sova_sym_annotated(s, SOVA_ANN_BLOCKING) &&
 	       !sova_engine_annotation(e, sym, SOVA_ANN_MEANS_NONBLOCKING) &&

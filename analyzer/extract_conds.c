@@ -481,7 +481,7 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 		if (!exact_test(ex, inner, out, &bits, depth + 1))
 			return 0;
 		if (bits) /* !(p & K): the bits are all clear */
-			*out = (struct sova_cond){ out->param, NULL, 1, 0, out->mask, SOVA_COND_EQUALS };
+			*out = (struct sova_cond){ out->param, out->path, 1, 0, out->mask, SOVA_COND_EQUALS };
 		else
 			out->equal = !out->equal;
 		*keep_bits = 0;
@@ -489,9 +489,9 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 	}
 	if (!ext_is_kind(c, CXCursor_BinaryOperator)) {
 		int param = param_read(ex, c, &path);
-		if (param < 0 || path)
+		if (param < 0)
 			return 0;
-		*out = (struct sova_cond){ param, NULL, 0, 0, 0, SOVA_COND_EQUALS }; /* used as a truth: p != 0 */
+		*out = (struct sova_cond){ param, path, 0, 0, 0, SOVA_COND_EQUALS }; /* used as a truth: p != 0 */
 		*keep_bits = 0;
 		return depth > 0; /* a bare parameter is an argument of its own kind */
 	}
@@ -519,9 +519,9 @@ static int exact_test(struct extractor *ex, CXCursor c, struct sova_cond *out, i
 		mask = 0;
 		param = param_read(ex, tested, &path);
 	}
-	if (k.kind != SOVA_VAL_INT || param < 0 || path)
+	if (k.kind != SOVA_VAL_INT || param < 0 || (path && mask))
 		return 0;
-	*out = (struct sova_cond){ param, NULL, strcmp(op, "==") == 0, k.num, mask, SOVA_COND_EQUALS };
+	*out = (struct sova_cond){ param, path, strcmp(op, "==") == 0, k.num, mask, SOVA_COND_EQUALS };
 	*keep_bits = 0;
 	return 1;
 }

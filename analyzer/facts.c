@@ -70,7 +70,7 @@ static int call_ok(const struct sova_tu_facts *facts, const struct sova_call *c,
 	for (size_t i = 0; i < c->nderived_args; i++) {
 		const struct sova_derived_arg *t = &c->derived_args[i];
 		if (t->arg < 0 || (size_t)t->arg >= c->nargs || (t->keep_bits != 0 && t->keep_bits != 1) ||
-		    !cond_ok(&t->cond) || t->cond.path || (t->keep_bits && !t->cond.mask))
+		    !cond_ok(&t->cond) || (t->keep_bits && (t->cond.path || !t->cond.mask)))
 			return 0;
 	}
 	return c->dies_at >= SOVA_DIES_SPINNING && (c->dies_at <= 0 || (size_t)c->dies_at <= ncalls);

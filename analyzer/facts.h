@@ -82,12 +82,13 @@ enum { SOVA_COND_EQUALS = 0, SOVA_COND_LESS = 1 };
 /* An argument computed from one of the calling function's parameters, as
  * on entry: `!(flags & G_SPAWN_DO_NOT_REAP_CHILD)`, `(flags & K) != 0`,
  * `!p`, `mode == M_SYNC` (the argument is 1 when cond holds, else 0), or
- * `flags & K` (keep_bits: the argument is those bits of the parameter).
+ * `flags & K` (keep_bits: the argument is those bits of the parameter),
+ * or a truth of a field reached from one: `!item->async`.
  * It carries a caller's constant flags into the booleans a helper tests. */
 struct sova_derived_arg {
 	int arg;               /* the argument's index */
 	int keep_bits;         /* 1: param & cond.mask; 0: the truth of cond */
-	struct sova_cond cond; /* of the calling function's parameter; path NULL */
+	struct sova_cond cond; /* of the calling function's parameter; a path only for a truth */
 };
 
 /* Two tests of the values on entry of which one holds whenever a call runs:

@@ -246,9 +246,15 @@ int sova_program_member_slot(const struct sova_program *prog, const struct sova_
 		return -1;
 	/* &ops points at ops itself; an array's name, at its elements. */
 	const char *element = pointer->address ? "" : "[]";
-	char *member = sova_xasprintf("%s%s%s", base, element, fields);
+	size_t nbase = strlen(base), nelement = strlen(element), nfields = strlen(fields);
+	char small[512];
+	char *member = nbase + nelement + nfields < sizeof(small) ? small : sova_xmalloc(nbase + nelement + nfields + 1);
+	memcpy(member, base, nbase);
+	memcpy(member + nbase, element, nelement);
+	memcpy(member + nbase + nelement, fields, nfields + 1);
 	int slot = member_slot(prog, member);
-	free(member);
+	if (member != small)
+		free(member);
 	return slot;
 }
 

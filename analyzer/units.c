@@ -679,14 +679,14 @@ void sova_unitsets_init(struct sova_unitsets *sets, const struct sova_units *uni
 	memset(sets, 0, sizeof(*sets));
 	sets->units = units;
 	sova_strmap_init(&sets->ids);
-	sova_strmap_init(&sets->meets);
+	sova_pairmap_init(&sets->meets);
 }
 
 void sova_unitsets_free(struct sova_unitsets *sets)
 {
 	free(sets->words);
 	sova_strmap_free(&sets->ids);
-	sova_strmap_free(&sets->meets);
+	sova_pairmap_free(&sets->meets);
 	memset(sets, 0, sizeof(*sets));
 }
 
@@ -694,9 +694,8 @@ int sova_unitsets_meet(struct sova_unitsets *sets, int a, int b)
 {
 	if (a == b)
 		return a;
-	char key[32];
-	snprintf(key, sizeof(key), "%d,%d", a < b ? a : b, a < b ? b : a);
-	int known = sova_strmap_get(&sets->meets, key);
+	uint64_t lo = (uint64_t)(a < b ? a : b), hi = (uint64_t)(a < b ? b : a);
+	int known = sova_pairmap_get(&sets->meets, lo, hi);
 	if (known >= 0)
 		return known - 1;
 	size_t nw = sets->units->nwords;
@@ -708,7 +707,7 @@ int sova_unitsets_meet(struct sova_unitsets *sets, int a, int b)
 	}
 	int id = any ? sova_unitsets_intern(sets, w) : -1;
 	free(w);
-	sova_strmap_put(&sets->meets, key, id + 1);
+	sova_pairmap_put(&sets->meets, lo, hi, id + 1);
 	return id;
 }
 

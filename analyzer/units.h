@@ -67,7 +67,7 @@ struct sova_unitsets {
 	uint64_t *words; /* nsets sets of units->nwords words */
 	size_t nsets, capwords;
 	struct sova_strmap ids;   /* a set's words, written out -> its id */
-	struct sova_strmap meets; /* "a,b" -> 1 + the id of a's and b's intersection, 0 when empty */
+	struct sova_pairmap meets; /* (a, b), a < b -> 1 + the id of their intersection, 0 when empty */
 };
 
 void sova_unitsets_init(struct sova_unitsets *sets, const struct sova_units *units);

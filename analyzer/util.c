@@ -56,6 +56,74 @@ uint64_t sova_fnv1a(const void *data, size_t len, uint64_t seed)
 	return h;
 }
 
+void sova_pairmap_init(struct sova_pairmap *map)
+{
+	memset(map, 0, sizeof(*map));
+}
+
+void sova_pairmap_free(struct sova_pairmap *map)
+{
+	free(map->keys);
+	free(map->values);
+	memset(map, 0, sizeof(*map));
+}
+
+static size_t pair_slot(const struct sova_pairmap *map, uint64_t a, uint64_t b)
+{
+	uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL);
+	size_t i = (size_t)(h ^ (h >> 29)) & (map->cap - 1);
+	while (map->values[i] >= 0 && (map->keys[2 * i] != a || map->keys[2 * i + 1] != b))
+		i = (i + 1) & (map->cap - 1);
+	return i;
+}
+
+int sova_pairmap_get(const struct sova_pairmap *map, uint64_t a, uint64_t b)
+{
+	return map->cap ? map->values[pair_slot(map, a, b)] : -1;
+}
+
+static void pairmap_grow(struct sova_pairmap *map)
+{
+	struct sova_pairmap grown = { NULL, NULL, map->cap ? map->cap * 2 : 64, 0 };
+	grown.keys = sova_xmalloc(grown.cap * 2 * sizeof(*grown.keys));
+	grown.values = sova_xmalloc(grown.cap * sizeof(*grown.values));
+	for (size_t i = 0; i < grown.cap; i++)
+		grown.values[i] = -1;
+	for (size_t i = 0; i < map->cap; i++)
+		if (map->values[i] >= 0)
+			sova_pairmap_put(&grown, map->keys[2 * i], map->keys[2 * i + 1], map->values[i]);
+	sova_pairmap_free(map);
+	*map = grown;
+}
+
+void sova_pairmap_put(struct sova_pairmap *map, uint64_t a, uint64_t b, int value)
+{
+	if ((map->count + 1) * 2 > map->cap)
+		pairmap_grow(map);
+	size_t i = pair_slot(map, a, b);
+	if (map->values[i] < 0)
+		map->count++;
+	map->keys[2 * i] = a;
+	map->keys[2 * i + 1] = b;
+	map->values[i] = value;
+}
+
+char *sova_put_decimal(char *p, long v)
+{
+	char digits[24];
+	size_t n = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
 void sova_strmap_init(struct sova_strmap *map)
 {
 	memset(map, 0, sizeof(*map));

@@ -57,6 +57,26 @@ struct sova_strmap {
 	size_t count;
 };
 
+/* A map from a pair of numbers to an int, for keys made of indexes
+ * (two sets' ids, a def and a state's programs): no text to format. */
+struct sova_pairmap {
+	uint64_t *keys; /* two words per slot */
+	int *values;    /* per slot; -1: empty */
+	size_t cap;
+	size_t count;
+};
+
+void sova_pairmap_init(struct sova_pairmap *map);
+void sova_pairmap_free(struct sova_pairmap *map);
+/* Returns the value of (a, b), or -1 when absent. */
+int sova_pairmap_get(const struct sova_pairmap *map, uint64_t a, uint64_t b);
+/* Inserts or replaces the value of (a, b); value must not be negative. */
+void sova_pairmap_put(struct sova_pairmap *map, uint64_t a, uint64_t b, int value);
+
+/* Writes v in decimal at p, with no terminator, and returns the end: a
+ * key of numbers built on a hot path, where snprintf costs ten times more. */
+char *sova_put_decimal(char *p, long v);
+
 void sova_strmap_init(struct sova_strmap *map);
 void sova_strmap_free(struct sova_strmap *map);
 /* Returns the value of key, or -1 when absent. */

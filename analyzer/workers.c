@@ -357,6 +357,31 @@ static int relevant_add(struct relevance *rv, int def, int param, const char *pa
 	return 1;
 }
 
+/* Fills rel's arg_params and arg_first for def. */
+static void index_arg_params(const struct sova_engine *e, int def, struct sova_relevant *rel)
+{
+	const struct sova_func *fn = e->prog->defs[def].fn;
+	size_t nargs = 0;
+	rel->arg_first = sova_xmalloc((fn->ncalls + 1) * sizeof(*rel->arg_first));
+	for (size_t c = 0; c < fn->ncalls; c++) {
+		rel->arg_first[c] = nargs;
+		nargs += fn->calls[c].nargs;
+	}
+	rel->arg_params = sova_xmalloc((nargs + 1) * sizeof(*rel->arg_params));
+	for (size_t c = 0; c < fn->ncalls; c++)
+		for (size_t k = 0; k < fn->calls[c].nargs; k++)
+			rel->arg_params[rel->arg_first[c] + k] = param_of(e, def, &fn->calls[c].args[k]);
+}
+
+/* The parameter of def that argument `arg` of the call passes, or -1. */
+static int arg_param(const struct sova_engine *e, int def, int call, size_t arg)
+{
+	const struct sova_relevant *rel = &e->relevant[def];
+	if (arg >= e->prog->defs[def].fn->calls[call].nargs)
+		return -1;
+	return rel->arg_params[rel->arg_first[call] + arg];
+}
+
 /* Adds to caller's relevant references what callee keeps of the
  * parameters the call passes it; returns 1 when some are new. */
 static int add_fed(struct relevance *rv, int caller, const struct sova_caller *at, int callee)
@@ -367,11 +392,14 @@ static int add_fed(struct relevance *rv, int caller, const struct sova_caller *a
 	int grew = 0;
 	for (size_t i = 0; i < kept->n; i++) {
 		const struct sova_param_ref *ref = &kept->refs[i];
-		int param = (size_t)ref->param < call->nargs ? param_of(e, caller, &call->args[ref->param]) : -1;
+		int param = arg_param(e, caller, at->call, (size_t)ref->param);
 		const struct sova_derived_arg *test = ref->path ? NULL : derived_arg(call, ref->param);
-		if (param < 0 && test)
+		const char *path = ref->path;
+		if (param < 0 && test) {
 			param = test->cond.param;
-		grew |= relevant_add(rv, caller, param, ref->path);
+			path = test->cond.path;
+		}
+		grew |= relevant_add(rv, caller, param, path);
 	}
 	return grew;
 }
@@ -394,6 +422,7 @@ static void find_relevant(struct sova_engine *e)
 		struct sova_relevant *rel = &e->relevant[d];
 		rel->callee_params = sova_xmalloc((fn->ncalls + 1) * sizeof(int));
 		rel->callee_paths = sova_xmalloc((fn->ncalls + 1) * sizeof(char *));
+		index_arg_params(e, (int)d, rel);
 		for (size_t c = 0; c < fn->ncalls; c++) {
 			rel->callee_params[c] = callee_param(e, (int)d, (int)c, &rel->callee_paths[c]);
 			relevant_add(&rv, (int)d, rel->callee_params[c], rel->callee_paths[c]);
@@ -434,9 +463,13 @@ void sova_relevant_free(struct sova_engine *e)
 		free(e->relevant[d].refs);
 		free(e->relevant[d].callee_params);
 		free(e->relevant[d].callee_paths);
+		free(e->relevant[d].arg_params);
+		free(e->relevant[d].arg_first);
 	}
 	free(e->relevant);
 	e->relevant = NULL;
+	free(e->reads_elements);
+	e->reads_elements = NULL;
 }
 
 /* ---- calling contexts ---- */
@@ -544,7 +577,7 @@ static struct sova_bound bound_arg_value(const struct sova_engine *e, const stru
 	const struct sova_val *arg = sova_engine_arg(e, def, call, ref->param);
 	if (!arg)
 		return unknown_bound;
-	int param = param_of(e, def, arg);
+	int param = arg_param(e, def, call, (size_t)ref->param);
 	if (param >= 0)
 		return refined(sova_engine_call(e, def, call), param, ref->path,
 			       bound_of(e, reach, state, param, ref->path));
@@ -555,8 +588,8 @@ static struct sova_bound bound_arg_value(const struct sova_engine *e, const stru
 	const struct sova_call *c = sova_engine_call(e, def, call);
 	const struct sova_derived_arg *test = derived_arg(c, (int)ref->param);
 	if (test)
-		return tested_value(test, refined(c, test->cond.param, NULL,
-						  bound_of(e, reach, state, test->cond.param, NULL)));
+		return tested_value(test, refined(c, test->cond.param, test->cond.path,
+						  bound_of(e, reach, state, test->cond.param, test->cond.path)));
 	const struct sova_val *v = sova_engine_resolve_local(e, def, arg);
 	if (v->kind == SOVA_VAL_INT && !v->element && !v->address)
 		return (struct sova_bound){ SOVA_BOUND_INT, v->num };
@@ -634,7 +667,7 @@ struct search {
 	struct sova_reach *reach;
 	struct sova_unitsets units; /* the sets of programs paths are part of */
 	int *def_units;             /* per def: the id of its body's programs */
-	struct int_list *seen_plain; /* per def with no relevant parameter: (unit set, entry sym or -1) pairs */
+	struct sova_pairmap seen_plain; /* states bound nothing: (def and unit set, entry sym or -1) */
 	struct int_list *def_entries; /* per def: the entry syms whose paths into it are kept apart */
 	struct sova_strmap seen;    /* "def:units:bounds" of those with some */
 	struct sova_strmap pruned;  /* "def:call:reason" of the calls recorded as not followed */
@@ -652,9 +685,20 @@ static const char *state_key(struct search *s, int def, int units, int sym, cons
 		s->capkey = need * 2;
 		s->key = sova_xrealloc(s->key, s->capkey, 1);
 	}
-	size_t at = (size_t)snprintf(s->key, s->capkey, "%d:%d:%d:", def, units, sym);
-	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(s->key + at, s->capkey - at, "%d=%ld,", (int)bounds[i].kind, bounds[i].num);
+	char *at = s->key;
+	at = sova_put_decimal(at, def);
+	*at++ = ':';
+	at = sova_put_decimal(at, units);
+	*at++ = ':';
+	at = sova_put_decimal(at, sym);
+	*at++ = ':';
+	for (size_t i = 0; i < n; i++) {
+		at = sova_put_decimal(at, (long)bounds[i].kind);
+		*at++ = '=';
+		at = sova_put_decimal(at, bounds[i].num);
+		*at++ = ',';
+	}
+	*at = '\0';
 	return s->key;
 }
 
@@ -662,12 +706,10 @@ static const char *state_key(struct search *s, int def, int units, int sym, cons
  * -1: from any) before, and notes them. */
 static int seen_plain(struct search *s, int def, int units, int sym)
 {
-	struct int_list *seen = &s->seen_plain[def];
-	for (size_t i = 0; i + 1 < seen->n; i += 2)
-		if (seen->items[i] == units && seen->items[i + 1] == sym)
-			return 1;
-	SOVA_PUSH(seen->items, seen->n, seen->cap, units);
-	SOVA_PUSH(seen->items, seen->n, seen->cap, sym);
+	uint64_t where = (uint64_t)(uint32_t)def << 32 | (uint32_t)units;
+	if (sova_pairmap_get(&s->seen_plain, where, (uint64_t)(uint32_t)sym) >= 0)
+		return 1;
+	sova_pairmap_put(&s->seen_plain, where, (uint64_t)(uint32_t)sym, 1);
 	return 0;
 }
 
@@ -835,7 +877,7 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	memset(&s, 0, sizeof(s));
 	s.e = e;
 	s.reach = reach;
-	s.seen_plain = sova_xcalloc(n + 1, sizeof(*s.seen_plain));
+	sova_pairmap_init(&s.seen_plain);
 	s.def_entries = sova_xcalloc(n + 1, sizeof(*s.def_entries));
 	sova_strmap_init(&s.seen);
 	sova_strmap_init(&s.pruned);
@@ -861,11 +903,9 @@ static void search(const struct sova_engine *e, int (*keep)(enum sova_context), 
 	for (size_t i = 0; i < reach->nstates; i++)
 		expand(&s, (int)i, &targets, &cap);
 	free(targets);
-	for (size_t d = 0; d < n; d++) {
-		free(s.seen_plain[d].items);
+	for (size_t d = 0; d < n; d++)
 		free(s.def_entries[d].items);
-	}
-	free(s.seen_plain);
+	sova_pairmap_free(&s.seen_plain);
 	free(s.def_entries);
 	free(s.def_units);
 	sova_unitsets_free(&s.units);
@@ -908,6 +948,7 @@ void sova_find_workers(struct sova_engine *e)
 	find_annotated_entries(e);
 	index_entries(e);
 	find_relevant(e);
+	e->reads_elements = sova_find_element_readers(e);
 	search(e, any_context, &e->any);
 	search(e, single_threaded, &e->single);
 }
