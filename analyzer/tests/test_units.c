@@ -992,6 +992,34 @@ static void test_include_search(void)
 	free(in_src);
 }
 
+/* The search's keys: numbers written as snprintf would, and a map of
+ * number pairs that finds every pair put, through growth, and no other. */
+static void test_number_keys(void)
+{
+	static const long values[] = { 0, 7, -1, 10, 99, 12345, -2147483648L, 9223372036854775807L, -9223372036854775807L - 1 };
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		char mine[32], theirs[32];
+		*sova_put_decimal(mine, values[i]) = '\0';
+		snprintf(theirs, sizeof(theirs), "%ld", values[i]);
+		CHECK(strcmp(mine, theirs) == 0);
+	}
+	struct sova_pairmap map;
+	sova_pairmap_init(&map);
+	CHECK(sova_pairmap_get(&map, 1, 2) == -1);
+	for (uint64_t a = 0; a < 300; a++)
+		sova_pairmap_put(&map, a, a * 7 + 1, (int)a);
+	sova_pairmap_put(&map, 5, 36, 1000); /* replaces (5, 36) */
+	int all = 1;
+	for (uint64_t a = 0; a < 300; a++)
+		all &= sova_pairmap_get(&map, a, a * 7 + 1) == (a == 5 ? 1000 : (int)a);
+	CHECK(all);
+	CHECK(map.count == 300);
+	CHECK(sova_pairmap_get(&map, 36, 5) == -1 && sova_pairmap_get(&map, 300, 2101) == -1);
+	sova_pairmap_put(&map, UINT64_MAX, 0, 3);
+	CHECK(sova_pairmap_get(&map, UINT64_MAX, 0) == 3);
+	sova_pairmap_free(&map);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -1020,6 +1048,7 @@ int main(int argc, char **argv)
 	test_file_hash_preload();
 	test_file_hash_offer();
 	test_hash_file();
+	test_number_keys();
 	test_seal();
 	test_packs();
 	char *cmd = sova_xasprintf("rm -rf '%s'", tmpdir);
