@@ -144,6 +144,7 @@ struct sova_relevant {
 	/* Per argument of each call, from arg_first[call]: the def's parameter
 	 * it passes (through locals), or -1; looked up at every state entered. */
 	int *arg_params;
+	const struct sova_val **arg_values; /* the same arguments, followed through locals (resolve_local) */
 	size_t *arg_first;
 };
 

@@ -107,6 +107,7 @@ static const struct field_spec readiness_fields[] = {
 	FIELD("object_arg", FIELD_INDEX, object_arg, 1),
 	FIELD("when", FIELD_WHEN, when, 0),
 	FIELD("watches", FIELD_BOOL, watches, 0),
+	FIELD("tests", FIELD_BOOL, tests, 0),
 	FIELD("ready_param", FIELD_INDEX, ready_param, 0),
 	FIELDS_END,
 };
@@ -653,6 +654,9 @@ static int entry_complete(struct sova_json_doc *r, const struct section_spec *se
 					  "it needs \"blocks_on\": \"loop\"");
 	if (sec->role == SOVA_API_WRAPPER && (fn->base_arg >= 0) == (fn->base_property != NULL))
 		return sova_json_error(r, "a 'wrappers' entry has either \"base_arg\" or \"base_property\"");
+	if (fn->tests && (fn->watches || fn->when.arg >= 0))
+		return sova_json_error(r, "\"tests\" in a 'readiness' entry says the call's result tells whether the "
+					  "object is ready: it goes with neither \"watches\" nor \"when\"");
 	if (sec->role == SOVA_API_READINESS && (fn->ready_param >= 0) != fn->watches)
 		return sova_json_error(r, "\"watches\" and \"ready_param\" go together: the source fires when the "
 					  "object is ready, and that parameter of its callback receives it");

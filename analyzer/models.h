@@ -46,7 +46,8 @@ enum sova_api_role {
 	SOVA_API_WAKE,           /* makes the callback registered on handle_arg run: uv_async_send */
 	SOVA_API_CONTEXT_TEST,   /* returns true exactly when the caller runs in `context`: qemu_in_coroutine */
 	SOVA_API_READINESS,      /* makes object_arg non-blocking (g_socket_set_blocking(s, FALSE)), or,
-				  * with watches, a source that fires when it is ready (g_socket_create_source) */
+				  * with watches, a source that fires when it is ready (g_socket_create_source),
+				  * or, with tests, says whether it is ready (g_pollable_input_stream_is_readable) */
 	SOVA_API_CAST,           /* returns its argument returns_arg as it is: a checked cast */
 	SOVA_API_WRAPPER,        /* returns a new object whose I/O all goes through its argument base_arg:
 				  * a GDataInputStream over a base stream */
@@ -187,6 +188,10 @@ struct sova_api_fn {
 	 * source made that receives the ready object (GSocketSourceFunc's 0). */
 	int watches;
 	int ready_param;
+	/* readiness: the call returns non-zero exactly when object_arg is
+	 * ready (g_pollable_input_stream_is_readable), so I/O on it where that
+	 * result was true does not block. */
+	int tests;
 	/* blocking, on a loop: the call runs one iteration (or a few) and
 	 * returns, so a loop around it waits for what its test reads
 	 * (g_main_context_iteration in `while (!done)`). See loopwrappers.c. */

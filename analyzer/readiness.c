@@ -26,6 +26,9 @@
  *     local or parameter, the same one in the same function;
  *   - watched in the same function, the try-then-wait shape: the code
  *     handles WOULD_BLOCK by making a source for the same object;
+ *   - said ready by a test (`tests`) whose result is true where the call
+ *     runs: `if (g_pollable_input_stream_is_readable (in)) read (in)`, or
+ *     after `if (!...is_readable (in)) return;`;
  *   - a parameter of a static helper whose address is never taken, which
  *     every caller gives an object ready where it calls (by these rules,
  *     at most five helpers deep).
@@ -62,7 +65,7 @@ static int object_handled(const struct sova_engine *e, int def, const struct sov
 	for (size_t i = 0; i < e->nreadiness_calls; i++) {
 		const struct sova_caller *rc = &e->readiness_calls[i];
 		const struct sova_api_fn *r = readiness_of(e, rc->def, rc->call);
-		if (((watch || !shared) && rc->def != def) || (r->watches != 0) != watch)
+		if (((watch || !shared) && rc->def != def) || (r->watches != 0) != watch || r->tests)
 			continue;
 		const struct sova_val *v = sova_engine_resolved_arg(e, rc->def, rc->call, r->object_arg);
 		if (v && same_object(rc->def, v, def, object))
@@ -116,7 +119,21 @@ static int ready_parameter(const struct sova_engine *e, int def, const struct so
 	return 0;
 }
 
+/* A value through the checked casts a model names (G_INPUT_STREAM (in)
+ * is g_type_check_instance_cast of in): the object itself. */
+static const struct sova_val *uncast(const struct sova_engine *e, int def, const struct sova_val *v)
+{
+	for (int hops = 0; v && v->kind == SOVA_VAL_CALL && hops < 4; hops++) {
+		const struct sova_api_fn *cast = sova_engine_api(e, def, (int)v->num, SOVA_API_CAST);
+		if (!cast)
+			break;
+		v = sova_engine_resolved_arg(e, def, (int)v->num, cast->returns_arg);
+	}
+	return v;
+}
+
 static int object_ready(const struct sova_engine *e, int def, const struct sova_val *object, int depth);
+static int tested_ready(const struct sova_engine *e, int def, int call, const struct sova_val *object);
 
 /* `object` is a parameter of a static function whose address is never
  * taken, and every caller passes there an object that is ready where it
@@ -133,9 +150,9 @@ static int ready_from_every_caller(const struct sova_engine *e, int def, const s
 		const struct sova_caller *c = &callers[i];
 		const struct sova_call *call = sova_engine_call(e, c->def, c->call);
 		const struct sova_val *arg = call->callee_usr && (size_t)object->num < call->nargs
-						     ? sova_engine_resolved_arg(e, c->def, c->call, (int)object->num)
+						     ? uncast(e, c->def, sova_engine_resolved_arg(e, c->def, c->call, (int)object->num))
 						     : NULL;
-		if (!arg || !object_ready(e, c->def, arg, depth + 1))
+		if (!arg || !(object_ready(e, c->def, arg, depth + 1) || tested_ready(e, c->def, c->call, arg)))
 			return 0;
 	}
 	return 1;
@@ -147,10 +164,28 @@ static int object_ready(const struct sova_engine *e, int def, const struct sova_
 	       object_handled(e, def, object, 1) || ready_from_every_caller(e, def, object, depth);
 }
 
+/* A test of readiness on the same object holds where the call runs: one
+ * of its guards is such a test, true there. */
+static int tested_ready(const struct sova_engine *e, int def, int call, const struct sova_val *object)
+{
+	const struct sova_call *c = sova_engine_call(e, def, call);
+	for (size_t i = 0; i < c->nguards; i++) {
+		if (!sova_guard_true(c->guards[i]))
+			continue;
+		int test = sova_guard_call(c->guards[i]);
+		const struct sova_api_fn *r = readiness_of(e, def, test);
+		const struct sova_val *v = r && r->tests ? uncast(e, def, sova_engine_resolved_arg(e, def, test, r->object_arg))
+						       : NULL;
+		if (v && same_object(def, v, def, object))
+			return 1;
+	}
+	return 0;
+}
+
 int sova_io_ready(const struct sova_engine *e, int def, int call, const struct sova_api_fn *io)
 {
 	if (io->ready_arg < 0)
 		return 0;
-	const struct sova_val *object = sova_engine_resolved_arg(e, def, call, io->ready_arg);
-	return object && object_ready(e, def, object, 0);
+	const struct sova_val *object = uncast(e, def, sova_engine_resolved_arg(e, def, call, io->ready_arg));
+	return object && (object_ready(e, def, object, 0) || tested_ready(e, def, call, object));
 }

@@ -229,12 +229,17 @@ static void find_annotated_entries(struct sova_engine *e)
 /* ---- relevant parameters ---- */
 
 /* The parameter of def a value is, following a local to its one source. */
-static int param_of(const struct sova_engine *e, int def, const struct sova_val *val)
+/* The parameter of def a value followed through locals is, or -1. */
+static int param_named(const struct sova_engine *e, int def, const struct sova_val *v)
 {
-	const struct sova_val *v = sova_engine_resolve_local(e, def, val);
 	if (v->kind != SOVA_VAL_PARAM || v->element || v->address || strcmp(v->usr, e->prog->defs[def].fn->usr) != 0)
 		return -1;
 	return (int)v->num;
+}
+
+static int param_of(const struct sova_engine *e, int def, const struct sova_val *val)
+{
+	return param_named(e, def, sova_engine_resolve_local(e, def, val));
 }
 
 /* The parameter a call's callee is, when it calls through one of def's
@@ -297,18 +302,6 @@ struct relevance {
  * defs have a handful); past this many, they are also kept in a map. */
 #define RELEVANT_LINEAR_MAX 16
 
-static char *put_decimal(char *at, unsigned value)
-{
-	char digits[16];
-	int n = 0;
-	do
-		digits[n++] = (char)('0' + value % 10);
-	while (value /= 10);
-	while (n)
-		*at++ = digits[--n];
-	return at;
-}
-
 /* "def:param:path", with no path written as "", in rv->key. */
 static const char *relevant_key(struct relevance *rv, int def, int param, const char *path)
 {
@@ -318,9 +311,9 @@ static const char *relevant_key(struct relevance *rv, int def, int param, const 
 		rv->capkey = need * 2;
 		rv->key = sova_xrealloc(rv->key, rv->capkey, 1);
 	}
-	char *at = put_decimal(rv->key, (unsigned)def);
+	char *at = sova_put_decimal(rv->key, def);
 	*at++ = ':';
-	at = put_decimal(at, (unsigned)param);
+	at = sova_put_decimal(at, param);
 	*at++ = ':';
 	memcpy(at, path ? path : "", path_len + 1);
 	return rv->key;
@@ -332,7 +325,7 @@ static int relevant_known(struct relevance *rv, int def, int param, const char *
 	if (r->n > RELEVANT_LINEAR_MAX)
 		return sova_strmap_get(&rv->known, relevant_key(rv, def, param, path)) >= 0;
 	for (size_t i = 0; i < r->n; i++)
-		if (r->refs[i].param == param && strcmp(r->refs[i].path ? r->refs[i].path : "", path ? path : "") == 0)
+		if (r->refs[i].param == param && same_path(r->refs[i].path, path))
 			return 1;
 	return 0;
 }
@@ -368,9 +361,13 @@ static void index_arg_params(const struct sova_engine *e, int def, struct sova_r
 		nargs += fn->calls[c].nargs;
 	}
 	rel->arg_params = sova_xmalloc((nargs + 1) * sizeof(*rel->arg_params));
+	rel->arg_values = sova_xmalloc((nargs + 1) * sizeof(*rel->arg_values));
 	for (size_t c = 0; c < fn->ncalls; c++)
-		for (size_t k = 0; k < fn->calls[c].nargs; k++)
-			rel->arg_params[rel->arg_first[c] + k] = param_of(e, def, &fn->calls[c].args[k]);
+		for (size_t k = 0; k < fn->calls[c].nargs; k++) {
+			const struct sova_val *v = sova_engine_resolve_local(e, def, &fn->calls[c].args[k]);
+			rel->arg_params[rel->arg_first[c] + k] = param_named(e, def, v);
+			rel->arg_values[rel->arg_first[c] + k] = v;
+		}
 }
 
 /* The parameter of def that argument `arg` of the call passes, or -1. */
@@ -464,6 +461,7 @@ void sova_relevant_free(struct sova_engine *e)
 		free(e->relevant[d].callee_params);
 		free(e->relevant[d].callee_paths);
 		free(e->relevant[d].arg_params);
+		free(e->relevant[d].arg_values);
 		free(e->relevant[d].arg_first);
 	}
 	free(e->relevant);
@@ -581,8 +579,10 @@ static struct sova_bound bound_arg_value(const struct sova_engine *e, const stru
 	if (param >= 0)
 		return refined(sova_engine_call(e, def, call), param, ref->path,
 			       bound_of(e, reach, state, param, ref->path));
+	const struct sova_relevant *rel = &e->relevant[def];
+	const struct sova_val *v = rel->arg_values[rel->arg_first[call] + (size_t)ref->param];
 	if (ref->path) { /* run_with(&fast_ops): the callee's o->run is fast_ops.run */
-		int slot = sova_program_member_slot(e->prog, sova_engine_resolve_local(e, def, arg), ref->path);
+		int slot = sova_program_member_slot(e->prog, v, ref->path);
 		return slot >= 0 ? (struct sova_bound){ SOVA_BOUND_SLOT, slot } : unknown_bound;
 	}
 	const struct sova_call *c = sova_engine_call(e, def, call);
@@ -590,7 +590,6 @@ static struct sova_bound bound_arg_value(const struct sova_engine *e, const stru
 	if (test)
 		return tested_value(test, refined(c, test->cond.param, test->cond.path,
 						  bound_of(e, reach, state, test->cond.param, test->cond.path)));
-	const struct sova_val *v = sova_engine_resolve_local(e, def, arg);
 	if (v->kind == SOVA_VAL_INT && !v->element && !v->address)
 		return (struct sova_bound){ SOVA_BOUND_INT, v->num };
 	if (v->kind == SOVA_VAL_FUNC && !v->element) {
