@@ -306,7 +306,7 @@ void sova_analyze(const struct sova_program *prog, const struct sova_models *mod
 	memset(out, 0, sizeof(*out));
 	sova_engine_init(&e, prog, models, options);
 	e.unresolved = sova_find_unresolved(&e);
-	sova_find_workers(&e);
+	sova_find_workers(&e, options ? options->jobs : 1);
 	sova_find_finished_joins(&e, &e.joins);
 	sova_find_shared_objects(&e, &e.shared);
 	for (size_t d = 0; d < prog->ndefs; d++)

@@ -123,6 +123,10 @@ struct sova_analyze_options {
 	const char *explain_file;
 	unsigned explain_line;
 	const char *explain_base; /* paths under it are shown relative to it */
+	/* Threads the analysis may use (-j): with two or more, the searches
+	 * from any async context and from single-threaded ones run side by
+	 * side. Each is sequential, so the result is the same at any -j. */
+	int jobs;
 };
 
 /* Whether a program file is the one --explain names: the same path, or

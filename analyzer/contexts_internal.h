@@ -360,8 +360,9 @@ struct sova_bound sova_element_bound(const struct sova_engine *e, int def, int c
  * defs sova_element_bound looks into. NULL when no model names a list. */
 unsigned char *sova_find_element_readers(const struct sova_engine *e);
 
-/* Fills entries, relevant, any and single. */
-void sova_find_workers(struct sova_engine *e);
+/* Fills entries, relevant, any and single; with jobs > 1 the two
+ * searches run on two threads (the same result). */
+void sova_find_workers(struct sova_engine *e, int jobs);
 void sova_reach_free(struct sova_reach *reach);
 void sova_relevant_free(struct sova_engine *e);
 

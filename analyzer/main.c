@@ -623,6 +623,11 @@ static int write_explanation(const struct run *run, const struct sova_analysis *
 	return sova_output_close(&out, rc) ? fail(SOVA_EXIT_FAILED, "cannot write the output") : SOVA_EXIT_CLEAN;
 }
 
+static int run_jobs(const struct run *run)
+{
+	return run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 /* Link, analyse, apply rules, filter, report. Returns the exit code. */
 static int analyse_and_report(struct run *run, uint64_t run_key)
 {
@@ -638,7 +643,8 @@ static int analyse_and_report(struct run *run, uint64_t run_key)
 						.entry_flows = run->cli.entry_flows,
 						.explain_file = run->cli.explain_file,
 						.explain_line = run->cli.explain_line,
-						.explain_base = run->cwd };
+						.explain_base = run->cwd,
+						.jobs = run_jobs(run) };
 	sova_analyze(&prog, &run->models, &analyze, &analysis);
 	stage_done(run, "analyze", &t);
 	sova_apply_rules(&analysis, &prog, configured_level, &run->config, &results);
@@ -696,11 +702,6 @@ static const char *cache_dir(const struct run *run)
 	if (run->cli.no_cache || run->cli.dump_facts || run->cli.dump_program)
 		return NULL;
 	return run->cli.cache ? run->cli.cache : ".sova-cache";
-}
-
-static int run_jobs(const struct run *run)
-{
-	return run->cli.jobs ? run->cli.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 }
 
 /* Replays an unchanged run from the cache; returns its exit code, or -1. */

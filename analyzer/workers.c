@@ -19,6 +19,7 @@
  * Functions with no relevant parameter are searched once. */
 #include "contexts_internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -938,7 +939,34 @@ static void index_entries(struct sova_engine *e)
 	}
 }
 
-void sova_find_workers(struct sova_engine *e)
+struct side_search {
+	const struct sova_engine *e;
+	struct sova_reach *reach;
+};
+
+static void *run_any_search(void *arg)
+{
+	struct side_search *side = arg;
+	search(side->e, any_context, side->reach);
+	return NULL;
+}
+
+/* The two searches read the engine only, each into its own reach: with
+ * threads to spare, one runs beside the other. */
+static void search_both(struct sova_engine *e, int jobs)
+{
+	struct side_search side = { e, &e->any };
+	pthread_t thread;
+	if (jobs > 1 && pthread_create(&thread, NULL, run_any_search, &side) == 0) {
+		search(e, single_threaded, &e->single);
+		pthread_join(thread, NULL);
+		return;
+	}
+	search(e, any_context, &e->any);
+	search(e, single_threaded, &e->single);
+}
+
+void sova_find_workers(struct sova_engine *e, int jobs)
 {
 	find_submit_entries(e);
 	find_typed_entries(e);
@@ -948,8 +976,7 @@ void sova_find_workers(struct sova_engine *e)
 	index_entries(e);
 	find_relevant(e);
 	e->reads_elements = sova_find_element_readers(e);
-	search(e, any_context, &e->any);
-	search(e, single_threaded, &e->single);
+	search_both(e, jobs);
 }
 
 void sova_reach_free(struct sova_reach *reach)
