@@ -351,6 +351,11 @@ struct sova_loop_wrapper {
 int sova_find_loop_wrapper(const struct sova_engine *e, int def, int call, const struct sova_api_fn *run,
 			   struct sova_loop_wrapper *out);
 
+/* What tests that hold of a reference (param, path) bind it to: a
+ * constant (== K), an address (!= 0), or UNKNOWN. Tests of bits or of
+ * order bind no value (engine.c). */
+struct sova_bound sova_conds_bind(const struct sova_cond *conds, size_t n, int param, const char *path);
+
 /* What the element a call passes as argument arg holds at path (a field
  * of it, in the form of sova_cond's), when def took it out of a list it
  * filled only through visitors whose callback adds under tests of the

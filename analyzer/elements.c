@@ -371,15 +371,5 @@ struct sova_bound sova_element_bound(const struct sova_engine *e, int def, int c
 	if (!list || !walks(e, def, cursor, list, record) || list_elements(e, def, list, &known) != 0 ||
 	    !known.sites)
 		return unknown;
-	struct sova_bound b = unknown;
-	for (size_t i = 0; i < known.n; i++) {
-		const struct sova_cond *cond = &known.conds[i];
-		if (!cond->path || strcmp(cond->path, path) != 0 || cond->mask || cond->rel)
-			continue;
-		if (cond->equal)
-			return (struct sova_bound){ SOVA_BOUND_INT, cond->value };
-		if (cond->value == 0)
-			b = (struct sova_bound){ SOVA_BOUND_NONNULL, 0 };
-	}
-	return b;
+	return sova_conds_bind(known.conds, known.n, 0, path);
 }

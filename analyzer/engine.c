@@ -438,6 +438,22 @@ int sova_engine_unresolved(const struct sova_engine *e, int def, int call)
 	return e->unresolved && e->unresolved[def] && e->unresolved[def][call];
 }
 
+struct sova_bound sova_conds_bind(const struct sova_cond *conds, size_t n, int param, const char *path)
+{
+	struct sova_bound b = { SOVA_BOUND_UNKNOWN, 0 };
+	for (size_t i = 0; i < n; i++) {
+		const struct sova_cond *cond = &conds[i];
+		int same = cond->path == path || (cond->path && path && strcmp(cond->path, path) == 0);
+		if (cond->param != param || !same || cond->mask || cond->rel)
+			continue;
+		if (cond->equal)
+			return (struct sova_bound){ SOVA_BOUND_INT, cond->value };
+		if (cond->value == 0)
+			b = (struct sova_bound){ SOVA_BOUND_NONNULL, 0 };
+	}
+	return b;
+}
+
 int sova_engine_traversable(const struct sova_engine *e, int sym)
 {
 	const struct sova_sym *s = &e->prog->syms[sym];

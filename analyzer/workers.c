@@ -535,17 +535,7 @@ static struct sova_bound tested_value(const struct sova_derived_arg *test, struc
  * `it->state = DONE; process(it);`, `if (wp != NULL) key(wp);`. */
 static struct sova_bound arg_known(const struct sova_call *call, int arg, const char *path)
 {
-	struct sova_bound b = unknown_bound;
-	for (size_t i = 0; i < call->narg_conds; i++) {
-		const struct sova_cond *cond = &call->arg_conds[i];
-		if (cond->param != arg || !same_path(cond->path, path) || cond->mask || cond->rel)
-			continue;
-		if (cond->equal)
-			return (struct sova_bound){ SOVA_BOUND_INT, cond->value };
-		if (cond->value == 0)
-			b = (struct sova_bound){ SOVA_BOUND_NONNULL, 0 };
-	}
-	return b;
+	return sova_conds_bind(call->arg_conds, call->narg_conds, arg, path);
 }
 
 static struct sova_bound bound_arg_value(const struct sova_engine *e, const struct sova_reach *reach, int state,
