@@ -125,8 +125,8 @@ static void print_bound(const struct explainer *x, struct sova_bound b)
 		fprintf(out, "the function '%s'", e->prog->syms[b.num].name);
 	else if (b.kind == SOVA_BOUND_SLOT)
 		fprintf(out, "a variable's member");
-	else
-		fprintf(out, "an address");
+	else /* NONNULL: a pointer's address, or a flag tested true (`if (!it->async) return;`) */
+		fprintf(out, "a non-zero value");
 }
 
 /* "the call runs only when T, and <who> binds it to B": T is condition
