@@ -214,6 +214,8 @@ struct frame {
 	unsigned plain_prefix; /* is_body: the statements before that one */
 };
 
+#define SOVA_EXT_FILE_TEXTS 8
+
 struct file_cache_entry {
 	CXFile file;
 	int index;
@@ -255,9 +257,17 @@ struct extractor {
 	unsigned condition_end;   /* where it ends, once condition_end_known */
 	int condition_end_known;
 	unsigned equality_tests; /* numbers local_equal's tests in the TU */
-	CXFile text_file; /* the file whose text was last read (extract_values.c), or NULL */
-	const char *text; /* its text, libclang's */
-	size_t text_size;
+	/* The texts of the files read last (extract_values.c): libclang's
+	 * clang_getFileContents looks a file up among every source location
+	 * of the TU (tens of thousands of instructions in a TU of GIO's
+	 * headers), and operators in macro bodies read a header's text again
+	 * and again. Replaced in turn. */
+	struct file_text {
+		CXFile file;
+		const char *text; /* libclang's */
+		size_t size;
+	} texts[SOVA_EXT_FILE_TEXTS];
+	size_t ntexts, next_text;
 };
 
 /* A node's direct children. */

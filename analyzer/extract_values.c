@@ -348,20 +348,36 @@ static int is_binary_operator(const char *t)
  * and allocates, and operators are asked for at every assignment. But
  * libclang finds a file's buffer by a walk over all of the TU's source
  * locations, so the last file's is kept. */
+/* A file's text, libclang's, from the extractor's few kept ones. */
+static const char *file_text(struct extractor *ex, CXFile file, size_t *size)
+{
+	for (size_t i = 0; i < ex->ntexts; i++)
+		if (ex->texts[i].file == file || clang_File_isEqual(ex->texts[i].file, file)) {
+			*size = ex->texts[i].size;
+			return ex->texts[i].text;
+		}
+	struct file_text *t = &ex->texts[ex->next_text];
+	ex->next_text = (ex->next_text + 1) % SOVA_EXT_FILE_TEXTS;
+	if (ex->ntexts < SOVA_EXT_FILE_TEXTS)
+		ex->ntexts++;
+	t->file = file;
+	t->size = 0;
+	t->text = clang_getFileContents(ex->tu, file, &t->size);
+	*size = t->size;
+	return t->text;
+}
+
 static const char *text_at(struct extractor *ex, CXSourceLocation loc, CXFile *file, unsigned *offset, size_t *avail)
 {
 	clang_getFileLocation(loc, file, NULL, NULL, offset);
 	if (!*file)
 		return NULL;
-	if (!ex->text_file || !clang_File_isEqual(ex->text_file, *file)) {
-		ex->text_size = 0;
-		ex->text = clang_getFileContents(ex->tu, *file, &ex->text_size);
-		ex->text_file = *file;
-	}
-	if (!ex->text || *offset > ex->text_size)
+	size_t size = 0;
+	const char *text = file_text(ex, *file, &size);
+	if (!text || *offset > size)
 		return NULL;
-	*avail = ex->text_size - *offset;
-	return ex->text + *offset;
+	*avail = size - *offset;
+	return text + *offset;
 }
 
 static int is_operator_char(char ch)
@@ -525,7 +541,7 @@ static void operator_spelled_after(struct extractor *ex, CXCursor from, int at_d
 	if (!spelled_at(ex->tu, clang_getRangeStart(clang_getCursorExtent(from)), &file, &offset, NULL, 0))
 		return;
 	size_t size = 0;
-	const char *text = clang_getFileContents(ex->tu, file, &size);
+	const char *text = file_text(ex, file, &size);
 	if (!text || offset >= size)
 		return;
 	const char *p = text + offset;
