@@ -47,6 +47,18 @@ static int assigns_local(const struct sova_assign *a, const char *usr)
 	return a->target.kind == SOVA_VAL_LOCAL && !a->target.path && strcmp(a->target.usr, usr) == 0;
 }
 
+/* Whether def stores the local's address anywhere (`GList **p = &items`):
+ * what is stored through it is not seen. */
+static int address_stored(const struct sova_func *fn, const char *usr)
+{
+	for (size_t i = 0; i < fn->nassigns; i++) {
+		const struct sova_val *v = &fn->assigns[i].value;
+		if (v->kind == SOVA_VAL_LOCAL && v->address && strcmp(v->usr, usr) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The list record a field belongs to, as its element (element 1) or next field (0). */
 static const struct sova_list_record *list_field(const struct sova_engine *e, const char *field_usr, int element)
 {
@@ -242,6 +254,8 @@ static int list_calls(const struct sova_engine *e, int def, const char *list, st
 static int list_elements(const struct sova_engine *e, int def, const char *list, struct element_conds *known)
 {
 	const struct sova_func *fn = e->prog->defs[def].fn;
+	if (address_stored(fn, list))
+		return -1;
 	for (size_t i = 0; i < fn->nassigns; i++) {
 		const struct sova_assign *a = &fn->assigns[i];
 		if (!assigns_local(a, list))
@@ -266,7 +280,7 @@ static const char *element_cursor(const struct sova_engine *e, int def, const st
 	if (v->kind != SOVA_VAL_LOCAL || v->element || v->address || v->path)
 		return NULL;
 	const struct sova_func *fn = e->prog->defs[def].fn;
-	if (sova_func_passes_address(fn, v))
+	if (sova_func_passes_address(fn, v) || address_stored(fn, v->usr))
 		return NULL;
 	const char *cursor = NULL;
 	size_t cursor_len = 0;

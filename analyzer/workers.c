@@ -229,8 +229,7 @@ static void find_annotated_entries(struct sova_engine *e)
 
 /* ---- relevant parameters ---- */
 
-/* The parameter of def a value is, following a local to its one source. */
-/* The parameter of def a value followed through locals is, or -1. */
+/* The parameter of def a value already followed through locals is, or -1. */
 static int param_named(const struct sova_engine *e, int def, const struct sova_val *v)
 {
 	if (v->kind != SOVA_VAL_PARAM || v->element || v->address || strcmp(v->usr, e->prog->defs[def].fn->usr) != 0)
@@ -238,6 +237,7 @@ static int param_named(const struct sova_engine *e, int def, const struct sova_v
 	return (int)v->num;
 }
 
+/* The parameter of def a value is, following a local to its one source. */
 static int param_of(const struct sova_engine *e, int def, const struct sova_val *val)
 {
 	return param_named(e, def, sova_engine_resolve_local(e, def, val));
@@ -351,7 +351,7 @@ static int relevant_add(struct relevance *rv, int def, int param, const char *pa
 	return 1;
 }
 
-/* Fills rel's arg_params and arg_first for def. */
+/* Fills rel's arg_first, arg_params and arg_values for def. */
 static void index_arg_params(const struct sova_engine *e, int def, struct sova_relevant *rel)
 {
 	const struct sova_func *fn = e->prog->defs[def].fn;
