@@ -494,8 +494,14 @@ static int bin_absent_current(struct sova_cache *cache, struct sova_bin_reader *
 		const char *dir = sova_bin_get_str(r), *name = sova_bin_get_str(r);
 		if (!dir || !name || r->bad)
 			return 0;
-		int n = snprintf(path, sizeof(path), "%s/%s", dir, name);
-		if (n < 0 || (size_t)n >= sizeof(path) || (cache && !sova_file_absent(&cache->files, path)))
+		/* Joined by hand: a warm run of glib checks 1.7 million of these. */
+		size_t ndir = strlen(dir), nname = strlen(name);
+		if (ndir + 1 + nname >= sizeof(path))
+			return 0;
+		memcpy(path, dir, ndir);
+		path[ndir] = '/';
+		memcpy(path + ndir + 1, name, nname + 1);
+		if (cache && !sova_file_absent(&cache->files, path))
 			return 0;
 	}
 	return !r->bad;
